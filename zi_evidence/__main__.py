@@ -1,0 +1,3 @@
+from zi_evidence.cli import main
+
+main()
