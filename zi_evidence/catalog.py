@@ -1,0 +1,277 @@
+"""The catalog: one SQLite file in the state folder, the source of truth for every other stage.
+
+All SQL of the project lives here. Extracted text is cached by (content hash, parser, parser
+version), failures too, so an unchanged or merely moved file is never parsed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zi_evidence.parsing import ParsedDocument, Problem
+
+SCHEMA_VERSION = 1
+PAGE_SEPARATOR = "\n\f\n"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    display TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    parser TEXT,
+    parser_version TEXT,
+    status TEXT NOT NULL,
+    problems TEXT NOT NULL DEFAULT '[]',
+    target_id TEXT,
+    mapping_status TEXT NOT NULL,
+    mapping_reason TEXT NOT NULL,
+    year TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
+CREATE INDEX IF NOT EXISTS files_target ON files (target_id);
+CREATE TABLE IF NOT EXISTS extracts (
+    sha256 TEXT NOT NULL,
+    parser TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    page_count INTEGER NOT NULL,
+    metadata TEXT NOT NULL,
+    problems TEXT NOT NULL,
+    PRIMARY KEY (sha256, parser, parser_version)
+);
+CREATE TABLE IF NOT EXISTS pages (
+    sha256 TEXT NOT NULL,
+    parser TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    page INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (sha256, parser, parser_version, page)
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    path BLOB PRIMARY KEY,
+    display TEXT NOT NULL,
+    problem TEXT NOT NULL
+);
+"""
+
+
+def problems_to_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([p.__dict__ for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> tuple[Problem, ...]:
+    return tuple(Problem(**item) for item in json.loads(text))
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    id: int
+    path: bytes
+    display: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    mime: str
+    parser: str | None
+    parser_version: str | None
+    status: str
+    problems: tuple[Problem, ...]
+    target_id: str | None
+    mapping_status: str
+    mapping_reason: str
+    year: str
+    page_count: int = 0
+    metadata: dict[str, str] = field(default_factory=dict)
+    extract_problems: tuple[Problem, ...] = ()
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        return self.problems + self.extract_problems
+
+    @property
+    def stamp(self) -> str:
+        """Changes whenever what the search index holds for this file changes."""
+        parts = (
+            self.sha256,
+            self.parser or "",
+            self.parser_version or "",
+            self.target_id or "",
+            self.display,
+            self.year,
+        )
+        return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_RECORD_SQL = """
+SELECT f.id, f.path, f.display, f.size, f.mtime_ns, f.sha256, f.mime, f.parser, f.parser_version, f.status,
+       f.problems, f.target_id, f.mapping_status, f.mapping_reason, f.year,
+       COALESCE(e.page_count, 0), COALESCE(e.metadata, '{}'), COALESCE(e.problems, '[]')
+FROM files f LEFT JOIN extracts e
+  ON e.sha256 = f.sha256 AND e.parser = f.parser AND e.parser_version = f.parser_version
+"""
+
+
+def _record(row: tuple[Any, ...]) -> FileRecord:
+    return FileRecord(
+        *row[:10],
+        problems_from_json(row[10]),
+        *row[11:15],
+        page_count=row[15],
+        metadata=json.loads(row[16]),
+        extract_problems=problems_from_json(row[17]),
+    )
+
+
+class Catalog:
+    """An open catalog; use as a context manager."""
+
+    def __init__(self, path: Path, journal_mode: str = "wal") -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.journal_mode = self.db.execute(f"PRAGMA journal_mode={journal_mode}").fetchone()[0]
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- files -------------------------------------------------------------------------------------
+    def records(self, where: str = "", params: tuple[Any, ...] = ()) -> list[FileRecord]:
+        sql = _RECORD_SQL + (f" WHERE {where}" if where else "") + " ORDER BY f.display"
+        return [_record(row) for row in self.db.execute(sql, params)]
+
+    def record(self, file_id: int) -> FileRecord | None:
+        found = self.records("f.id = ?", (file_id,))
+        return found[0] if found else None
+
+    def by_path(self) -> dict[bytes, tuple[int, int, int, str]]:
+        """``path -> (id, size, mtime_ns, sha256)`` for the change detection of a scan."""
+        rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256 FROM files")
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    def upsert_file(self, path: bytes, **fields: Any) -> int:
+        fields = {k: (problems_to_json(v) if k == "problems" else v) for k, v in fields.items()}
+        columns = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in fields)
+        row = self.db.execute(
+            f"INSERT INTO files (path, {columns}) VALUES (?, {marks}) "
+            f"ON CONFLICT(path) DO UPDATE SET {updates} RETURNING id",
+            (path, *fields.values()),
+        ).fetchone()
+        return int(row[0])
+
+    def update_file(self, file_id: int, **fields: Any) -> None:
+        fields = {k: (problems_to_json(v) if k == "problems" else v) for k, v in fields.items()}
+        assignments = ", ".join(f"{c} = ?" for c in fields)
+        self.db.execute(f"UPDATE files SET {assignments} WHERE id = ?", (*fields.values(), file_id))
+
+    def delete_files(self, ids: Iterable[int]) -> None:
+        self.db.executemany("DELETE FROM files WHERE id = ?", ((i,) for i in ids))
+
+    def mappings(self) -> dict[int, tuple[str, str | None, str, str]]:
+        rows = self.db.execute("SELECT id, display, target_id, mapping_status, mapping_reason FROM files")
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    # -- extracted text ----------------------------------------------------------------------------
+    def has_extract(self, sha256: str, parser: str, version: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM extracts WHERE sha256 = ? AND parser = ? AND parser_version = ?", (sha256, parser, version)
+        ).fetchone()
+        return row is not None
+
+    def store_extract(
+        self, sha256: str, parser: str, version: str, document: ParsedDocument | None, problem: Problem | None
+    ) -> None:
+        key = (sha256, parser, version)
+        self.db.execute("DELETE FROM pages WHERE sha256 = ? AND parser = ? AND parser_version = ?", key)
+        if document is None:
+            problems: tuple[Problem, ...] = (problem,) if problem else ()
+            row = (*key, 0, 0, "{}", problems_to_json(problems))
+        else:
+            metadata = json.dumps(dict(document.metadata), ensure_ascii=False)
+            row = (*key, 1, document.page_count, metadata, problems_to_json(document.problems))
+            self.db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
+                ((*key, number, text) for number, text in enumerate(document.pages, start=1)),
+            )
+        self.db.execute("INSERT OR REPLACE INTO extracts VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+
+    def extract_ok(self, sha256: str, parser: str, version: str) -> bool:
+        row = self.db.execute(
+            "SELECT ok FROM extracts WHERE sha256 = ? AND parser = ? AND parser_version = ?", (sha256, parser, version)
+        ).fetchone()
+        return bool(row and row[0])
+
+    def page_texts(self, record: FileRecord) -> list[str]:
+        rows = self.db.execute(
+            "SELECT text FROM pages WHERE sha256 = ? AND parser = ? AND parser_version = ? ORDER BY page",
+            (record.sha256, record.parser, record.parser_version),
+        )
+        return [row[0] for row in rows]
+
+    def collect_garbage(self) -> None:
+        """Forget extracted text no catalogued file refers to any more."""
+        orphan = (
+            "NOT EXISTS (SELECT 1 FROM files f WHERE f.sha256 = {t}.sha256 AND f.parser = {t}.parser "
+            "AND f.parser_version = {t}.parser_version)"
+        )
+        self.db.execute(f"DELETE FROM pages WHERE {orphan.format(t='pages')}")
+        self.db.execute(f"DELETE FROM extracts WHERE {orphan.format(t='extracts')}")
+
+    # -- skipped entries ---------------------------------------------------------------------------
+    def replace_skipped(self, entries: Iterable[tuple[bytes, str, Problem]]) -> None:
+        self.db.execute("DELETE FROM skipped")
+        self.db.executemany(
+            "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)",
+            ((path, shown, json.dumps(problem.__dict__, ensure_ascii=False)) for path, shown, problem in entries),
+        )
+
+    def skipped(self) -> list[tuple[str, Problem]]:
+        rows = self.db.execute("SELECT display, problem FROM skipped ORDER BY display")
+        return [(row[0], Problem(**json.loads(row[1]))) for row in rows]
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def count_pages(self) -> int:
+        row = self.db.execute(
+            "SELECT COALESCE(SUM(e.page_count), 0) FROM files f JOIN extracts e ON e.sha256 = f.sha256 "
+            "AND e.parser = f.parser AND e.parser_version = f.parser_version"
+        ).fetchone()
+        return int(row[0])

@@ -1,0 +1,52 @@
+"""The ``zi-evidence`` command line: a thin layer over the library.
+
+Only here do domain errors become click errors; plugins add commands with ``register_commands``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from zi_evidence import __version__
+from zi_evidence.errors import ZiError
+
+
+class ZiGroup(click.Group):
+    """Turns our domain errors into one clear message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ZiError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=ZiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="zi-evidence")
+def cli() -> None:
+    """Repositori data dukung Zona Integritas (WBK/WBBM): katalog, pencarian, kelengkapan dan bundel PMPZI."""
+
+
+def _load_commands() -> None:
+    from zi_evidence.cli import plugin_commands, repo_commands, search_commands  # noqa: F401 - registers commands
+    from zi_evidence.plugins import make_plugin_manager
+
+    host = make_plugin_manager()
+    for impl in host.pm.hook.register_commands.get_hookimpls():
+        try:
+            impl.function(cli=cli)
+        except Exception as exc:  # noqa: BLE001 - a plugin's broken command must not stop the others
+            click.echo(f"Peringatan: plugin '{impl.plugin_name}' gagal menambah perintah: {exc}", err=True)
+
+
+def main() -> None:
+    _load_commands()
+    cli(prog_name="zi-evidence")
+
+
+__all__ = ["cli", "main"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Options shared by several commands, and the progress display."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+repo_option = click.option(
+    "--repo",
+    "-C",
+    "repo_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder repositori data dukung (bawaan: folder kerja atau induknya yang memuat zi-evidence.yaml).",
+)
+state_option = click.option(
+    "--state-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    envvar="ZI_EVIDENCE_STATE_DIR",
+    help="Folder status alat (katalog, indeks). Bawaan: .zi-evidence di akar repositori.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk diproses program lain.")
+
+
+class BarProgress:
+    """Progress bars on stderr, one per stage; silent when ``quiet``."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+
+    def _close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
+
+    def stage(self, label: str, total: int) -> None:
+        self._close()
+        if self.quiet:
+            return
+        if total <= 0:
+            click.echo(f"{label}…", err=True)
+            return
+        self.bar = click.progressbar(length=total, label=label.ljust(32), file=sys.stderr, show_pos=True)
+        self.bar.render_progress()
+
+    def advance(self, steps: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(steps)
+
+    def message(self, text: str) -> None:
+        self._close()
+        click.echo(text, err=True)
+
+    def finish(self) -> None:
+        self._close()

@@ -1,0 +1,104 @@
+"""Commands that create and update a repository: ``init``, ``index``, ``status``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import click
+
+from zi_evidence.cli import cli
+from zi_evidence.cli.options import BarProgress, json_option, repo_option, state_option
+from zi_evidence.config import CONFIG_NAME, config_text, load_config
+from zi_evidence.errors import ConfigError
+from zi_evidence.repository import Repository
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--ruleset", default="permenpanrb-90-2021", show_default=True, help="Id aturan penilaian (LKE).")
+@click.option("--unit", "unit_name", required=True, help="Nama unit kerja/satker yang dinilai.")
+@click.option("--institution", default="", help="Nama instansi (kementerian/lembaga/pemda).")
+@click.option("--year", type=click.IntRange(2010, 2100), default=date.today().year, show_default="tahun ini")
+@click.option("--target", type=click.Choice(["WBK", "WBBM"]), default="WBK", show_default=True)
+@click.option("--skeleton", is_flag=True, help="Buat satu folder per area/indikator/pertanyaan.")
+@click.option("--force", is_flag=True, help="Timpa zi-evidence.yaml yang sudah ada.")
+def init(
+    directory: Path, ruleset: str, unit_name: str, institution: str, year: int, target: str, skeleton: bool, force: bool
+):
+    """Siapkan folder DIRECTORY sebagai repositori data dukung."""
+    from zi_evidence.plugins import make_plugin_manager
+    from zi_evidence.rulesets import RulesetRegistry
+    from zi_evidence.skeleton import create_skeleton
+
+    rules = RulesetRegistry.from_host(make_plugin_manager()).get(ruleset)
+    config_path = directory / CONFIG_NAME
+    if config_path.exists() and not force:
+        raise ConfigError(f"{config_path} sudah ada. Pakai --force untuk menimpanya, atau sunting berkasnya langsung.")
+    directory.mkdir(parents=True, exist_ok=True)
+    config_path.write_text(config_text(ruleset, unit_name, year, target, institution), encoding="utf-8")
+    load_config(directory)  # what we wrote must pass our own schema
+    click.echo(f"Repositori disiapkan: {config_path} (aturan {rules.id}, {unit_name}, {year}, target {target}).")
+    if skeleton:
+        created = create_skeleton(directory, rules)
+        click.echo(f"{created} folder pertanyaan dibuat. Simpan data dukung di folder pertanyaannya masing-masing.")
+    click.echo(f"Langkah berikutnya: zi-evidence index {directory}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@state_option
+@click.option(
+    "--rebuild", is_flag=True, help="Bangun ulang indeks pencarian dari katalog (tanpa membaca ulang berkas)."
+)
+@click.option(
+    "--processes", type=click.IntRange(1, 64), default=None, help="Jumlah proses pembaca (bawaan: semua inti)."
+)
+@click.option("--no-wait", is_flag=True, help="Gagal segera bila proses lain sedang memperbarui katalog.")
+@click.option("--quiet", "-q", is_flag=True, help="Tanpa bilah kemajuan.")
+@json_option
+def index(directory, state_dir, rebuild, processes, no_wait, quiet, as_json):
+    """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
+    from zi_evidence.indexing import rebuild as rebuild_index
+    from zi_evidence.lock import writer_lock
+    from zi_evidence.pipeline import run_index
+
+    repo = Repository.open(directory, state_dir)
+    progress = BarProgress(quiet or as_json)
+    if rebuild:
+        with writer_lock(repo.state_dir, wait=not no_wait, on_wait=progress.message), repo.catalog() as catalog:
+            count = rebuild_index(catalog, repo.search_backend(), repo.ruleset, progress)
+        progress.finish()
+        click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
+        return
+    summary = run_index(repo, progress, processes, wait=not no_wait)
+    progress.finish()
+    if as_json:
+        click.echo(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"Selesai dalam {summary.seconds:.1f} dtk: {summary.new} baru, {summary.changed} berubah, "
+        f"{summary.moved} dipindah, {summary.removed} dihapus, {summary.unchanged} tidak berubah; "
+        f"{summary.parsed} dibaca, {summary.pages} halaman, {summary.problems} bermasalah, "
+        f"{summary.skipped} dilewati."
+    )
+    if summary.problems or summary.skipped:
+        click.echo("Lihat rinciannya dengan: zi-evidence status")
+
+
+@cli.command()
+@repo_option
+@state_option
+@json_option
+def status(repo_path, state_dir, as_json):
+    """Ringkasan katalog: berkas per area dan pertanyaan, berkas belum terpetakan, masalah."""
+    from zi_evidence.status import collect_status, render_status
+
+    repo = Repository.open(repo_path, state_dir)
+    report = collect_status(repo)
+    if as_json:
+        click.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_status(report))

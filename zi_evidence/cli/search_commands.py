@@ -1,0 +1,58 @@
+"""``zi-evidence search``: full-text search with filters, for people and for programs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from zi_evidence.cli import cli
+from zi_evidence.cli.options import json_option, repo_option, state_option
+from zi_evidence.searching import Snippet
+
+
+def render_snippet(snippet: Snippet, color: bool) -> str:
+    out = []
+    for text, is_match in snippet:
+        text = " ".join(text.split())
+        if is_match:
+            out.append(click.style(text, bold=True, fg="yellow") if color else f"[{text}]")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@repo_option
+@state_option
+@click.option("--area", default="", help="Hanya area ini (1–6).")
+@click.option("--question", default="", help="Hanya pertanyaan/indikator ini, mis. A.I.1.i.a.")
+@click.option("--kind", default="", help="Hanya jenis berkas ini, mis. pdf, docx, xlsx, image.")
+@click.option("--year", default="", help="Hanya tahun ini (dari nama folder).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@json_option
+def search(query, repo_path, state_dir, area, question, kind, year, limit, as_json):
+    """Cari QUERY di seluruh data dukung: kata, "frasa", AND/OR/NOT, awalan*."""
+    from zi_evidence.repository import Repository
+    from zi_evidence.search import search as run_search
+
+    repo = Repository.open(repo_path, state_dir)
+    text = " ".join(query)
+    filters = {"area": area, "question": question, "kind": kind, "year": year}
+    results = run_search(repo, text, filters, limit)
+    if as_json:
+        click.echo(json.dumps(asdict(results), ensure_ascii=False, indent=2))
+        return
+    if not results.hits:
+        click.echo(f"Tidak ada hasil untuk: {text}")
+        return
+    click.echo(f"{results.total} berkas cocok untuk: {text} (menampilkan {len(results.hits)})")
+    color = click.get_text_stream("stdout").isatty()
+    for rank, hit in enumerate(results.hits, start=1):
+        where = hit.question or "belum terpetakan"
+        click.echo(f"\n{rank}. {hit.path}")
+        click.echo(f"   {where} · {hit.kind} · {hit.page_count} hlm · skor {hit.score:.2f}")
+        for page in hit.pages:
+            click.echo(f"   hlm {page.page}: {render_snippet(page.snippet, color)}")

@@ -1,0 +1,117 @@
+"""The repository configuration file (``zi-evidence.yaml`` at the evidence root) and the state folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zi_evidence.errors import ConfigError
+from zi_evidence.parsing import ParseLimits
+from zi_evidence.schemas import schema_errors
+
+CONFIG_NAME = "zi-evidence.yaml"
+DEFAULT_STATE_DIR = ".zi-evidence"
+STATE_DIR_ENV = "ZI_EVIDENCE_STATE_DIR"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    institution: str = ""
+    address: str = ""
+    head_name: str = ""
+    head_nip: str = ""
+    head_title: str = ""
+
+
+@dataclass(frozen=True)
+class MappingRule:
+    pattern: str
+    target_id: str
+
+
+@dataclass(frozen=True)
+class RepoConfig:
+    root: Path
+    ruleset: str
+    unit: Unit
+    year: int
+    target: str
+    state_dir: Path
+    mapping: tuple[MappingRule, ...] = ()
+    limits: ParseLimits = field(default_factory=ParseLimits)
+
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``zi-evidence.yaml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise ConfigError(
+        f"Tidak ditemukan {CONFIG_NAME} di {start} maupun folder di atasnya. "
+        f"Jalankan 'zi-evidence init {start}' terlebih dahulu, atau beri --repo FOLDER."
+    )
+
+
+def load_config(root: Path, state_dir: Path | None = None) -> RepoConfig:
+    """Read and validate the configuration; ``state_dir`` (or the environment) overrides the file's."""
+    path = root / CONFIG_NAME
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Berkas konfigurasi {path} tidak ada. Jalankan 'zi-evidence init {root}'.") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: YAML tidak valid ({exc}). Perbaiki penulisannya.") from None
+    errors = schema_errors(raw, "config.schema.json")
+    if errors:
+        listed = "\n  ".join(errors)
+        raise ConfigError(f"{path} tidak sesuai skema:\n  {listed}\nPerbaiki nilai pada lokasi tersebut.")
+    return _build(root.resolve(), raw, state_dir)
+
+
+def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfig:
+    unit_raw = raw["unit"]
+    head = unit_raw.get("head", {})
+    unit = Unit(
+        name=unit_raw["name"],
+        institution=unit_raw.get("institution", ""),
+        address=unit_raw.get("address", ""),
+        head_name=head.get("name", ""),
+        head_nip=head.get("nip", ""),
+        head_title=head.get("title", ""),
+    )
+    chosen = state_dir or _env_path(STATE_DIR_ENV) or Path(raw.get("state_dir", DEFAULT_STATE_DIR))
+    resolved_state = chosen if chosen.is_absolute() else root / chosen
+    mapping = tuple(MappingRule(item["path"], item["id"]) for item in raw.get("mapping", []))
+    limits = ParseLimits(**raw.get("limits", {}))
+    return RepoConfig(root, raw["ruleset"], unit, raw["year"], raw["target"], resolved_state, mapping, limits)
+
+
+def _env_path(variable: str) -> Path | None:
+    value = os.environ.get(variable)
+    return Path(value) if value else None
+
+
+def config_text(ruleset: str, unit_name: str, year: int, target: str, institution: str = "") -> str:
+    """The initial ``zi-evidence.yaml``, commented for the team that edits it by hand."""
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "ruleset": ruleset,
+        "unit": {"name": unit_name, **({"institution": institution} if institution else {})},
+        "year": year,
+        "target": target,
+    }
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return (
+        "# Konfigurasi repositori data dukung Zona Integritas (zi-evidence).\n"
+        "# Ubah nilai di bawah sesuai unit kerja; 'zi-evidence status' memeriksa isinya.\n" + body
+    )

@@ -1,0 +1,84 @@
+"""Keeps the search index equal to the catalog.
+
+The index is a cache: the catalog says what each file's index document must be (its stamp),
+and reconciling adds, replaces or removes documents until both agree. This one mechanism
+serves new files, edits, moves, remapping, crashes mid-run and ``index --rebuild``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from zi_evidence.catalog import PAGE_SEPARATOR, Catalog, FileRecord
+from zi_evidence.progress import Progress, Silent
+from zi_evidence.searching import IndexDoc, IndexUnavailable
+
+BATCH = 200
+
+
+def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
+    question = ruleset.question(record.target_id) if record.target_id else None
+    indicator_id = question.indicator_id if question else (record.target_id or "")
+    indicator = ruleset.indicator(indicator_id) if indicator_id else None
+    area = str(indicator.area) if indicator else ""
+    title = record.metadata.get("title") or os.path.splitext(record.display.rsplit("/", 1)[-1])[0]
+    return IndexDoc(
+        key=str(record.id),
+        stamp=record.stamp,
+        path=record.display,
+        question=question.id if question else "",
+        indicator=indicator_id,
+        area=area,
+        kinds=tuple(k for k in (record.parser,) if k),
+        year=record.year,
+        title=title,
+        text=PAGE_SEPARATOR.join(catalog.page_texts(record)),
+    )
+
+
+def _docs(catalog: Catalog, records: list[FileRecord], ruleset: Any, progress: Progress) -> Iterator[IndexDoc]:
+    for record in records:
+        yield index_doc(catalog, record, ruleset)
+        progress.advance()
+
+
+def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress | None = None) -> tuple[int, int]:
+    """Bring the index in line with the catalog; returns (documents written, documents removed)."""
+    progress = progress or Silent()
+    records = catalog.records()
+    try:
+        actual = backend.stamps()
+    except IndexUnavailable as exc:
+        progress.message(f"Indeks pencarian tidak dapat dibuka ({exc}); dibangun ulang dari katalog.")
+        return rebuild(catalog, backend, ruleset, progress, records), 0
+    stale = [r for r in records if actual.get(str(r.id)) != r.stamp]
+    expected = {str(r.id) for r in records}
+    extra = [key for key in actual if key not in expected]
+    if not stale and not extra:
+        return 0, 0
+    progress.stage("Memperbarui indeks pencarian", len(stale))
+    try:
+        for start in range(0, max(len(stale), 1), BATCH):
+            batch = stale[start : start + BATCH]
+            backend.update(_docs(catalog, batch, ruleset, progress), extra if start == 0 else [])
+    except IndexUnavailable as exc:
+        progress.message(f"Indeks pencarian rusak atau terkunci ({exc}); dibangun ulang dari katalog.")
+        return rebuild(catalog, backend, ruleset, progress, records), len(extra)
+    return len(stale), len(extra)
+
+
+def rebuild(
+    catalog: Catalog,
+    backend: Any,
+    ruleset: Any,
+    progress: Progress | None = None,
+    records: list[FileRecord] | None = None,
+) -> int:
+    """Recreate the index from the catalog alone: nothing is parsed again."""
+    progress = progress or Silent()
+    records = catalog.records() if records is None else records
+    progress.stage("Membangun ulang indeks pencarian", len(records))
+    backend.rebuild(_docs(catalog, records, ruleset, progress))
+    return len(records)

@@ -1,0 +1,77 @@
+"""An evidence repository opened for work: its configuration, plugins, rule set and state."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from zi_evidence.catalog import Catalog
+from zi_evidence.config import RepoConfig, find_root, load_config
+from zi_evidence.errors import PluginError, StateError
+from zi_evidence.plugins import PluginHost, make_plugin_manager
+from zi_evidence.registry import named
+
+CATALOG_NAME = "catalog.sqlite"
+INDEX_DIR = "index"
+
+
+@dataclass
+class Repository:
+    config: RepoConfig
+    host: PluginHost
+
+    @classmethod
+    def open(
+        cls, path: Path | None = None, state_dir: Path | None = None, host: PluginHost | None = None
+    ) -> Repository:
+        root = find_root(path or Path.cwd())
+        return cls(load_config(root, state_dir), host or make_plugin_manager())
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def state_dir(self) -> Path:
+        return self.config.state_dir
+
+    @cached_property
+    def ruleset(self) -> Any:
+        from zi_evidence.rulesets import RulesetRegistry
+
+        return RulesetRegistry.from_host(self.host).get(self.config.ruleset)
+
+    @cached_property
+    def parsers(self) -> dict[str, type]:
+        return named(self.host, "register_parsers", "Parser")
+
+    @cached_property
+    def backend_class(self) -> type:
+        backends = named(self.host, "register_search_backends", "Mesin pencari")
+        if not backends:
+            raise PluginError(
+                "Tidak ada plugin mesin pencari yang aktif. Periksa 'zi-evidence plugins' dan pasang ulang paketnya."
+            )
+        return sorted(backends.values(), key=lambda b: b.name)[0]
+
+    def catalog(self) -> Catalog:
+        try:
+            return Catalog(self.state_dir / CATALOG_NAME)
+        except OSError as exc:
+            raise StateError(
+                f"Folder status {self.state_dir} tidak dapat dipakai ({exc}). "
+                "Pilih folder lain dengan --state-dir atau periksa hak aksesnya."
+            ) from exc
+
+    def search_backend(self) -> Any:
+        return self.backend_class(self.state_dir / INDEX_DIR)
+
+    def state_rel(self) -> bytes | None:
+        """The state folder relative to the root when it lies inside the tree (then the scan skips it)."""
+        try:
+            return os.fsencode(self.state_dir.resolve().relative_to(self.root))
+        except ValueError:
+            return None

@@ -1,0 +1,104 @@
+"""What the catalog holds: files per area and question, what is unmapped, what has problems."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from zi_evidence.repository import Repository
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    number: int
+    name: str
+    files: int
+    questions_with_evidence: int
+    questions: int
+
+
+@dataclass(frozen=True)
+class FileNote:
+    path: str
+    code: str
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+
+@dataclass
+class StatusReport:
+    unit: str
+    ruleset: str
+    year: int
+    target: str
+    files: int = 0
+    pages: int = 0
+    areas: list[AreaStatus] = field(default_factory=list)
+    per_question: dict[str, int] = field(default_factory=dict)
+    indicator_level: dict[str, int] = field(default_factory=dict)
+    unmapped: list[FileNote] = field(default_factory=list)
+    problems: list[FileNote] = field(default_factory=list)
+    skipped: list[FileNote] = field(default_factory=list)
+
+
+def collect_status(repo: Repository) -> StatusReport:
+    ruleset = repo.ruleset
+    report = StatusReport(repo.config.unit.name, ruleset.id, repo.config.year, repo.config.target)
+    with repo.catalog() as catalog:
+        records = catalog.records()
+        report.pages = catalog.count_pages()
+        skipped = catalog.skipped()
+    report.files = len(records)
+    per_target = Counter(r.target_id for r in records if r.target_id)
+    report.per_question = {q.id: per_target.get(q.id, 0) for q in ruleset.questions}
+    report.indicator_level = {k: v for k, v in per_target.items() if ruleset.question(k) is None}
+    for area in ruleset.areas:
+        questions = [q for q in ruleset.questions if q.area == area.number]
+        indicators = {i.id for i in ruleset.indicators if i.area == area.number}
+        files = sum(per_target.get(q.id, 0) for q in questions) + sum(per_target.get(i, 0) for i in indicators)
+        covered = sum(1 for q in questions if per_target.get(q.id))
+        report.areas.append(AreaStatus(area.number, area.name, files, covered, len(questions)))
+    for record in records:
+        if record.mapping_status in ("unmapped", "ambiguous"):
+            label = "ambigu" if record.mapping_status == "ambiguous" else "belum terpetakan"
+            report.unmapped.append(FileNote(record.display, record.mapping_status, f"{label}: {record.mapping_reason}"))
+        for problem in record.all_problems:
+            report.problems.append(
+                FileNote(record.display, problem.code, problem.message, problem.hint, problem.severity)
+            )
+    report.skipped = [FileNote(path, p.code, p.message, p.hint, p.severity) for path, p in skipped]
+    return report
+
+
+def render_status(report: StatusReport) -> str:
+    lines = [
+        f"{report.unit} — {report.ruleset}, tahun {report.year}, target {report.target}",
+        f"{report.files} berkas, {report.pages} halaman dalam katalog.",
+        "",
+        f"{'Area':<48} {'berkas':>7} {'pertanyaan berbukti':>20}",
+    ]
+    for area in report.areas:
+        lines.append(
+            f"{area.number}. {area.name:<45} {area.files:>7} {area.questions_with_evidence:>12} / {area.questions:<5}"
+        )
+    empty = [qid for qid, count in report.per_question.items() if count == 0]
+    lines += ["", f"Pertanyaan tanpa data dukung: {len(empty)} dari {len(report.per_question)}"]
+    if report.indicator_level:
+        lines.append(
+            "Berkas di tingkat indikator (belum per pertanyaan): "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(report.indicator_level.items()))
+        )
+    for title, notes in (
+        ("Berkas belum terpetakan ke pertanyaan", report.unmapped),
+        ("Masalah berkas", report.problems),
+        ("Dilewati (tidak dibaca)", report.skipped),
+    ):
+        if notes:
+            lines += ["", f"{title} ({len(notes)}):"]
+            for note in notes:
+                hint = f" → {note.hint}" if note.hint else ""
+                lines.append(f"  - {note.path}: {note.message}{hint}")
+    if not report.files:
+        lines += ["", "Katalog masih kosong. Jalankan: zi-evidence index"]
+    return "\n".join(lines)
