@@ -1,0 +1,209 @@
+"""Built-in DOCX parser: python-docx opens the package, an lxml walk collects the text.
+
+Body paragraphs and tables, headers, footers, footnotes and endnotes, plus core properties.
+The zip is checked for bombs before python-docx (which inflates every part) sees it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import OpcError
+from lxml import etree
+
+from zi_evidence import hookimpl
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.safezip import ZIP_MAGIC, check_zip, head_member_names
+
+from ._walk import drop_fallbacks, element_pages
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: Office stores a password-protected DOCX as an OLE compound file, not a zip.
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MIB = 1024 * 1024
+_HEADER_RELS = (RT.HEADER,)
+_TRAILER_RELS = (RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)
+_BROKEN = (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError)
+_REUPLOAD = "Buka berkas di Word lalu simpan ulang (atau ekspor ke PDF), kemudian unggah kembali."
+
+
+class DocxParser:
+    """Word documents (.docx): one page per explicit page break, or the whole text as one page."""
+
+    name: ClassVar[str] = "docx"
+    version: ClassVar[str] = "1"
+    mime_types: ClassVar[tuple[str, ...]] = (DOCX_MIME,)
+    default_score: ClassVar[int] = 10
+
+    @classmethod
+    def sniff(cls, head: bytes, filename: str) -> str | None:
+        is_docx_name = filename.lower().endswith(".docx")
+        if head.startswith(ZIP_MAGIC):
+            names = head_member_names(head)
+            if any(name.startswith("word/") for name in names):
+                return DOCX_MIME
+            if any(name.startswith(("xl/", "ppt/")) or name == "mimetype" for name in names):
+                return None  # another zip-based office format
+            return DOCX_MIME if is_docx_name else None  # the head shows no telling member
+        if head.startswith(CFB_MAGIC) and is_docx_name:
+            return DOCX_MIME  # so that parse can say "password-protected" instead of "unknown type"
+        return None
+
+    @classmethod
+    def score(cls, mime_type: str, filename: str) -> int | None:
+        return cls.default_score if mime_type in cls.mime_types else None
+
+    def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
+        # opened here: python-docx reports a permission error as "Package not found"
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            raise ParseFailure(
+                "unreadable",
+                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
+                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
+            ) from exc
+        with handle:
+            return _parse_docx(handle, limits)
+
+
+def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
+    magic = handle.read(8)
+    if not magic:
+        raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
+    if magic.startswith(CFB_MAGIC):
+        raise ParseFailure(
+            "encrypted",
+            "Dokumen Word terenkripsi (dilindungi kata sandi), sehingga isinya tidak dapat dibaca.",
+            "Buka di Word dengan kata sandinya, hapus kata sandi (File > Info > Protect Document), "
+            "simpan, lalu unggah kembali.",
+        )
+    handle.seek(0)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            check_zip(archive, limits.inflated_mb * MIB, inflate=_is_xml)
+        handle.seek(0)
+        document = docx.Document(handle)
+        body = document.element.body
+        drop_fallbacks(body)
+        pages = element_pages(body)
+        leading, trailing = _side_texts(document)
+        metadata = _metadata(document)
+    except _BROKEN as exc:
+        raise _corrupt(exc) from exc
+    if leading:
+        pages[0] = "\n".join(filter(None, [*leading, pages[0]]))
+    if trailing:
+        pages[-1] = "\n".join(filter(None, [pages[-1], *trailing]))
+    return _bounded(pages, metadata, limits)
+
+
+def _corrupt(exc: BaseException) -> ParseFailure:
+    cause = (
+        "berkas terpotong atau bukan berkas Office yang utuh"
+        if isinstance(exc, zipfile.BadZipFile)
+        else "isi berkas tidak terbaca"
+    )
+    detail = str(exc) or type(exc).__name__
+    return ParseFailure(
+        "corrupt", f"Berkas Word (DOCX) rusak atau tidak lengkap: {cause} (rincian teknis: {detail}).", _REUPLOAD
+    )
+
+
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def _side_texts(document: Any) -> tuple[list[str], list[str]]:
+    """Headers (shown before the body), then footers and notes (after), each distinct text once."""
+    leading: list[str] = []
+    trailing: list[str] = []
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in (*_HEADER_RELS, *_TRAILER_RELS):
+            continue
+        part = rel.target_part
+        element = getattr(part, "element", None)
+        if element is None:  # a part python-docx does not model: parse its XML safely ourselves
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            element = etree.fromstring(part.blob, parser)
+        drop_fallbacks(element)
+        text = "\n".join(filter(None, element_pages(element)))
+        target = leading if rel.reltype in _HEADER_RELS else trailing
+        if text and text not in target:
+            target.append(text)
+    return leading, trailing
+
+
+def _metadata(document: Any) -> dict[str, str]:
+    try:
+        # python-docx invents default properties when the part is missing: only read real ones
+        document.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except (KeyError, ValueError):
+        return {}
+    props = document.core_properties
+    values = {
+        "title": props.title,
+        "author": props.author,
+        "subject": props.subject,
+        "keywords": props.keywords,
+        "last_modified_by": props.last_modified_by,
+        "created": _iso(props.created),
+        "modified": _iso(props.modified),
+    }
+    return {key: value.strip() for key, value in values.items() if value and value.strip()}
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    # OOXML core dates are UTC (W3CDTF); python-docx may hand them back without a zone
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+
+
+def _bounded(pages: list[str], metadata: dict[str, str], limits: ParseLimits) -> ParsedDocument:
+    """Apply the page and text limits, noting each as a warning."""
+    problems: list[Problem] = []
+    total = len(pages)
+    if total > limits.pages:
+        pages = pages[: limits.pages]
+        problems.append(
+            Problem(
+                "page_limit",
+                f"Dokumen terlalu panjang ({total} halaman): hanya {limits.pages} halaman pertama yang dibaca.",
+                "Pisahkan dokumen menjadi beberapa berkas, atau minta admin menaikkan batas halaman.",
+                "warning",
+            )
+        )
+    cap, used, kept = limits.text_mb * MIB, 0, []
+    for text in pages:
+        size = len(text.encode("utf-8"))
+        if used + size > cap:
+            kept.append(text.encode("utf-8")[: cap - used].decode("utf-8", "ignore"))
+            problems.append(
+                Problem(
+                    "text_limit",
+                    f"Teks dokumen terlalu panjang: hanya sekitar {limits.text_mb} MB pertama yang disimpan.",
+                    "Pisahkan dokumen menjadi beberapa berkas bila seluruh isinya perlu dicari.",
+                    "warning",
+                )
+            )
+            break
+        used += size
+        kept.append(text)
+    if not any(text.strip() for text in kept):
+        problems.append(
+            Problem(
+                "empty", "Dokumen tidak berisi teks.", "Periksa apakah berkas yang diunggah sudah benar.", "warning"
+            )
+        )
+    return ParsedDocument(tuple(kept), total, metadata, tuple(problems))
+
+
+@hookimpl
+def register_parsers() -> list[type]:
+    return [DocxParser]

@@ -1,0 +1,115 @@
+"""Built-in image cataloguer (Pillow): photos and screenshots are evidence too, without text.
+
+Only the header is read (size, frames, EXIF date): nothing is decoded, so a huge photo costs
+nothing here. Text from images is the job of a separate OCR plugin.
+"""
+
+from __future__ import annotations
+
+import struct
+import warnings
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from PIL import ExifTags, Image, UnidentifiedImageError
+
+from zi_evidence import hookimpl
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits
+
+_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+)
+_FORMATS = ("JPEG", "PNG", "TIFF")
+_BROKEN = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error)
+_REUPLOAD = "Buka gambar lalu simpan ulang (misalnya sebagai JPG), kemudian unggah kembali."
+
+
+class ImageParser:
+    """JPEG, PNG and TIFF: catalogued with their size and date, no text."""
+
+    name: ClassVar[str] = "image"
+    version: ClassVar[str] = "1"
+    mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff")
+    default_score: ClassVar[int] = 10
+
+    @classmethod
+    def sniff(cls, head: bytes, filename: str) -> str | None:
+        for magic, mime in _MAGIC:
+            if head.startswith(magic):
+                return mime
+        return None
+
+    @classmethod
+    def score(cls, mime_type: str, filename: str) -> int | None:
+        return cls.default_score if mime_type in cls.mime_types else None
+
+    def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            raise ParseFailure(
+                "unreadable",
+                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
+                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
+            ) from exc
+        with handle, warnings.catch_warnings():
+            # nothing is decoded here; the hard limit (DecompressionBombError) still applies
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            if not handle.read(1):
+                raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
+            handle.seek(0)
+            try:
+                with Image.open(handle, formats=_FORMATS) as image:
+                    frames = max(int(getattr(image, "n_frames", 1) or 1), 1)
+                    metadata = {"format": str(image.format), "width": str(image.width), "height": str(image.height)}
+                    # PNG keeps EXIF after the pixels: reading it would decode the image
+                    if image.format in ("JPEG", "TIFF"):
+                        metadata.update(_exif_metadata(image.getexif()))
+            except Image.DecompressionBombError as exc:
+                raise ParseFailure(
+                    "too_large",
+                    "Ukuran gambar (jumlah piksel) tidak wajar; kemungkinan berkas jebakan, tidak diproses.",
+                    "Perkecil resolusi gambar, simpan ulang, lalu unggah kembali.",
+                ) from exc
+            except _BROKEN as exc:
+                raise ParseFailure(
+                    "corrupt", f"Berkas gambar rusak atau tidak dikenali: {exc or type(exc).__name__}.", _REUPLOAD
+                ) from exc
+        return ParsedDocument(("",) * min(frames, limits.pages), frames, metadata)
+
+
+def _exif_metadata(exif: Any) -> dict[str, str]:
+    """Date taken (a photo of an activity must fall in the assessment period), author, camera, software."""
+    base = ExifTags.Base
+    try:
+        detail = exif.get_ifd(ExifTags.IFD.Exif)
+    except _BROKEN:
+        detail = {}
+    values = {
+        "created": _exif_date(detail.get(base.DateTimeOriginal) or exif.get(base.DateTime)),
+        "modified": _exif_date(exif.get(base.DateTime)),
+        "author": exif.get(base.Artist),
+        "title": exif.get(base.ImageDescription),
+        "camera": " ".join(str(part).strip() for part in (exif.get(base.Make), exif.get(base.Model)) if part),
+        "producer": exif.get(base.Software),
+    }
+    return {key: str(value).strip("\x00 ") for key, value in values.items() if value and str(value).strip("\x00 ")}
+
+
+def _exif_date(raw: object) -> str | None:
+    """``2026:01:15 09:00:00`` → ``2026-01-15T09:00:00``; cameras with an unset clock write zeros."""
+    if not isinstance(raw, str):
+        return None
+    try:
+        return datetime.strptime(raw.strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S").isoformat()
+    except ValueError:
+        return None
+
+
+@hookimpl
+def register_parsers() -> list[type]:
+    return [ImageParser]

@@ -1,0 +1,147 @@
+"""Zip safety for parsers of zip-based formats (DOCX, XLSX, ODF, ...), format-neutral.
+
+Office files are zip archives; a small file can declare (or really contain) gigabytes of
+XML. Readers such as python-docx and openpyxl inflate whole members into memory, so the
+archive is inspected *before* any of them sees it, and refused with a ``ParseFailure``.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from zi_evidence.parsing import ParseFailure
+
+ZIP_MAGIC = b"PK\x03\x04"
+MIB = 1024 * 1024
+#: Deflate tops out near 1030:1; real Office XML compresses 5–50:1, very repetitive sheets ~100:1.
+DEFAULT_MAX_RATIO = 250
+#: Tiny members (an empty sheet, a blank style) can show any ratio; only big ones are suspicious.
+RATIO_FLOOR_BYTES = 8 * MIB
+MAX_MEMBERS = 20_000
+_CHUNK = MIB
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")  # signature .. name length, extra length (30 bytes)
+
+_HINT = (
+    "Buka berkas di aplikasi aslinya lalu simpan ulang sebagai berkas baru (atau ekspor ke PDF), "
+    "kemudian unggah kembali. Jika berkas ini memang besar, minta admin menaikkan batas ukuran."
+)
+
+
+@dataclass(frozen=True)
+class ZipSummary:
+    """What the inspection saw: member count and total compressed / declared inflated bytes."""
+
+    members: int
+    compressed_bytes: int
+    inflated_bytes: int
+
+
+def check_zip(
+    archive: zipfile.ZipFile,
+    cap_bytes: int,
+    *,
+    inflate: Callable[[str], bool] = lambda name: True,
+    max_ratio: int = DEFAULT_MAX_RATIO,
+) -> ZipSummary:
+    """Refuse the archive when a member (or all together) inflates past ``cap_bytes``.
+
+    Declared sizes are checked for every member first (cheap, no decompression); then the
+    members selected by ``inflate`` are really decompressed, counting bytes, because a
+    header can lie. Raises ``ParseFailure`` with code ``zip_bomb``, ``too_large`` or ``corrupt``.
+    """
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ParseFailure(
+            "zip_bomb",
+            f"Berkas berisi {len(infos)} bagian di dalamnya (batas {MAX_MEMBERS}); "
+            "kemungkinan berkas jebakan (zip bomb), tidak diproses.",
+            _HINT,
+        )
+    compressed = inflated = 0
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR_BYTES and ratio > max_ratio:
+            raise ParseFailure(
+                "zip_bomb",
+                f"Bagian '{info.filename}' mengembang {ratio:.0f} kali lipat saat dibuka "
+                f"({_mb(info.file_size)}); kemungkinan berkas jebakan (zip bomb), tidak diproses.",
+                _HINT,
+            )
+        _refuse_over_cap(info.filename, info.file_size, cap_bytes)
+        compressed += info.compress_size
+        inflated += info.file_size
+    if inflated > cap_bytes:
+        raise ParseFailure(
+            "too_large",
+            f"Isi berkas terlalu besar setelah dibuka: {_mb(inflated)} (batas {_mb(cap_bytes)}).",
+            _HINT,
+        )
+    for info in infos:
+        if not info.is_dir() and inflate(info.filename):
+            _refuse_over_cap(info.filename, _inflated_size(archive, info, cap_bytes), cap_bytes)
+    return ZipSummary(len(infos), compressed, inflated)
+
+
+def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap_bytes: int) -> int:
+    """Decompress one member in chunks, stopping just past the cap; never holds it in memory."""
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > cap_bytes:
+                    break
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        # zipfile stops at the declared size and then fails the CRC check: a lying header lands here
+        raise ParseFailure(
+            "corrupt",
+            f"Berkas rusak: bagian '{info.filename}' tidak dapat dibuka ({exc}).",
+            "Simpan ulang berkas dari aplikasi aslinya lalu unggah kembali.",
+        ) from exc
+    except NotImplementedError as exc:  # an unsupported compression method
+        raise ParseFailure(
+            "corrupt",
+            f"Berkas memakai metode kompresi yang tidak didukung pada bagian '{info.filename}'.",
+            "Simpan ulang berkas dari aplikasi aslinya lalu unggah kembali.",
+        ) from exc
+    return size
+
+
+def _refuse_over_cap(name: str, size: int, cap_bytes: int) -> None:
+    if size > cap_bytes:
+        raise ParseFailure(
+            "too_large",
+            f"Bagian '{name}' terlalu besar setelah dibuka: {_mb(size)} (batas {_mb(cap_bytes)}).",
+            _HINT,
+        )
+
+
+def head_member_names(head: bytes, limit: int = 64) -> list[str]:
+    """Names of the zip members whose local headers lie within ``head`` (the file's first bytes).
+
+    Lets a ``sniff`` tell a DOCX (``word/...``) from an XLSX (``xl/...``) without opening the
+    archive. Members written with a data descriptor carry no size, so the scan then resumes at
+    the next local-header signature.
+    """
+    names: list[str] = []
+    pos = 0
+    while len(names) < limit:
+        pos = head.find(ZIP_MAGIC, pos)
+        if pos < 0 or pos + _LOCAL_HEADER.size > len(head):
+            break
+        fields = _LOCAL_HEADER.unpack_from(head, pos)
+        flags, compressed, name_len, extra_len = fields[2], fields[7], fields[9], fields[10]
+        start = pos + _LOCAL_HEADER.size
+        if start + name_len > len(head):
+            break
+        names.append(head[start : start + name_len].decode("utf-8", errors="replace"))
+        has_size = not flags & 0x08 and compressed != 0xFFFFFFFF
+        pos = start + name_len + extra_len + compressed if has_size else start + name_len
+    return names
+
+
+def _mb(size: int) -> str:
+    return f"{size / MIB:.1f} MB"
