@@ -155,3 +155,277 @@ def make_photo(path: Path, caption: str, size: tuple[int, int] = (640, 420)) -> 
     fmt = "PNG" if path.suffix.lower() == ".png" else "JPEG"
     image.save(path, fmt, quality=80)
     return path
+
+
+# --- Reproducible output -------------------------------------------------------------------------
+# The sample repository is committed, so regenerating it must give the same bytes. reportlab does
+# that with ``invariant=1``; the zip-based formats and a few libraries need the helpers below.
+
+FIXED_ZIP_TIME = (2026, 1, 15, 9, 0, 0)
+
+
+def normalize_zip(path: Path, date_time: tuple[int, int, int, int, int, int] = FIXED_ZIP_TIME) -> Path:
+    """Rewrite a DOCX/XLSX in place with fixed member timestamps and a fixed ``dcterms:modified``.
+
+    python-docx and openpyxl stamp every zip member with the current time, and openpyxl also sets
+    the core "modified" property on save; both would make each regeneration differ.
+    """
+    import re
+    import zipfile
+
+    stamp = datetime(*date_time).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, info.compress_type, source.read(info)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, compress_type, data in members:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\2", data)
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = compress_type
+            info.external_attr = 0o600 << 16
+            target.writestr(info, data)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+class reproducible_randomness:
+    """Context manager: ``secrets.token_bytes`` (pypdf's file ids and AES IVs) drawn from a seed.
+
+    Only for fabricating fixtures; never around real encryption.
+    """
+
+    def __init__(self, seed: int) -> None:
+        import random
+
+        self._random = random.Random(seed)
+
+    def __enter__(self) -> reproducible_randomness:
+        import secrets
+
+        self._saved = secrets.token_bytes
+        secrets.token_bytes = lambda n=32: self._random.randbytes(32 if n is None else n)  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import secrets
+
+        secrets.token_bytes = self._saved  # type: ignore[assignment]
+
+
+def make_scanned_pdf_fixed(path: Path, pages: Sequence[Sequence[str]], angle: float = 0.0) -> Path:
+    """Like ``make_scanned_pdf`` but reproducible (fixed creation/modification dates), with an
+    optional skew; greyscale JPEG pages (quality 60) keep the file small."""
+    import time
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    images = [render_text_image(lines, angle=angle) for lines in pages]
+    fixed = time.struct_time(FIXED_DATE.timetuple())
+    images[0].save(
+        path,
+        "PDF",
+        resolution=150.0,
+        save_all=True,
+        append_images=images[1:],
+        creationDate=fixed,
+        modDate=fixed,
+        producer="Scanner Kantor",
+        quality=60,
+    )
+    return path
+
+
+def make_truncated_pdf(path: Path, pages: Sequence[str], keep: float = 0.45) -> Path:
+    """A PDF cut off part-way (an interrupted copy or upload): starts like a PDF, has no trailer."""
+    buffer = io.BytesIO()
+    make_pdf_bytes(buffer, pages)
+    data = buffer.getvalue()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data[: max(16, int(len(data) * keep))])
+    return path
+
+
+# --- Office-looking documents ---------------------------------------------------------------------
+
+
+def make_formatted_pdf(
+    path: Path,
+    pages: Sequence[str],
+    title: str = "",
+    author: str = "",
+    subject: str = "",
+    letterhead: Sequence[str] = (),
+    created: datetime | None = None,
+) -> Path:
+    """A text PDF laid out like an office document (reproducible, ``invariant=1``).
+
+    One string per intended page; a page that overflows continues on the next. Line markup:
+    ``# text`` bold and centred, ``## text`` bold, ``> text`` in the right-hand signature column,
+    ``---`` a horizontal rule, ``| a | b |`` a table row (cells wrap), anything else wrapped text.
+    ``letterhead`` lines (kop surat) are drawn centred above a double rule on page 1. ``created`` is
+    written as both creation and modification date (default ``FIXED_DATE``; reportlab's invariant
+    mode alone would write 2000-01-01).
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setTitle(title)
+    pdf.setAuthor(author)
+    pdf.setSubject(subject)
+    pdf.setCreator("Microsoft Word")
+    stamp = created or FIXED_DATE
+    pdf.setDateFormatter(lambda *_: stamp.strftime("D:%Y%m%d%H%M%S+07'00'"))
+    width, height = A4
+    left, right, top, bottom = 64.0, width - 56.0, height - 64.0, 64.0
+    size, leading = 10.5, 14.0
+    state = {"y": top, "page": 1}
+
+    def new_page() -> None:
+        pdf.setFont("Helvetica", 8)
+        pdf.drawCentredString(width / 2, 36, f"Halaman {state['page']}")
+        pdf.showPage()
+        state["page"] += 1
+        state["y"] = top
+
+    def need(amount: float) -> None:
+        if state["y"] - amount < bottom:
+            new_page()
+
+    if letterhead:
+        for line in letterhead:
+            # upper-case lines are the institution's names, the rest (address, web) small print
+            font, fsize = ("Helvetica-Bold", 12.5) if line.isupper() else ("Helvetica", 8.5)
+            while fsize > 5 and stringWidth(line, font, fsize) > right - left:
+                fsize -= 0.5
+            pdf.setFont(font, fsize)
+            pdf.drawCentredString(width / 2, state["y"], line)
+            state["y"] -= fsize + 3
+        pdf.setLineWidth(1.6)
+        pdf.line(left, state["y"], right, state["y"])
+        pdf.setLineWidth(0.5)
+        pdf.line(left, state["y"] - 3, right, state["y"] - 3)
+        state["y"] -= 22
+
+    for index, page_text in enumerate(pages):
+        if index and state["y"] != top:
+            new_page()
+        for raw in page_text.splitlines():
+            line = raw.rstrip()
+            if line == "---":
+                need(8)
+                pdf.line(left, state["y"] + 4, right, state["y"] + 4)
+                state["y"] -= 8
+            elif line.startswith("|"):
+                cells = [c.strip() for c in line.strip("|").split("|")]
+                col = (right - left) / len(cells)
+                wrapped = [simpleSplit(c, "Helvetica", 9, col - 6) or [""] for c in cells]
+                row_h = 12.0 * max(len(w) for w in wrapped) + 4
+                need(row_h)
+                y0 = state["y"] + 10
+                pdf.setFont("Helvetica", 9)
+                for c, lines in enumerate(wrapped):
+                    x = left + c * col
+                    pdf.rect(x, y0 - row_h, col, row_h)
+                    for k, text in enumerate(lines):
+                        pdf.drawString(x + 3, y0 - 11 - 12 * k, text)
+                state["y"] -= row_h
+            elif line.startswith("# "):
+                for part in simpleSplit(line[2:], "Helvetica-Bold", 11.5, right - left):
+                    need(leading)
+                    pdf.setFont("Helvetica-Bold", 11.5)
+                    pdf.drawCentredString(width / 2, state["y"], part)
+                    state["y"] -= leading + 1
+            elif line.startswith("## "):
+                for part in simpleSplit(line[3:], "Helvetica-Bold", size, right - left):
+                    need(leading)
+                    pdf.setFont("Helvetica-Bold", size)
+                    pdf.drawString(left, state["y"], part)
+                    state["y"] -= leading
+            elif line.startswith(">"):
+                for part in simpleSplit(line[1:].strip(), "Helvetica", size, right - width / 2 - 40) or [""]:
+                    need(leading)
+                    pdf.setFont("Helvetica", size)
+                    pdf.drawString(width / 2 + 40, state["y"], part)
+                    state["y"] -= leading
+            else:
+                parts = simpleSplit(line, "Helvetica", size, right - left) or [""]
+                for part in parts:
+                    need(leading)
+                    pdf.setFont("Helvetica", size)
+                    pdf.drawString(left, state["y"], part)
+                    state["y"] -= leading
+    pdf.setFont("Helvetica", 8)
+    pdf.drawCentredString(width / 2, 36, f"Halaman {state['page']}")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_screenshot(
+    path: Path, title: str, url: str, lines: Sequence[str], size: tuple[int, int] = (1280, 720)
+) -> Path:
+    """A PNG 'tangkapan layar': a browser window with an address bar, a page heading and text lines."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    def font(px: int):  # type: ignore[no-untyped-def]
+        try:
+            return ImageFont.load_default(size=px)
+        except TypeError:  # Pillow < 10.1
+            return ImageFont.load_default()
+
+    image = Image.new("RGB", size, (246, 247, 249))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, size[0], 38), fill=(222, 225, 230))
+    for i, colour in enumerate(((237, 106, 94), (245, 191, 79), (98, 197, 84))):
+        draw.ellipse((14 + 22 * i, 13, 26 + 22 * i, 25), fill=colour)
+    draw.rounded_rectangle((110, 7, size[0] - 110, 31), radius=10, fill=(255, 255, 255))
+    draw.text((126, 11), url, fill=(60, 60, 60), font=font(15))
+    draw.rectangle((0, 38, size[0], 100), fill=(18, 52, 107))
+    draw.text((32, 54), title, fill=(255, 255, 255), font=font(26))
+    y = 130
+    for line in lines:
+        if line.startswith("[") and line.endswith("]"):
+            draw.rounded_rectangle((32, y - 6, 40 + 11 * len(line), y + 26), radius=6, fill=(34, 120, 200))
+            draw.text((42, y), line.strip("[]"), fill=(255, 255, 255), font=font(18))
+        else:
+            draw.text((32, y), line, fill=(30, 30, 30), font=font(19))
+        y += 40
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "PNG", optimize=True)
+    return path
+
+
+def make_event_photo(path: Path, caption: str, seed: int, size: tuple[int, int] = (960, 640)) -> Path:
+    """A JPEG 'foto kegiatan' that differs per seed: a room, a banner with the caption, and people."""
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    rng = random.Random(seed)
+    wall = tuple(rng.randint(150, 215) for _ in range(3))
+    image = Image.new("RGB", size, wall)
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    draw.rectangle((0, int(h * 0.72), w, h), fill=tuple(max(0, c - 70) for c in wall))
+    draw.rectangle((int(w * 0.12), 40, int(w * 0.88), 150), fill=(176, 28, 38))
+    try:
+        font = ImageFont.load_default(size=30)
+    except TypeError:
+        font = ImageFont.load_default()
+    draw.text((int(w * 0.12) + 20, 78), caption[:48], fill=(255, 255, 255), font=font)
+    for _ in range(rng.randint(5, 11)):
+        x = rng.randint(20, w - 80)
+        y = rng.randint(int(h * 0.42), int(h * 0.62))
+        shirt = rng.choice([(30, 60, 120), (230, 230, 230), (120, 90, 40), (20, 20, 20), (60, 110, 70)])
+        draw.ellipse((x + 12, y - 46, x + 52, y - 4), fill=(rng.randint(150, 200), rng.randint(110, 150), 90))
+        draw.rounded_rectangle((x, y, x + 64, y + 150), radius=18, fill=shirt)
+    image = image.filter(ImageFilter.GaussianBlur(1.2))
+    grain = Image.frombytes("L", (w // 3, h // 3), rng.randbytes((w // 3) * (h // 3)))
+    image = Image.blend(image, grain.resize(size).convert("RGB"), 0.07)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=72)
+    return path
