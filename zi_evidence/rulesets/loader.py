@@ -1,0 +1,147 @@
+"""Reading rule-set files: YAML, schema, ``extends`` resolution, then the model.
+
+A rule set that extends another is checked twice: its own file against the schema (so faults point
+into that file), then the merged result, which must be as complete as a stand-alone rule set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zi_evidence.errors import RulesetError
+from zi_evidence.rulesets import derive
+from zi_evidence.rulesets.build import build
+from zi_evidence.rulesets.model import Ruleset
+from zi_evidence.rulesets.problems import Problems
+from zi_evidence.rulesets.validate import schema_problems
+
+DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A parsed but unchecked rule-set file."""
+
+    data: dict[str, Any]
+    source: Path
+
+
+#: Finds a parent rule set by id: its raw document (with or without its path), or None when unknown.
+Resolver = Callable[[str], "RawDocument | Mapping[str, Any] | None"]
+
+
+class RulesetValidationError(RulesetError):
+    """A rule-set file breaks the format; ``problems`` holds ``(json path, message)`` pairs."""
+
+    def __init__(self, source: Path, problems: list[tuple[str, str]], context: str = "") -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = [f"Rule set tidak valid: {source}{context}"]
+        lines += [f"  - {path}: {message}" for path, message in problems]
+        lines.append(
+            "Perbaiki bagian yang disebut (jalur $ dihitung dari akar berkas; [2] = butir ketiga daftar), "
+            f"lalu muat ulang. {DOCS_HINT}"
+        )
+        super().__init__("\n".join(lines))
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        return tuple(path for path, _ in self.problems)
+
+
+def read_document(path: Path) -> RawDocument:
+    """Parse one YAML file; syntax errors name the file and line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesetError(
+            f"Berkas rule set tidak dapat dibaca: {path} ({exc}). Periksa jalur dan izin berkas."
+        ) from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        raise RulesetError(
+            f"Berkas rule set bukan YAML yang sah: {path}{where}: {exc.problem or exc}. "
+            "Periksa indentasi, tanda titik dua dan tanda kutip di sekitar baris tersebut."
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise RulesetError(f"Berkas rule set bukan YAML yang sah: {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RulesetValidationError(path, [("$", "isi berkas harus berupa pemetaan (id:, name:, areas: ...)")])
+    return RawDocument(data, path)
+
+
+def _sibling_resolver(directory: Path) -> Resolver:
+    def resolve(ruleset_id: str) -> RawDocument | None:
+        for suffix in (".yaml", ".yml"):
+            candidate = directory / f"{ruleset_id}{suffix}"
+            if candidate.is_file():
+                return read_document(candidate)
+        return None
+
+    return resolve
+
+
+def _as_raw(found: RawDocument | Mapping[str, Any], ruleset_id: str) -> RawDocument:
+    if isinstance(found, RawDocument):
+        return found
+    return RawDocument(dict(found), Path(f"<rule set {ruleset_id}>"))
+
+
+def _load(raw: RawDocument, resolve: Resolver, chain: tuple[str, ...]) -> tuple[Ruleset, dict[str, Any]]:
+    problems = schema_problems(raw.data)
+    if problems:
+        raise RulesetValidationError(raw.source, problems)
+    doc, own_id = raw.data, raw.data["id"]
+    if own_id in chain:
+        cycle = " → ".join((*chain, own_id))
+        raise RulesetError(f"extends melingkar: {cycle} (di {raw.source}). Hapus salah satu extends.")
+    lineage: tuple[str, ...] = (own_id,)
+    sources: tuple[Path, ...] = (raw.source,)
+    derived: derive.Derived = {}
+    if "extends" in doc:
+        parent_id = doc["extends"]
+        found = resolve(parent_id)
+        if found is None:
+            raise RulesetError(
+                f"Rule set induk '{parent_id}' (extends di {raw.source}) tidak ditemukan. Pasang plugin yang "
+                f"menyediakannya dan muat lewat RulesetRegistry, atau letakkan {parent_id}.yaml di folder yang sama."
+            )
+        parent, parent_doc = _load(_as_raw(found, parent_id), resolve, (*chain, own_id))
+        merged = derive.merge(parent_doc, doc)
+        if doc.get("derive", {}).get("rescale_to_area_weights"):
+            derived = derive.rescale(parent_doc, doc, merged, lambda d: str(d.get("id")))
+        context = f" (hasil gabungan dengan induk '{parent_id}' dari {parent.source})"
+        problems = schema_problems(merged)
+        if problems:
+            raise RulesetValidationError(raw.source, problems, context)
+        doc, lineage, sources = merged, (own_id, *parent.lineage), (raw.source, *parent.sources)
+    else:
+        context = ""
+    try:
+        ruleset = build(doc, raw.source, lineage=lineage, sources=sources, derived=derived)
+    except Problems as found_problems:
+        raise RulesetValidationError(raw.source, found_problems.items, context) from None
+    return ruleset, doc
+
+
+def load_document(raw: RawDocument, resolve: Resolver | None = None) -> Ruleset:
+    """Build a rule set from an already parsed document (the registry's entry point)."""
+    return _load(raw, resolve or _sibling_resolver(raw.source.parent), ())[0]
+
+
+def load_ruleset_file(path: Path | str, resolve: Resolver | None = None) -> Ruleset:
+    """Load, validate and build one rule-set file.
+
+    ``resolve(id)`` supplies the parent named by ``extends``; without it the parent is looked for as
+    ``<id>.yaml`` next to the file. Every fault raises :class:`~zi_evidence.errors.RulesetError`.
+    """
+    return load_document(read_document(Path(path)), resolve)

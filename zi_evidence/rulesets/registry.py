@@ -1,0 +1,94 @@
+"""Which rule sets exist: the files plugins contribute through ``register_rulesets``, keyed by their id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from zi_evidence.errors import PluginError, RulesetError
+from zi_evidence.rulesets.loader import RawDocument, load_document, read_document
+from zi_evidence.rulesets.model import Ruleset
+
+DEFAULT_RULESET = "permenpanrb-90-2021"
+
+
+@dataclass(frozen=True)
+class RulesetEntry:
+    id: str
+    plugin: str
+    path: Path
+
+
+class RulesetRegistry:
+    """Rule-set files by id. Files are read once to learn their id; ``get`` builds (and caches) the model.
+
+    A file that cannot be read is kept in ``problems`` instead of stopping the others: one broken
+    third-party plugin must not hide the built-in rule sets.
+    """
+
+    def __init__(self, contributions: Iterable[tuple[str, Any]]) -> None:
+        self._entries: dict[str, RulesetEntry] = {}
+        self._raw: dict[str, RawDocument] = {}
+        self._cache: dict[str, Ruleset] = {}
+        self.problems: list[tuple[str, Path, str]] = []
+        for plugin, item in contributions:
+            if not isinstance(item, str | PathLike):
+                self.problems.append((plugin, Path(str(item)), f"bukan jalur berkas: {item!r}"))
+                continue
+            self._add(plugin, Path(item))
+
+    @classmethod
+    def from_host(cls, host: Any) -> RulesetRegistry:
+        """Every file contributed by the plugins of ``host`` (``zi_evidence.plugins.make_plugin_manager()``)."""
+        return cls(host.contributions("register_rulesets"))
+
+    def _add(self, plugin: str, path: Path) -> None:
+        try:
+            raw = read_document(path)
+        except RulesetError as exc:
+            self.problems.append((plugin, path, str(exc)))
+            return
+        ruleset_id = raw.data.get("id")
+        if not isinstance(ruleset_id, str) or not ruleset_id:
+            self.problems.append((plugin, path, f"Rule set tanpa 'id' di {path}; isi id: di akar berkas."))
+            return
+        known = self._entries.get(ruleset_id)
+        if known is not None:
+            if known.path.resolve() == path.resolve():
+                return  # the same file offered twice is not a conflict
+            raise PluginError(
+                f"Rule set '{ruleset_id}' didaftarkan dua kali: oleh plugin '{known.plugin}' ({known.path}) "
+                f"dan oleh plugin '{plugin}' ({path}). Nonaktifkan salah satu plugin "
+                "(ZI_EVIDENCE_DISABLE_PLUGINS) atau ganti id di salah satu berkas."
+            )
+        self._entries[ruleset_id] = RulesetEntry(ruleset_id, plugin, path)
+        self._raw[ruleset_id] = raw
+
+    def ids(self) -> list[str]:
+        return sorted(self._entries)
+
+    def entries(self) -> list[RulesetEntry]:
+        return [self._entries[i] for i in self.ids()]
+
+    def _entry(self, ruleset_id: str) -> RulesetEntry:
+        entry = self._entries.get(ruleset_id)
+        if entry is None:
+            available = ", ".join(self.ids()) or "(tidak ada; periksa plugin dengan 'zi-evidence plugins')"
+            raise RulesetError(f"Rule set '{ruleset_id}' tidak dikenal. Yang tersedia: {available}.")
+        return entry
+
+    def path_of(self, ruleset_id: str) -> Path:
+        return self._entry(ruleset_id).path
+
+    def plugin_of(self, ruleset_id: str) -> str:
+        return self._entry(ruleset_id).plugin
+
+    def get(self, ruleset_id: str) -> Ruleset:
+        """The rule set with ``extends`` resolved among the registered ids."""
+        self._entry(ruleset_id)
+        if ruleset_id not in self._cache:
+            self._cache[ruleset_id] = load_document(self._raw[ruleset_id], self._raw.get)
+        return self._cache[ruleset_id]
