@@ -11,7 +11,7 @@ import yaml
 
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
-from zi_evidence.schemas import schema_errors
+from zi_evidence.validation import schema_errors
 
 CONFIG_NAME = "zi-evidence.yaml"
 DEFAULT_STATE_DIR = ".zi-evidence"

@@ -61,7 +61,7 @@ class PluginHost:
         """Call one registration hook plugin by plugin: ``(plugin name, item)`` for every returned item."""
         caller = getattr(self.pm.hook, hook_name)
         items: list[tuple[str, Any]] = []
-        for impl in reversed(caller.get_hookimpls()):
+        for impl in caller.get_hookimpls():
             returned = impl.function(**kwargs)
             for item in returned or ():
                 items.append((impl.plugin_name, item))

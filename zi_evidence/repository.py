@@ -55,7 +55,8 @@ class Repository:
             raise PluginError(
                 "Tidak ada plugin mesin pencari yang aktif. Periksa 'zi-evidence plugins' dan pasang ulang paketnya."
             )
-        return sorted(backends.values(), key=lambda b: b.name)[0]
+        # a faster engine outbids the built-in one by declaring a higher priority
+        return max(backends.values(), key=lambda b: (getattr(b, "priority", 0), b.name))
 
     def catalog(self) -> Catalog:
         try:

@@ -2,7 +2,7 @@ from zi_evidence.names import display
 
 
 def test_plain_names_are_unchanged():
-    assert display("AREA I/1.i.a SK Tim ZI 2026.pdf".encode()) == "AREA I/1.i.a SK Tim ZI 2026.pdf"
+    assert display(b"AREA I/1.i.a SK Tim ZI 2026.pdf") == "AREA I/1.i.a SK Tim ZI 2026.pdf"
     assert display("Ñotulen ✅.docx".encode()) == "Ñotulen ✅.docx"
 
 

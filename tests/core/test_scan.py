@@ -10,7 +10,9 @@ def _walk(root, exclude=()):
 def test_walk_yields_regular_files_and_skips_junk(tmp_path):
     (tmp_path / "AREA I").mkdir()
     (tmp_path / "AREA I" / "sk.pdf").write_bytes(b"%PDF-1.4")
-    for junk in ("~$notulen.docx", ".~lock.laporan.docx#", "Thumbs.db", "desktop.ini", "a.tmp", "b.part", "c.crdownload"):
+    junk_names = ("~$notulen.docx", ".~lock.laporan.docx#", "Thumbs.db", "desktop.ini")
+    junk_names += ("a.tmp", "b.part", "c.crdownload")
+    for junk in junk_names:
         (tmp_path / junk).write_bytes(b"x")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "x.pdf").write_bytes(b"x")

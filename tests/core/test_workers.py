@@ -26,7 +26,10 @@ class EchoParser:
         return ParsedDocument((text.upper(),), 1)
 
 
-def _run(tmp_path, contents, limits=ParseLimits(seconds=3, memory_mb=256)):
+TIGHT = ParseLimits(seconds=3, memory_mb=256)
+
+
+def _run(tmp_path, contents, limits=TIGHT):
     tasks = []
     for i, text in enumerate(contents):
         path = tmp_path / f"f{i}.txt"

@@ -11,6 +11,7 @@ import click
 
 from zi_evidence import __version__
 from zi_evidence.errors import ZiError
+from zi_evidence.plugins import PluginHost
 
 
 class ZiGroup(click.Group):
@@ -29,22 +30,25 @@ def cli() -> None:
     """Repositori data dukung Zona Integritas (WBK/WBBM): katalog, pencarian, kelengkapan dan bundel PMPZI."""
 
 
-def _load_commands() -> None:
-    from zi_evidence.cli import plugin_commands, repo_commands, search_commands  # noqa: F401 - registers commands
+def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> None:
+    """Let plugins add their subcommands to ``group`` (called once by ``main``)."""
     from zi_evidence.plugins import make_plugin_manager
 
-    host = make_plugin_manager()
+    host = host or make_plugin_manager()
     for impl in host.pm.hook.register_commands.get_hookimpls():
         try:
-            impl.function(cli=cli)
+            impl.function(cli=group)
         except Exception as exc:  # noqa: BLE001 - a plugin's broken command must not stop the others
             click.echo(f"Peringatan: plugin '{impl.plugin_name}' gagal menambah perintah: {exc}", err=True)
 
 
 def main() -> None:
-    _load_commands()
+    load_plugin_commands(cli)
     cli(prog_name="zi-evidence")
 
+
+# The built-in commands register themselves on ``cli`` when imported.
+from zi_evidence.cli import plugin_commands, repo_commands, search_commands  # noqa: E402, F401
 
 __all__ = ["cli", "main"]
 

@@ -21,8 +21,16 @@ from zi_evidence.repository import Repository
 @click.option("--ruleset", default="permenpanrb-90-2021", show_default=True, help="Id aturan penilaian (LKE).")
 @click.option("--unit", "unit_name", required=True, help="Nama unit kerja/satker yang dinilai.")
 @click.option("--institution", default="", help="Nama instansi (kementerian/lembaga/pemda).")
-@click.option("--year", type=click.IntRange(2010, 2100), default=date.today().year, show_default="tahun ini")
-@click.option("--target", type=click.Choice(["WBK", "WBBM"]), default="WBK", show_default=True)
+@click.option(
+    "--year",
+    type=click.IntRange(2010, 2100),
+    default=date.today().year,
+    show_default="tahun ini",
+    help="Tahun penilaian (periode data dukung).",
+)
+@click.option(
+    "--target", type=click.Choice(["WBK", "WBBM"]), default="WBK", show_default=True, help="Predikat yang dituju."
+)
 @click.option("--skeleton", is_flag=True, help="Buat satu folder per area/indikator/pertanyaan.")
 @click.option("--force", is_flag=True, help="Timpa zi-evidence.yaml yang sudah ada.")
 def init(

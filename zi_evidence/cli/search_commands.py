@@ -31,7 +31,9 @@ def render_snippet(snippet: Snippet, color: bool) -> str:
 @click.option("--question", default="", help="Hanya pertanyaan/indikator ini, mis. A.I.1.i.a.")
 @click.option("--kind", default="", help="Hanya jenis berkas ini, mis. pdf, docx, xlsx, image.")
 @click.option("--year", default="", help="Hanya tahun ini (dari nama folder).")
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=10, show_default=True, help="Jumlah hasil paling banyak."
+)
 @json_option
 def search(query, repo_path, state_dir, area, question, kind, year, limit, as_json):
     """Cari QUERY di seluruh data dukung: kata, "frasa", AND/OR/NOT, awalan*."""
