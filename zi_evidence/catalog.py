@@ -17,7 +17,7 @@ from typing import Any
 
 from zi_evidence.parsing import ParsedDocument, Problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PAGE_SEPARATOR = "\n\f\n"
 
 _SCHEMA = """
@@ -37,7 +37,9 @@ CREATE TABLE IF NOT EXISTS files (
     target_id TEXT,
     mapping_status TEXT NOT NULL,
     mapping_reason TEXT NOT NULL,
-    year TEXT NOT NULL DEFAULT ''
+    year TEXT NOT NULL DEFAULT '',
+    kinds TEXT NOT NULL DEFAULT '',
+    kinds_stale INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
 CREATE INDEX IF NOT EXISTS files_target ON files (target_id);
@@ -92,6 +94,7 @@ class FileRecord:
     mapping_status: str
     mapping_reason: str
     year: str
+    kinds: tuple[str, ...] = ()
     page_count: int = 0
     metadata: dict[str, str] = field(default_factory=dict)
     extract_problems: tuple[Problem, ...] = ()
@@ -110,13 +113,14 @@ class FileRecord:
             self.target_id or "",
             self.display,
             self.year,
+            ",".join(self.kinds),
         )
         return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _RECORD_SQL = """
 SELECT f.id, f.path, f.display, f.size, f.mtime_ns, f.sha256, f.mime, f.parser, f.parser_version, f.status,
-       f.problems, f.target_id, f.mapping_status, f.mapping_reason, f.year,
+       f.problems, f.target_id, f.mapping_status, f.mapping_reason, f.year, f.kinds,
        COALESCE(e.page_count, 0), COALESCE(e.metadata, '{}'), COALESCE(e.problems, '[]')
 FROM files f LEFT JOIN extracts e
   ON e.sha256 = f.sha256 AND e.parser = f.parser AND e.parser_version = f.parser_version
@@ -128,9 +132,10 @@ def _record(row: tuple[Any, ...]) -> FileRecord:
         *row[:10],
         problems_from_json(row[10]),
         *row[11:15],
-        page_count=row[15],
-        metadata=json.loads(row[16]),
-        extract_problems=problems_from_json(row[17]),
+        kinds=tuple(k for k in row[15].split(",") if k),
+        page_count=row[16],
+        metadata=json.loads(row[17]),
+        extract_problems=problems_from_json(row[18]),
     )
 
 
@@ -143,8 +148,20 @@ class Catalog:
         self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
         self.journal_mode = self.db.execute(f"PRAGMA journal_mode={journal_mode}").fetchone()[0]
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _migrate(self) -> None:
+        """A catalog of an older layout is dropped: it is a cache of the tree and rebuilds on the next index."""
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+        if not has_meta:
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row and row[0] == str(SCHEMA_VERSION):
+            return
+        for (table,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            self.db.execute(f'DROP TABLE IF EXISTS "{table}"')
 
     def __enter__(self) -> Catalog:
         return self
@@ -198,6 +215,15 @@ class Catalog:
 
     def delete_files(self, ids: Iterable[int]) -> None:
         self.db.executemany("DELETE FROM files WHERE id = ?", ((i,) for i in ids))
+
+    def kind_inputs(self, only_stale: bool) -> Iterator[tuple[int, str, list[str]]]:
+        """``(id, display, page texts)`` of files whose kinds must be (re)detected."""
+        where = "WHERE kinds_stale = 1" if only_stale else ""
+        rows = self.db.execute(f"SELECT id FROM files {where}").fetchall()
+        for (file_id,) in rows:
+            record = self.record(file_id)
+            if record is not None:
+                yield record.id, record.display, self.page_texts(record)
 
     def mappings(self) -> dict[int, tuple[str, str | None, str, str]]:
         rows = self.db.execute("SELECT id, display, target_id, mapping_status, mapping_reason FROM files")

@@ -11,9 +11,11 @@ import yaml
 
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
-from zi_evidence.validation import schema_errors
+from zi_evidence.schemafiles import schema_errors
 
 CONFIG_NAME = "zi-evidence.yaml"
+#: The team's self-assessment answers and hasil inputs, next to the config (never scanned as evidence).
+ANSWERS_NAME = "jawaban-lke.yaml"
 DEFAULT_STATE_DIR = ".zi-evidence"
 STATE_DIR_ENV = "ZI_EVIDENCE_STATE_DIR"
 

@@ -30,3 +30,23 @@ def register_search_backends() -> list[type]:
 @hookspec
 def register_commands(cli: click.Group) -> None:
     """Add subcommands to the ``zi-evidence`` command-line group."""
+
+
+@hookspec
+def register_kind_detectors() -> list[Any]:
+    """Return document-kind detectors (see ``zi_evidence.kinds.KindDetector``): SK, notulen, laporan…"""
+
+
+@hookspec
+def evidence_findings(context: Any) -> list[Any]:
+    """Return findings (``zi_evidence.findings.Finding``) about the evidence in ``context``."""
+
+
+@hookspec
+def register_report_formats() -> list[type]:
+    """Return report format classes (HTML, Markdown, JSON, XLSX…) for ``zi-evidence report``."""
+
+
+@hookspec
+def register_bundle_layouts() -> list[type]:
+    """Return upload-bundle layout classes (the PMPZI layout, a ministry's internal upload…)."""

@@ -19,8 +19,11 @@ BATCH = 200
 
 
 def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
-    question = ruleset.question(record.target_id) if record.target_id else None
-    indicator_id = question.indicator_id if question else (record.target_id or "")
+    question_id = record.target_id if record.mapping_status == "question" else ""
+    question = ruleset.question(question_id) if question_id else None
+    indicator_id = question.indicator_id if question else ""
+    if record.mapping_status == "indicator":
+        indicator_id = record.target_id or ""
     indicator = ruleset.indicator(indicator_id) if indicator_id else None
     area = str(indicator.area) if indicator else ""
     title = record.metadata.get("title") or os.path.splitext(record.display.rsplit("/", 1)[-1])[0]
@@ -28,10 +31,10 @@ def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
         key=str(record.id),
         stamp=record.stamp,
         path=record.display,
-        question=question.id if question else "",
+        question=question_id or "",
         indicator=indicator_id,
         area=area,
-        kinds=tuple(k for k in (record.parser,) if k),
+        kinds=tuple(k for k in (record.parser, *record.kinds) if k),
         year=record.year,
         title=title,
         text=PAGE_SEPARATOR.join(catalog.page_texts(record)),

@@ -66,7 +66,9 @@ class Mapper:
         self.rules = rules
         self.has_parts = any(ind.part for ind in ruleset.indicators)
         self.valid_ids = {q.id for q in ruleset.questions} | {i.id for i in ruleset.indicators}
-        self.hasil_ids = {h.id for h in getattr(ruleset, "hasil", ()) if hasattr(h, "id")}
+        groups = tuple(getattr(ruleset, "hasil", ()))
+        self.hasil_groups = {g.id for g in groups}
+        self.hasil_components = {c.id for g in groups for c in g.components}
 
     def map(self, path: str) -> Mapping:
         for rule in self.rules:
@@ -82,14 +84,18 @@ class Mapper:
     def _by_id(self, target: str, source: str) -> Mapping:
         if self.ruleset.question(target):
             return Mapping("question", target, f"ditetapkan oleh {source}")
-        if self.ruleset.indicator(target) or target in self.hasil_ids:
+        if target in self.hasil_components:
+            return Mapping("question", target, f"ditetapkan oleh {source}")
+        if self.ruleset.indicator(target) or target in self.hasil_groups:
             return Mapping("indicator", target, f"ditetapkan oleh {source}")
         return Mapping("unmapped", None, f"{source} menunjuk id '{target}' yang tidak ada di aturan penilaian")
 
     def _resolve(self, ctx: _Context, text: str) -> Mapping:
         if ctx.hasil:
-            if ctx.hasil in self.hasil_ids:
-                return Mapping("indicator", ctx.hasil, "komponen hasil dari nama folder/berkas")
+            if ctx.hasil in self.hasil_components:
+                return Mapping("question", ctx.hasil, "komponen hasil dari nama folder/berkas")
+            if ctx.hasil in self.hasil_groups:
+                return Mapping("indicator", ctx.hasil, "kelompok hasil dari nama folder/berkas")
             return Mapping("unmapped", None, f"komponen hasil '{ctx.hasil}' tidak ada di aturan penilaian")
         if ctx.area is None:
             return Mapping("unmapped", None, "tidak ada id LKE atau nama folder area/indikator yang dikenali")

@@ -7,6 +7,7 @@ only when their content is new; a file that moved keeps its catalog row and its 
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 import os
 import re
 import stat
@@ -15,8 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from zi_evidence.catalog import Catalog
-from zi_evidence.config import CONFIG_NAME
+from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.indexing import reconcile
+from zi_evidence.kinds import detect_kinds, detectors_signature
 from zi_evidence.lock import writer_lock
 from zi_evidence.mapping import Mapper
 from zi_evidence.names import display
@@ -30,6 +32,7 @@ HEAD_BYTES = 8192
 COMMIT_EVERY = 100
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
+EMPTY = Problem("empty", "Berkas kosong (0 bita).", "Ganti dengan berkas yang benar isinya.")
 UNSUPPORTED = Problem(
     "unsupported",
     "Jenis berkas tidak dikenali; isinya tidak dibaca (tetap dicatat sebagai data dukung).",
@@ -70,18 +73,36 @@ def fingerprint(path: bytes) -> tuple[str, bytes]:
     return digest.hexdigest(), head
 
 
+def _unsupported(shown: str, parsers: list) -> Problem:
+    """A known extension over unknown content is a damaged or misnamed file, not an exotic format."""
+    expected, _ = mimetypes.guess_type(shown)
+    if expected and any(expected in p.mime_types for p in parsers):
+        extension = os.path.splitext(shown)[1]
+        return Problem(
+            "mismatch",
+            f"Berkas berekstensi {extension}, tetapi isinya bukan format tersebut (rusak atau salah nama).",
+            "Buka berkas di komputer Anda; simpan ulang dalam format yang benar atau ganti dengan salinan yang baik.",
+        )
+    return UNSUPPORTED
+
+
 def year_of(shown: str) -> str:
     match = YEAR.search(shown.rsplit("/", 1)[0]) if "/" in shown else None
     return match.group(1) if match else ""
 
 
 def run_index(
-    repo: Repository, progress: Progress | None = None, processes: int | None = None, wait: bool = True
+    repo: Repository,
+    progress: Progress | None = None,
+    processes: int | None = None,
+    wait: bool = True,
+    exclude_parsers: frozenset[str] = frozenset(),
 ) -> IndexSummary:
+    """One incremental run; ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass)."""
     progress = progress or Silent()
     started = time.monotonic()
     with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
-        summary = _Run(repo, catalog, progress, processes).execute()
+        summary = _Run(repo, catalog, progress, processes, exclude_parsers).execute()
         written, removed = reconcile(catalog, repo.search_backend(), repo.ruleset, progress)
         summary.indexed = written
         summary.pages = catalog.count_pages()
@@ -90,8 +111,11 @@ def run_index(
 
 
 class _Run:
-    def __init__(self, repo: Repository, catalog: Catalog, progress: Progress, processes: int | None) -> None:
+    def __init__(
+        self, repo: Repository, catalog: Catalog, progress: Progress, processes: int | None, exclude: frozenset[str]
+    ) -> None:
         self.repo = repo
+        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
         self.catalog = catalog
         self.progress = progress
         self.processes = processes
@@ -100,7 +124,7 @@ class _Run:
         self.mapper = Mapper(repo.ruleset, repo.config.mapping)
 
     def execute(self) -> IndexSummary:
-        excluded = {CONFIG_NAME.encode()} | ({rel} if (rel := self.repo.state_rel()) else set())
+        excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({rel} if (rel := self.repo.state_rel()) else set())
         self.progress.stage("Memindai folder", 0)
         files: list[FileEntry] = []
         skipped: list[SkippedEntry] = []
@@ -120,6 +144,7 @@ class _Run:
             self.catalog.replace_skipped((s.rel, display(s.rel), s.problem) for s in skipped)
             self.summary.skipped = len(skipped)
             self._remap()
+            self._detect_kinds()
             self.catalog.collect_garbage()
         self.summary.problems = sum(1 for r in self.catalog.records() if r.status != "ok" or r.all_problems)
         return self.summary
@@ -129,7 +154,7 @@ class _Run:
         gone_by_hash: dict[str, list[bytes]] = defaultdict(list)
         for path, row in gone.items():
             gone_by_hash[row[3]].append(path)
-        parsers = list(self.repo.parsers.values())
+        parsers = list(self.parsers.values())
         tasks: list[ParseTask] = []
         self.progress.stage("Mencatat berkas baru/berubah", len(todo))
         for start in range(0, len(todo), COMMIT_EVERY):
@@ -161,7 +186,10 @@ class _Run:
         else:
             self.summary.new += 1
         if parser is None:
-            self._upsert(entry, shown, sha, mime, None, "unsupported", (UNSUPPORTED,))
+            problem = EMPTY if entry.size == 0 else _unsupported(shown, parsers)
+            self._upsert(
+                entry, shown, sha, mime, None, "problem" if problem.severity == "error" else "unsupported", (problem,)
+            )
             return None
         identity = (parser.name, parser.version)
         if self.catalog.has_extract(sha, *identity):
@@ -189,6 +217,7 @@ class _Run:
             mapping_status=mapping.status,
             mapping_reason=mapping.reason,
             year=year_of(shown),
+            kinds_stale=1,
         )
 
     def _parse(self, tasks: list[ParseTask]) -> None:
@@ -196,7 +225,7 @@ class _Run:
             return
         self.progress.stage("Membaca isi berkas", len(tasks))
         done: dict[tuple[str, str, str], bool] = {}
-        with WorkerPool(self.repo.parsers, self.repo.config.limits, self.processes) as pool:
+        with WorkerPool(self.parsers, self.repo.config.limits, self.processes) as pool:
             unique, pending = [], []
             for task in tasks:
                 content = task.key[1:]
@@ -217,6 +246,15 @@ class _Run:
                     file_id, sha, parser, version = task.key
                     self.catalog.update_file(file_id, status="ok" if done[(sha, parser, version)] else "problem")
                     self.progress.advance()
+
+    def _detect_kinds(self) -> None:
+        detectors = list(self.repo.kind_detectors.values())
+        signature = detectors_signature(detectors)
+        all_files = self.catalog.get_meta("kinds_signature") != signature
+        for file_id, shown, pages in self.catalog.kind_inputs(only_stale=not all_files):
+            kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], "\n".join(pages))
+            self.catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
+        self.catalog.set_meta("kinds_signature", signature)
 
     def _remap(self) -> None:
         """Every file is mapped again: a new rule set or mapping rule can move files between questions."""

@@ -49,6 +49,10 @@ class Repository:
         return named(self.host, "register_parsers", "Parser")
 
     @cached_property
+    def kind_detectors(self) -> dict[str, type]:
+        return named(self.host, "register_kind_detectors", "Pendeteksi jenis dokumen")
+
+    @cached_property
     def backend_class(self) -> type:
         backends = named(self.host, "register_search_backends", "Mesin pencari")
         if not backends:

@@ -35,8 +35,8 @@ def skeleton_folders(ruleset: Any) -> Iterator[Path]:
         indicator_dir = f"{ROMAN[indicator.ordinal].lower()}. {_label(indicator.name)}"
         for question in ruleset.questions_of(indicator.id):
             yield base / area_dir / indicator_dir / f"{question.letter}. {_label(question.label)}"
-    for component in getattr(ruleset, "hasil", ()):
-        if getattr(component, "id", None):
+    for group in ruleset.hasil:
+        for component in group.components:
             yield Path("HASIL") / f"{component.id} {_label(component.name)}"
 
 

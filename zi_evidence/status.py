@@ -51,8 +51,9 @@ def collect_status(repo: Repository) -> StatusReport:
         skipped = catalog.skipped()
     report.files = len(records)
     per_target = Counter(r.target_id for r in records if r.target_id)
-    report.per_question = {q.id: per_target.get(q.id, 0) for q in ruleset.questions}
-    report.indicator_level = {k: v for k, v in per_target.items() if ruleset.question(k) is None}
+    answerable = [q.id for q in ruleset.questions] + [c.id for g in ruleset.hasil for c in g.components]
+    report.per_question = {qid: per_target.get(qid, 0) for qid in answerable}
+    report.indicator_level = {k: v for k, v in per_target.items() if k not in report.per_question}
     for area in ruleset.areas:
         questions = [q for q in ruleset.questions if q.area == area.number]
         indicators = {i.id for i in ruleset.indicators if i.area == area.number}

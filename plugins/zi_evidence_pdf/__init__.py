@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import zlib
 from pathlib import Path
@@ -14,6 +15,9 @@ from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
 
 from ._dates import page_ranges, pdf_date_to_iso
+
+# pypdf logs recoverable damage ("EOF marker not found") to stderr; problems rows say it instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MIB = 1024 * 1024
 #: A scanner stamp ("Scanned with CamScanner") or a page number is not a text layer.

@@ -48,7 +48,15 @@ def main() -> None:
 
 
 # The built-in commands register themselves on ``cli`` when imported.
-from zi_evidence.cli import plugin_commands, repo_commands, search_commands  # noqa: E402, F401
+from zi_evidence.cli import (  # noqa: E402, F401
+    answer_commands,
+    bundle_commands,
+    plugin_commands,
+    repo_commands,
+    report_commands,
+    search_commands,
+    watch_commands,
+)
 
 __all__ = ["cli", "main"]
 

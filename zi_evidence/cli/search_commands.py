@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 
 import click
@@ -15,7 +16,7 @@ from zi_evidence.searching import Snippet
 def render_snippet(snippet: Snippet, color: bool) -> str:
     out = []
     for text, is_match in snippet:
-        text = " ".join(text.split())
+        text = re.sub(r"\s+", " ", text)
         if is_match:
             out.append(click.style(text, bold=True, fg="yellow") if color else f"[{text}]")
         else:
@@ -58,3 +59,5 @@ def search(query, repo_path, state_dir, area, question, kind, year, limit, as_js
         click.echo(f"   {where} · {hit.kind} · {hit.page_count} hlm · skor {hit.score:.2f}")
         for page in hit.pages:
             click.echo(f"   hlm {page.page}: {render_snippet(page.snippet, color)}")
+        if not hit.pages:
+            click.echo("   (cocok pada nama atau judul berkas)")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
+
+from zi_evidence.schemafiles import json_path, load_schema
 
 SCHEMA_NAME = "ruleset.schema.json"
 MAX_REPORTED = 12  # beyond this the first faults are usually the cause of the rest
@@ -25,24 +24,13 @@ _TYPES = {
 }
 
 
-@cache
 def ruleset_schema() -> dict[str, Any]:
-    text = (resources.files("zi_evidence.schemas") / SCHEMA_NAME).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return load_schema(SCHEMA_NAME)
 
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(ruleset_schema())
-
-
-def json_path(parts: Iterable[Any]) -> str:
-    """``$.areas[2].weight`` style location."""
-    out = "$"
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
 
 
 def _types(value: Any) -> str:

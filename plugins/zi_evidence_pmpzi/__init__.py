@@ -1,0 +1,1 @@
+"""Built-in zi-evidence plugin (work in progress in another change)."""

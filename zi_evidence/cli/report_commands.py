@@ -1,0 +1,1 @@
+"""Commands of this group are added here (work in progress in another change)."""
