@@ -64,3 +64,15 @@ def test_core_imports_no_builtin_plugin():
             if f"zi_evidence_{plugin}" in text:
                 offenders.append(f"{path.relative_to(ROOT)} → zi_evidence_{plugin}")
     assert offenders == []
+
+
+def test_every_package_in_the_tree_is_declared_for_the_wheel():
+    import tomllib
+
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = set()
+    for init in [*(ROOT / "zi_evidence").rglob("__init__.py"), *(ROOT / "plugins").glob("*/__init__.py")]:
+        relative = init.parent.relative_to(ROOT)
+        parts = relative.parts[1:] if relative.parts[0] == "plugins" else relative.parts
+        found.add(".".join(parts))
+    assert found - declared == set(), "packages missing from [tool.setuptools] packages"

@@ -1,0 +1,108 @@
+"""Indonesian text analysis: tokenise, fold case and accents, drop function words, stem.
+
+Two analyzers share one pipeline so token positions agree: ``indonesian_analyzer`` ends with the
+Snowball Indonesian stemmer (so *pelayanan*, *layanan* and *melayani* all become ``layan``), and
+``exact_analyzer`` stops before stemming. Prefix and wildcard terms are matched against words as
+written, because a stemmed prefix is unpredictable (``pelay*`` would have to match the stem ``layan``):
+words the stemmer leaves alone are found in the stemmed fields themselves, and the words it changes are
+indexed a second time, unstemmed, in ``text_exact`` (see ``AffixedWordsFilter``).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import snowballstemmer
+from whoosh.analysis import Analyzer, Filter, RegexTokenizer, StopFilter, Token
+
+#: Runs of letters and digits. Underscores split (file names such as ``SK_Tim_2026.pdf``), and so do
+#: dots: a code like ``W.11`` becomes ``w`` + ``11``, which the query side turns back into a phrase.
+#: Combining accents stay inside the word (decomposed PDF text) and are folded away afterwards.
+TOKEN_PATTERN = r"[^\W_](?:[^\W_]|[\u0300-\u036f])*"
+
+#: Common Indonesian function words. Deliberately short: content words that look generic in ZI
+#: documents (``tim``, ``surat``, ``tahun``) stay searchable.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    yang dan di ke dari untuk dengan pada dalam ini itu atau oleh sebagai adalah akan telah sudah
+    belum tidak bukan juga serta bagi kepada terhadap tentang antara agar supaya karena sehingga
+    maka namun tetapi tapi jika apabila bila bahwa saat ketika selama sejak hingga sampai setelah
+    sebelum lalu kemudian pun lah kah nya ialah yaitu yakni merupakan dapat bisa harus masih hanya
+    lebih sangat para tersebut dll dsb dst tsb
+    """.split()
+)
+
+_STEMMER = snowballstemmer.stemmer("indonesian")
+# The pure-Python Snowball stemmer keeps per-call state on the object, so cache misses are serialised.
+_STEM_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Indonesian stem of an already folded word; cached because corpora repeat words heavily."""
+    if not word.isalpha():
+        return word  # numbers and mixed codes ("2026", "b2") are kept as written
+    with _STEM_LOCK:
+        return str(_STEMMER.stemWord(word))
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (``Sémarang`` -> ``semarang``), the same way for index and query."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class FoldFilter(Filter):
+    """Case and accent folding; a plain class (no tables) so the pickled schema stays tiny."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+
+class IndonesianStemFilter(Filter):
+    """Replaces each token with its cached Snowball Indonesian stem."""
+
+    is_morph = True
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = stem(t.text)
+            yield t
+
+
+class AffixedWordsFilter(Filter):
+    """When indexing, keeps only words the stemmer changes (``pelayanan``, not ``integritas``).
+
+    A word that is its own stem is already a term of the stemmed fields, where a prefix query also
+    looks; storing it again would nearly double the postings, and postings are what commits cost.
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if t.mode != "index" or stem(t.text) != t.text:
+                yield t
+
+
+def exact_analyzer() -> Analyzer:
+    """Tokens folded and stop-word filtered, not stemmed (positions match ``indonesian_analyzer``)."""
+    # minsize=1 keeps one-letter parts of codes such as "W.11"; renumber closes stop-word gaps on both
+    # the index and the query side, so phrases still line up.
+    return RegexTokenizer(TOKEN_PATTERN) | FoldFilter() | StopFilter(STOP_WORDS, minsize=1, renumber=True)
+
+
+def affixed_analyzer() -> Analyzer:
+    """For the ``text_exact`` field: the exact pipeline, minus words that are their own stem."""
+    return exact_analyzer() | AffixedWordsFilter()
+
+
+def indonesian_analyzer() -> Analyzer:
+    """The full pipeline used for ``title``, ``path`` and ``text``."""
+    return exact_analyzer() | IndonesianStemFilter()

@@ -1,0 +1,224 @@
+"""The Whoosh implementation of ``zi_evidence.searching.SearchBackend``."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from whoosh import index as windex
+from whoosh.index import FileIndex, LockError
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from zi_evidence.errors import ZiError
+from zi_evidence.searching import BackendHit, IndexDoc, IndexUnavailable, Snippet
+from zi_evidence_whoosh import pages as page_search
+from zi_evidence_whoosh.generations import Generations
+from zi_evidence_whoosh.querying import filter_query, make_parser, parse_query
+from zi_evidence_whoosh.schema import build_schema, doc_fields
+
+T = TypeVar("T")
+
+
+class WhooshBackend:
+    """Full-text search over one Whoosh index per generation folder inside ``index_dir``."""
+
+    name: ClassVar[str] = "whoosh"
+    version: ClassVar[str] = "1"  # bump when the schema or analysis changes, so the core rebuilds
+
+    #: Each writer attempt waits this long for the lock; attempts repeat with a growing pause.
+    lock_timeout: ClassVar[float] = 2.0
+    lock_attempts: ClassVar[int] = 5
+    #: Posting buffer per writer before it spills to disk: small batches never need more, and a full
+    #: rebuild on a modest office PC should not claim much more than this.
+    update_limitmb: ClassVar[int] = 64
+    rebuild_limitmb: ClassVar[int] = 128
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._generations = Generations(self.index_dir)
+        self._schema = build_schema()
+        self._parser = make_parser(self._schema)
+        # The opened index object is cached per generation; searchers are always opened fresh,
+        # because Whoosh-Reloaded 2.7.5's Searcher.refresh() can keep serving replaced documents.
+        self._cached: tuple[Path, FileIndex] | None = None
+        self._lock = threading.Lock()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def update(self, docs: Iterable[IndexDoc], remove_keys: Iterable[str]) -> None:
+        # Drain the caller's iterables first: the write lock is then held only while writing, and a
+        # failure inside the caller's generator is not mistaken for a broken index.
+        batch = [doc_fields(doc) for doc in docs]
+        removed = list(remove_keys)
+        ix = self._open()
+        if ix is None:
+            self.rebuild(())  # first use: start an empty generation, then write into it
+            ix = self._open()
+            assert ix is not None
+        writer = self._writer(ix, self.update_limitmb)
+        try:
+            for fields in batch:
+                writer.update_document(**fields)
+            for key in removed:
+                writer.delete_by_term("key", key)
+            writer.commit()
+        except ZiError:
+            _abandon(writer)
+            raise
+        except Exception as exc:  # corrupt segments surface here as almost any exception type
+            _abandon(writer)
+            raise self._unavailable(exc) from exc
+
+    def rebuild(self, docs: Iterable[IndexDoc]) -> None:
+        # Built beside the old generation, never inside it: a corrupt file or a writer stuck on the
+        # old index cannot get in the way, and readers keep the old one until the pointer switches.
+        with self._generations.rebuild_lock():
+            previous = self._current_or_none()
+            folder = self._generations.new_folder()
+            try:
+                ix = windex.create_in(str(folder), self._schema)
+                writer = ix.writer(limitmb=self.rebuild_limitmb)
+                try:
+                    for doc in docs:
+                        writer.add_document(**doc_fields(doc))
+                    writer.commit(merge=False)
+                except BaseException:
+                    _abandon(writer)
+                    raise
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            self._generations.switch(folder)
+            with self._lock:
+                self._cached = None
+            self._generations.prune(keep={folder} | ({previous} if previous else set()))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, str]:
+        def read(searcher: Searcher) -> dict[str, str]:
+            return {f["key"]: f.get("stamp", "") for f in searcher.all_stored_fields()}
+
+        return self._with_searcher(read, empty={})
+
+    def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
+        q = parse_query(self._parser, query)
+        allow = filter_query(filters)
+
+        def run(searcher: Searcher) -> tuple[list[BackendHit], int]:
+            results = searcher.search(q, limit=max(limit, 1), filter=allow)
+            hits = [BackendHit(key=hit["key"], score=float(hit.score or 0.0)) for hit in results]
+            return hits[: max(limit, 0)], len(results)
+
+        nothing: tuple[list[BackendHit], int] = ([], 0)
+        return self._with_searcher(run, empty=nothing)
+
+    def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
+        if not query.strip() or max_snippets <= 0:
+            return []  # nothing to locate on a page
+        return page_search.page_matches(parse_query(self._parser, query), pages, max_snippets)
+
+    def close(self) -> None:
+        with self._lock:
+            self._cached = None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _current_or_none(self) -> Path | None:
+        try:
+            return self._generations.current()
+        except IndexUnavailable:
+            return None  # a broken pointer is exactly what a rebuild replaces
+
+    def _open(self) -> FileIndex | None:
+        """The live generation's index (cached while the pointer does not move), None if none yet."""
+        folder = self._generations.current()
+        with self._lock:
+            if self._cached and self._cached[0] == folder:
+                return self._cached[1]
+        if folder is None:
+            return None
+        try:
+            # Passing the schema skips unpickling the stored copy on every open.
+            ix = windex.open_dir(str(folder), schema=self._schema)
+        except Exception as exc:
+            raise self._unavailable(exc) from exc
+        with self._lock:
+            self._cached = (folder, ix)
+        return ix
+
+    def _with_searcher(self, fn: Callable[[Searcher], T], empty: T) -> T:
+        for attempt in (1, 2):
+            ix = self._open()
+            if ix is None:
+                return empty
+            try:
+                with _searcher(ix) as searcher:
+                    return fn(searcher)
+            except ZiError:
+                raise
+            except Exception as exc:  # truncated or garbage files fail with struct, EOF, pickle, ... errors
+                # Another process may have switched generations and pruned this one under us.
+                if attempt == 1 and self._moved(ix):
+                    continue
+                raise self._unavailable(exc) from exc
+        raise AssertionError("unreachable")
+
+    def _moved(self, ix: FileIndex) -> bool:
+        with self._lock:
+            cached = self._cached
+        return cached is None or cached[1] is not ix or cached[0] != self._current_or_none()
+
+    def _writer(self, ix: FileIndex, limitmb: int) -> SegmentWriter:
+        """A writer, retrying while another process holds the lock; IndexUnavailable past the retries."""
+        pause = 0.2
+        for attempt in range(self.lock_attempts):
+            try:
+                return ix.writer(timeout=self.lock_timeout, delay=0.05, limitmb=limitmb)
+            except LockError:
+                if attempt + 1 < self.lock_attempts:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 5.0)
+            except Exception as exc:
+                raise self._unavailable(exc) from exc
+        raise IndexUnavailable(
+            f"Indeks pencarian di {self.index_dir} sedang dikunci oleh proses lain dan tetap terkunci "
+            f"setelah {self.lock_attempts} kali mencoba. Tutup proses lain yang memakai indeks ini "
+            "(mis. pemantau folder), atau bangun ulang indeks."
+        )
+
+    def _unavailable(self, exc: BaseException) -> IndexUnavailable:
+        with self._lock:
+            self._cached = None  # never keep serving a handle that just failed
+        return IndexUnavailable(
+            f"Indeks pencarian di {self.index_dir} rusak atau tidak dapat dibaca "
+            f"({type(exc).__name__}: {exc}). Bangun ulang indeks; dokumen bukti tidak terpengaruh."
+        )
+
+
+@contextmanager
+def _searcher(ix: FileIndex) -> Iterator[Searcher]:
+    searcher = ix.searcher()
+    try:
+        yield searcher
+    finally:
+        searcher.close()
+
+
+def _abandon(writer: SegmentWriter) -> None:
+    """Cancel a writer and make sure its lock is released even if cancelling itself fails."""
+    try:
+        writer.cancel()
+    except Exception:
+        lock = getattr(writer, "writelock", None)
+        if lock is not None and getattr(lock, "fd", None) is not None:
+            try:
+                lock.release()
+            except Exception:
+                pass

@@ -1,0 +1,140 @@
+"""From the user's query string to a Whoosh query: checks, parsing, prefix routing and filters.
+
+The standard operators stay (AND, OR, NOT, ANDNOT, ANDMAYBE in capitals, "phrases", prefix*), with AND
+between bare words. Whoosh's parser silently repairs broken syntax (``a OR OR b`` becomes ``a AND b``),
+which would answer a different question than the one asked, so a small lexical check runs first and
+reports the mistake in Indonesian instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from whoosh import query as wq
+from whoosh.fields import Schema
+from whoosh.qparser import AndGroup, MultifieldPlugin, QueryParser
+
+from zi_evidence.searching import FILTER_FIELDS, QueryError
+from zi_evidence_whoosh.schema import EXACT_FIELD, FILTER_TO_FIELD, TEXT_FIELDS
+
+_LEXEME = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+_HINT = (
+    'Petunjuk: tulis kata-kata biasa (semua harus ada), "frasa persis" dalam tanda kutip, '
+    "operator AND / OR / NOT dengan huruf kapital di antara kata, dan awalan* untuk awal kata."
+)
+
+
+class _Parser(QueryParser):
+    """Matches prefix and wildcard terms against words as written; words and phrases stay stemmed."""
+
+    def term_query(
+        self,
+        fieldname: str,
+        text: str,
+        termclass: type[wq.Query],
+        boost: float = 1.0,
+        tokenize: bool = True,
+        removestops: bool = True,
+    ) -> wq.Query | None:
+        if fieldname not in TEXT_FIELDS or not issubclass(termclass, (wq.Prefix, wq.Wildcard)):
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        # Stemming a prefix is meaningless ("pelay" is no stem of "pelayanan"), so the pattern is only
+        # folded. Words that are their own stem are terms of the stemmed field; the words the stemmer
+        # changes live unstemmed in EXACT_FIELD. Looking in both covers every word as written.
+        exact = super().term_query(EXACT_FIELD, text, termclass, boost, tokenize, False)
+        if exact is None:
+            return None
+        return wq.Or([termclass(fieldname, exact.text, boost=boost), exact])
+
+
+def make_parser(schema: Schema) -> QueryParser:
+    """What ``whoosh.qparser.MultifieldParser`` builds, on the routing subclass."""
+    parser = _Parser(None, schema, group=AndGroup)
+    parser.add_plugin(MultifieldPlugin(list(TEXT_FIELDS), fieldboosts=dict(TEXT_FIELDS)))
+    return parser
+
+
+def parse_query(parser: QueryParser, text: str) -> wq.Query:
+    """The Whoosh query for ``text``; an empty query matches every document (so filters alone work)."""
+    if not text.strip():
+        return wq.Every()
+    check_syntax(text)
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # the parser's errors carry no stable type; report them all the same way
+        raise QueryError(f"Kueri {text!r} tidak dapat dipahami ({exc}). {_HINT}") from exc
+    if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
+        raise QueryError(
+            f"Kueri {text!r} hanya berisi kata umum (mis. 'yang', 'dan', 'di') yang diabaikan "
+            "pencarian. Tambahkan kata yang lebih khas."
+        )
+    return parsed.accept(_dedupe_or)
+
+
+def check_syntax(text: str) -> None:
+    """Raise ``QueryError`` for unbalanced quotes or brackets and operators missing an operand."""
+    if text.count('"') % 2:
+        raise _syntax(text, 'tanda kutip (") tidak berpasangan')
+    depth = 0
+    prev = "start"  # kind of the previous lexeme: start, open, close, word, binary, not
+    for lexeme in _LEXEME.findall(text):
+        if lexeme == "(":
+            depth, prev = depth + 1, "open"
+        elif lexeme == ")":
+            if depth == 0:
+                raise _syntax(text, "ada tanda kurung tutup ')' tanpa pasangan '('")
+            if prev == "open":
+                raise _syntax(text, "tanda kurung '()' kosong")
+            if prev in ("binary", "not"):
+                raise _syntax(text, "operator di akhir kelompok tidak diikuti kata")
+            depth, prev = depth - 1, "close"
+        elif lexeme in _BINARY:
+            if prev in ("start", "open", "binary", "not"):
+                raise _syntax(text, f"operator {lexeme} harus berada di antara dua kata")
+            prev = "binary"
+        elif lexeme == "NOT":
+            if prev == "not":
+                raise _syntax(text, "NOT ditulis dua kali")
+            prev = "not"
+        else:
+            prev = "word"
+    if depth:
+        raise _syntax(text, "tanda kurung '(' belum ditutup")
+    if prev in ("binary", "not"):
+        raise _syntax(text, "kueri diakhiri operator tanpa kata sesudahnya")
+
+
+def filter_query(filters: Mapping[str, str]) -> wq.Query | None:
+    """Exact-match terms for the filters, ANDed; values never pass through the query parser."""
+    terms: list[wq.Query] = []
+    for name, value in filters.items():
+        if name not in FILTER_TO_FIELD:
+            raise QueryError(f"Saringan {name!r} tidak dikenal. Gunakan salah satu dari: {', '.join(FILTER_FIELDS)}.")
+        value = (value or "").strip()
+        if value:
+            terms.append(wq.Term(FILTER_TO_FIELD[name], value))
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else wq.And(terms)
+
+
+def _dedupe_or(q: wq.Query) -> wq.Query:
+    # Routing makes the three per-field copies of a prefix identical; expanding it once is enough.
+    if not isinstance(q, wq.Or):
+        return q
+    seen: set[tuple[type, str, str]] = set()
+    kept: list[wq.Query] = []
+    for sub in q.subqueries:
+        if isinstance(sub, wq.PatternQuery):
+            ident = (type(sub), sub.fieldname, sub.text)
+            if ident in seen:
+                continue
+            seen.add(ident)
+        kept.append(sub)
+    return kept[0] if len(kept) == 1 else wq.Or(kept, boost=q.boost)
+
+
+def _syntax(text: str, what: str) -> QueryError:
+    return QueryError(f"Kueri {text!r} tidak dapat dipahami: {what}. {_HINT}")

@@ -1,0 +1,74 @@
+"""Locating matches on the pages of one document."""
+
+from __future__ import annotations
+
+import pytest
+
+from zi_evidence.searching import QueryError
+from zi_evidence_whoosh import WhooshBackend
+
+PAGES = [
+    "Daftar isi dan kata pengantar.",
+    "Bab I\nStandar   pelayanan publik di unit kerja.\nMaklumat dipasang di ruang tunggu.",
+    "Bab II\nPetugas melayani pengaduan. Tidak ada maklumat di halaman ini? Ada: maklumat.",
+    "Lampiran: foto kegiatan publik, ruang layanan.",
+]
+
+
+@pytest.fixture
+def backend(tmp_path):
+    return WhooshBackend(tmp_path / "index")  # page matching needs no index on disk
+
+
+def numbers(result) -> list[int]:
+    return [number for number, _ in result]
+
+
+def test_and_needs_every_term_on_the_page(backend):
+    assert numbers(backend.page_matches("layanan maklumat", PAGES, 10)) == [2, 3]
+
+
+def test_or_needs_any_term(backend):
+    assert numbers(backend.page_matches("pengantar OR foto", PAGES, 10)) == [1, 4]
+
+
+def test_not_excludes_pages(backend):
+    assert numbers(backend.page_matches("pelayanan NOT maklumat", PAGES, 10)) == [4]
+
+
+def test_phrase_needs_adjacent_words(backend):
+    assert numbers(backend.page_matches('"pelayanan publik"', PAGES, 10)) == [2]
+    assert numbers(backend.page_matches('"publik layanan"', PAGES, 10)) == []
+    # Stop words are dropped before positions are counted, on pages as in the index.
+    assert numbers(backend.page_matches('"publik layanan"', ["publik dan layanan"], 10)) == [1]
+
+
+def test_prefix(backend):
+    assert numbers(backend.page_matches("pengad*", PAGES, 10)) == [3]
+
+
+def test_snippet_marks_the_match_and_tidies_whitespace(backend):
+    [(number, snippet)] = backend.page_matches("pelayanan", PAGES[:2], 5)
+    assert number == 2
+    matched = [text for text, is_match in snippet if is_match]
+    assert matched == ["pelayanan"]
+    assert all("\n" not in text and "  " not in text for text, _ in snippet)
+
+
+def test_snippet_highlights_every_word_form(backend):
+    [(_, snippet)] = backend.page_matches("layanan", [PAGES[2]], 5)
+    assert [text for text, is_match in snippet if is_match] == ["melayani"]
+
+
+def test_bounded_by_max_snippets(backend):
+    assert numbers(backend.page_matches("layanan", PAGES, 2)) == [2, 3]
+    assert backend.page_matches("layanan", PAGES, 0) == []
+
+
+def test_empty_query_locates_nothing(backend):
+    assert backend.page_matches("  ", PAGES, 5) == []
+
+
+def test_malformed_query(backend):
+    with pytest.raises(QueryError):
+        backend.page_matches('"pelayanan', PAGES, 5)
