@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-LABEL_CHARS = 38
+LABEL_CHARS = 28
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
