@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from whoosh import query as wq
-from whoosh.highlight import ContextFragmenter, Formatter, Fragment, highlight
 
 from zi_evidence.searching import Snippet
-from zi_evidence_whoosh.analysis import exact_analyzer, indonesian_analyzer, stem
+from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, stem
 from zi_evidence_whoosh.schema import EXACT_FIELD, TEXT_FIELDS
 
 _SPACE = re.compile(r"\s+")
-_ANALYZER = indonesian_analyzer()
-_EXACT = exact_analyzer()
+_WORD = re.compile(TOKEN_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -33,13 +31,77 @@ class PageTokens:
     words: dict[str, str]
 
     @classmethod
-    def of(cls, text: str) -> PageTokens:
+    def of(cls, folded: str, with_positions: bool = True, needles: tuple[str, ...] = ()) -> PageTokens:
+        """Tokens of already folded text, as ``exact_analyzer`` makes them (positions renumbered past
+        stop words) but without Whoosh's per-token objects: pages are analysed at search time."""
         positions: dict[str, list[int]] = {}
         words: dict[str, str] = {}
-        for token in _EXACT(text, positions=True):
-            word_stem = words.setdefault(token.text, stem(token.text))
-            positions.setdefault(word_stem, []).append(token.pos)
+        if not with_positions:
+            # Only phrases need positions, and only words containing a query needle can match a term.
+            unique = set(_WORD.findall(folded)) - STOP_WORDS
+            for word in unique if not needles else (w for w in unique if any(n in w for n in needles)):
+                words[word] = word_stem = stem(word)
+                positions.setdefault(word_stem, [])
+            return cls(positions, words)
+        position = 0
+        for word in _WORD.findall(folded):
+            if word in STOP_WORDS:
+                continue
+            word_stem = words.get(word)
+            if word_stem is None:
+                word_stem = words[word] = stem(word)
+            positions.setdefault(word_stem, []).append(position)
+            position += 1
         return cls(positions, words)
+
+
+def may_match(q: wq.Query, folded: str) -> bool:
+    """A cheap, conservative test on the folded page text: ``False`` only when ``q`` cannot hold.
+
+    An Indonesian stem is a substring of each word it comes from, except that a nasal prefix may
+    replace its first letter (``menulis`` → ``tulis``), so the stem minus its first letter is looked for.
+    """
+    if isinstance(q, wq.Term):
+        return q.fieldname not in TEXT_FIELDS or _needle(q.text) in folded
+    if isinstance(q, wq.Phrase):
+        if q.fieldname not in TEXT_FIELDS:
+            return True
+        if not all(_needle(w) in folded for w in q.words):
+            return False
+        # neighbours within a few words (stop words between them are not counted by the index)
+        gap = rf"\w*\W+(?:\w+\W+){{0,{max(q.slop, 1) + 2}}}\w*"
+        return re.search(gap.join(re.escape(_needle(w)) for w in q.words), folded) is not None
+    if isinstance(q, wq.PatternQuery) and (q.fieldname in TEXT_FIELDS or q.fieldname == EXACT_FIELD):
+        head = re.split(r"[*?\[]", q.text, maxsplit=1)[0]
+        return _needle(head) in folded
+    if isinstance(q, wq.And):
+        return all(may_match(sub, folded) for sub in q.subqueries)
+    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
+        return any(may_match(sub, folded) for sub in q.subqueries)
+    if isinstance(q, (wq.AndNot, wq.AndMaybe, wq.Require)):
+        return may_match(q.a, folded)
+    return True
+
+
+def _needles(q: wq.Query) -> list[str]:
+    """Substrings every word that can satisfy a term of ``q`` contains (empty: no restriction)."""
+    if isinstance(q, wq.Term):
+        return [_needle(q.text)]
+    if isinstance(q, wq.PatternQuery):
+        head = re.split(r"[*?\[]", q.text, maxsplit=1)[0]
+        return [_needle(head)] if head else [""]
+    found: list[str] = []
+    for child in q.children():
+        found += _needles(child)
+    return found
+
+
+def _has_phrase(q: wq.Query) -> bool:
+    return isinstance(q, wq.Phrase) or any(_has_phrase(child) for child in q.children())
+
+
+def _needle(term: str) -> str:
+    return term[1:] if len(term) > 3 else term
 
 
 def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
@@ -98,52 +160,50 @@ def _phrase_at(page: PageTokens, words: list[str], slop: int) -> bool:
     return False
 
 
-class SegmentFormatter(Formatter):
-    """Whoosh formatter that returns ``(text, is_match)`` segments instead of markup."""
+def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
+    """A highlighted extract around the first matching word; the page opening when nothing matches.
 
-    between = " … "
-
-    def format(self, fragments: list[Fragment], replace: bool = False) -> Snippet:
-        segments: list[tuple[str, bool]] = []
-        for number, fragment in enumerate(fragments):
-            text = fragment.text
-            if number:
-                segments.append((self.between, False))
-            elif fragment.startchar > 0:
-                segments.append(("… ", False))
-            index = fragment.startchar
-            for token in sorted(fragment.matches, key=lambda t: (t.startchar, -t.endchar)):
-                if token.startchar < index:
-                    continue  # overlapping token already covered
-                segments.append((text[index : token.startchar], False))
-                segments.append((text[token.startchar : token.endchar], True))
-                index = token.endchar
-            segments.append((text[index : fragment.endchar], False))
-            if number == len(fragments) - 1 and fragment.endchar < len(text):
-                segments.append((" …", False))
-        return _tidy(segments)
-
-
-def snippet(text: str, terms: set[str], fragments: int = 2, maxchars: int = 180) -> Snippet:
-    """A highlighted extract of ``text``; the page opening when nothing in it can be highlighted."""
-    result: Snippet = ()
-    if terms:
-        fragmenter = ContextFragmenter(maxchars=maxchars, surround=50)
-        result = highlight(text, terms, _ANALYZER, fragmenter, SegmentFormatter(), top=fragments)
-    if not result:
+    Words are matched by stem, like the index, so *melayani* lights up for the query *layanan*.
+    """
+    segments: list[tuple[str, bool]] = []
+    lowered = text.lower()
+    first = min((i for i in (lowered.find(_needle(t)) for t in terms) if i >= 0), default=-1)
+    window = (max(0, first - maxchars), first + 2 * maxchars) if first >= 0 else (0, 0)
+    words = _WORD.finditer(text, *window)
+    spans = [m.span() for m in words if stem(fold(m.group())) in terms]
+    if not spans:
         opening = _SPACE.sub(" ", text).strip()
         cut = opening[:maxchars]
-        result = ((cut + (" …" if len(opening) > maxchars else ""), False),) if cut else ()
-    return result
+        return ((cut + (" …" if len(opening) > maxchars else ""), False),) if cut else ()
+    start = max(0, spans[0][0] - maxchars // 4)
+    end = min(len(text), start + maxchars)
+    if start:
+        segments.append(("… ", False))
+    index = start
+    for begin, finish in spans:
+        if begin >= end:
+            break
+        segments.append((text[index:begin], False))
+        segments.append((text[begin:finish], True))
+        index = finish
+    segments.append((text[index:end], False))
+    if end < len(text):
+        segments.append((" …", False))
+    return _tidy(segments)
 
 
 def page_matches(q: wq.Query, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
     """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
     found: list[tuple[int, Snippet]] = []
+    with_positions = _has_phrase(q)
+    needles = tuple(_needles(q))
     for number, text in enumerate(pages, start=1):
         if len(found) >= max_snippets:
             break
-        ok, terms = matches(q, PageTokens.of(text))
+        folded = fold(text)
+        if not may_match(q, folded):
+            continue
+        ok, terms = matches(q, PageTokens.of(folded, with_positions, needles))
         if ok:
             found.append((number, snippet(text, terms)))
     return found

@@ -1,0 +1,178 @@
+"""Index benchmark: a synthetic drive of N PDF/DOCX files, indexed from scratch, re-run unchanged and
+with one file changed, against two baselines measured in the same run (bare text extraction with the
+same parser plugins in a process pool, and a bare ``os.scandir`` walk). Also search latency.
+
+    python bench/index_bench.py --files 2000          # writes bench/results/index-<N>.json and prints a table
+
+Needs the ``test`` extra (reportlab) to build the drive; the drive is cached under --work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORDS = (
+    "pelayanan layanan melayani publik pengaduan masyarakat integritas zona wilayah bebas korupsi birokrasi "
+    "bersih akuntabilitas kinerja laporan monitoring evaluasi rencana aksi tim kerja keputusan kepala kantor "
+    "nomor tahun tentang pembangunan perubahan pola pikir budaya kerja agen pegawai kompetensi disiplin "
+    "pengawasan gratifikasi benturan kepentingan standar maklumat survei kepuasan inovasi teknologi informasi "
+    "dokumen rapat notulen daftar hadir undangan sosialisasi pimpinan komitmen sasaran target capaian"
+).split()
+QUERIES = ["pelayanan", "pengaduan masyarakat", '"zona integritas"', "gratifikasi OR korupsi", "layan*", "laporan"]
+
+
+def sentence(rng: random.Random, n: int = 14) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def build_drive(target: Path, files: int, seed: int = 7) -> None:
+    from scripts.fabricate import make_docx, make_pdf
+
+    rng = random.Random(seed)
+    (target / "zi-evidence.yaml").parent.mkdir(parents=True, exist_ok=True)
+    (target / "zi-evidence.yaml").write_text(
+        "schema_version: 1\nruleset: permenpanrb-90-2021\nunit: {name: Unit Bench}\nyear: 2026\ntarget: WBK\n"
+    )
+    for i in range(files):
+        area = rng.randint(1, 6)
+        folder = target / "PEMENUHAN" / f"AREA {area}" / f"{area}.i.a Bukti {i // 100}"
+        pages = rng.randint(1, 40)
+        text_pages = ["\n".join(sentence(rng) for _ in range(30)) for _ in range(pages)]
+        if i % 3 == 2:
+            make_docx(folder / f"dokumen-{i:05d}.docx", [p for page in text_pages for p in page.splitlines()])
+        else:
+            make_pdf(folder / f"dokumen-{i:05d}.pdf", text_pages)
+
+
+def bare_walk(root: Path) -> int:
+    count, stack = 0, [str(root)]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    entry.stat(follow_symlinks=False)
+                    count += 1
+    return count
+
+
+def _extract(path: str) -> int:
+    from zi_evidence.parsing import ParseLimits, choose_parser, sniff_mime
+    from zi_evidence.plugins import make_plugin_manager
+    from zi_evidence.registry import named
+
+    parsers = list(named(make_plugin_manager(), "register_parsers", "Parser").values())
+    with open(path, "rb") as handle:
+        head = handle.read(8192)
+    parser = choose_parser(parsers, sniff_mime(parsers, head, path), path)
+    return parser().parse(Path(path), ParseLimits()).page_count if parser else 0
+
+
+def bare_extraction(root: Path, processes: int) -> tuple[float, int]:
+    paths = [str(p) for p in root.rglob("*") if p.suffix in (".pdf", ".docx")]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(processes) as pool:
+        pages = sum(pool.map(_extract, paths, chunksize=8))
+    return time.perf_counter() - started, pages
+
+
+RUNNER = """
+import json, resource, sys, time
+from zi_evidence.pipeline import run_index
+from zi_evidence.repository import Repository
+started = time.perf_counter()
+summary = run_index(Repository.open(__import__('pathlib').Path(sys.argv[1])))
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "parsed": summary.parsed, "pages": summary.pages, "files": summary.new
+    + summary.unchanged + summary.changed, "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def index_run(root: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", RUNNER, str(root)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def search_latency(root: Path, rounds: int) -> dict:
+    from zi_evidence.repository import Repository
+    from zi_evidence.search import search
+
+    repo = Repository.open(root)
+    timings = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            started = time.perf_counter()
+            search(repo, query, {}, 10)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {"p50_ms": statistics.median(timings), "p95_ms": timings[int(len(timings) * 0.95) - 1], "n": len(timings)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/zi-bench"))
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    drive = args.work / f"drive-{args.files}"
+    if not drive.exists():
+        started = time.perf_counter()
+        build_drive(drive, args.files)
+        print(f"built {drive} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    shutil.rmtree(drive / ".zi-evidence", ignore_errors=True)
+    processes = os.cpu_count() or 1
+
+    started = time.perf_counter()
+    walked = bare_walk(drive)
+    walk_s = time.perf_counter() - started
+    extract_s, extract_pages = bare_extraction(drive, processes)
+    full = index_run(drive)
+    nochange = index_run(drive)
+    victim = next(drive.rglob("dokumen-00000.pdf"))
+    from scripts.fabricate import make_pdf
+
+    make_pdf(victim, ["Berkas diubah: kata kunci unikbenchmark ada di sini."])
+    one_changed = index_run(drive)
+    index_bytes = sum(p.stat().st_size for p in (drive / ".zi-evidence" / "index").rglob("*") if p.is_file())
+    catalog_bytes = (drive / ".zi-evidence" / "catalog.sqlite").stat().st_size
+    result = {
+        "files": args.files,
+        "walked": walked,
+        "cores": processes,
+        "bare_walk_s": walk_s,
+        "bare_extraction_s": extract_s,
+        "bare_extraction_pages": extract_pages,
+        "full_index": full,
+        "no_change": nochange,
+        "one_changed": one_changed,
+        "ratio_full_vs_extraction": full["seconds"] / extract_s,
+        "ratio_nochange_vs_walk": nochange["seconds"] / walk_s,
+        "files_per_s": full["files"] / full["seconds"],
+        "pages_per_s": full["pages"] / full["seconds"],
+        "index_mb": index_bytes / 1e6,
+        "catalog_mb": catalog_bytes / 1e6,
+        "search": search_latency(drive, args.rounds),
+    }
+    out = ROOT / "bench" / "results" / f"index-{args.files}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
