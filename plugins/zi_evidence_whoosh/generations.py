@@ -24,8 +24,17 @@ from pathlib import Path
 from whoosh.util.filelock import FileLock, try_for
 
 from zi_evidence.searching import IndexUnavailable
+from zi_evidence_whoosh.analysis import ANALYSIS_VERSION
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
 
 POINTER = "CURRENT"
+FORMAT = "ANALYSIS_VERSION"
 _GEN_RE = re.compile(r"^gen-(\d{6,})$")
 
 
@@ -48,6 +57,8 @@ class Generations:
         folder = self.root / name
         if not _GEN_RE.match(name) or not folder.is_dir():
             raise self._broken(f"berkas penunjuk {pointer} menunjuk ke generasi yang tidak ada ({name!r})")
+        if _read(folder / FORMAT) != ANALYSIS_VERSION:
+            raise self._broken(f"indeks {folder.name} dibuat dengan versi analisis teks lain")
         return folder
 
     def new_folder(self) -> Path:
@@ -58,6 +69,7 @@ class Generations:
             folder = self.root / f"gen-{number:06d}"
             try:
                 folder.mkdir()
+                (folder / FORMAT).write_text(ANALYSIS_VERSION, encoding="utf-8")
                 return folder
             except FileExistsError:  # a folder left by a crashed rebuild: skip past it
                 number += 1

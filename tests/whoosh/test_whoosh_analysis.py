@@ -52,3 +52,14 @@ def test_prefix_field_indexes_only_words_the_stemmer_changes():
 
 def texts_in_mode(analyzer, value: str, mode: str, **kwargs) -> list[str]:
     return [t.text for t in analyzer(value, mode=mode, **kwargs)]
+
+
+def test_one_pass_tokenizer_equals_the_filter_chain():
+    """The fast single-pass tokenizer must index exactly what the composed filter chain would."""
+    from zi_evidence_whoosh.analysis import IndonesianStemFilter, IndonesianTokenizer, exact_analyzer
+
+    text = "Pelayanan publik dan layanan yang MELAYANI masyarakat; SK W.11 tahun 2026, Sémarang."
+    chain = exact_analyzer() | IndonesianStemFilter()
+    expected = [(t.text, t.pos, t.startchar, t.endchar) for t in chain(text, positions=True, chars=True)]
+    fast = [(t.text, t.pos, t.startchar, t.endchar) for t in IndonesianTokenizer()(text, positions=True, chars=True)]
+    assert fast == expected and ("layan", 0, 0, 9) in fast
