@@ -1,1 +1,34 @@
-"""Built-in zi-evidence plugin (work in progress in another change)."""
+"""Built-in evidence checks: coverage per question, expected kinds, periodic series, dates, signatures, files.
+
+Each check is a small function ``context -> findings``; a ministry adds its own through the same
+``evidence_findings`` hook instead of editing these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from zi_evidence import hookimpl
+from zi_evidence.findings import EvidenceContext, Finding
+from zi_evidence_checks.content import dated_outside_year, unsigned_sk
+from zi_evidence_checks.coverage import coverage
+from zi_evidence_checks.files import duplicates, file_problems, mapping, tiny_files
+from zi_evidence_checks.periodic import periodicity
+
+Check = Callable[[EvidenceContext], Iterable[Finding]]
+
+CHECKS: tuple[Check, ...] = (
+    coverage,
+    periodicity,
+    dated_outside_year,
+    unsigned_sk,
+    file_problems,
+    tiny_files,
+    duplicates,
+    mapping,
+)
+
+
+@hookimpl
+def evidence_findings(context: EvidenceContext) -> list[Finding]:
+    return [finding for check in CHECKS for finding in check(context)]

@@ -1,0 +1,103 @@
+"""A detector made of patterns: file-name words, title lines, headings and body phrases.
+
+Real documents vary in case, spacing ("K E P U T U S A N") and separators in names
+("SK_tim-zi.pdf"), so both the name and the text are normalised before matching.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+TITLE_LINES = 25  # the title block of a letter, decree or report sits in its first lines
+OPENING_LINES = 1  # a title in ordinary case only counts as the very first line (tables and UI text come later)
+_SPACED = re.compile(r"\b(?:[A-Za-z] ){3,}[A-Za-z]\b")  # "K E P U T U S A N" as typeset in decrees
+_NAME_SEPARATORS = re.compile(r"[\s_\-.+()\[\]{},;]+")
+
+
+def normalise_name(filename: str) -> tuple[str, str]:
+    """``("sk tim zona integritas", "pdf")`` from ``"SK_TIM-Zona.Integritas.pdf"``."""
+    stem, dot, extension = filename.rpartition(".")
+    if not dot or " " in extension or len(extension) > 5:
+        stem, extension = filename, ""
+    return _NAME_SEPARATORS.sub(" ", stem).strip().lower(), extension.lower()
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Non-empty lines, trimmed, inner spaces collapsed and letter-spaced words closed up."""
+    lines = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line:
+            lines.append(_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line))
+    return lines
+
+
+def is_title_line(line: str, index: int) -> bool:
+    """Official titles are typed in capitals ("LAPORAN MONITORING …"); table cells and body text are not."""
+    if index >= TITLE_LINES:
+        return False
+    if index < OPENING_LINES:
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _compile(patterns: tuple[str, ...], prefix: str = "") -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(prefix + p, re.IGNORECASE | re.DOTALL) for p in patterns)
+
+
+class PatternDetector:
+    """Subclass and fill the pattern tuples; a file is of the kind when any one of them matches.
+
+    ``names``: regexes searched in the normalised file name (lower case, separators as spaces).
+    ``extensions``: file extensions that alone mean this kind (e.g. photos), unless ``not_names`` match.
+    ``titles``: regexes matched at the start of a title line (``is_title_line``: capitals, near the top).
+    ``headings``: regexes matched at the start of any line of the head of the text.
+    ``phrases``: regexes searched anywhere in the normalised head (lines joined by newlines).
+    """
+
+    name: ClassVar[str]
+    label: ClassVar[str]
+    version: ClassVar[str] = "1"
+    names: ClassVar[tuple[str, ...]] = ()
+    not_names: ClassVar[tuple[str, ...]] = ()
+    extensions: ClassVar[tuple[str, ...]] = ()
+    titles: ClassVar[tuple[str, ...]] = ()
+    headings: ClassVar[tuple[str, ...]] = ()
+    phrases: ClassVar[tuple[str, ...]] = ()
+    _compiled: ClassVar[dict[str, tuple[re.Pattern[str], ...]]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._compiled = {
+            "names": _compile(cls.names),
+            "not_names": _compile(cls.not_names),
+            "titles": _compile(cls.titles, r"^"),
+            "headings": _compile(cls.headings, r"^"),
+            "phrases": _compile(cls.phrases),
+        }
+
+    @classmethod
+    def by_name(cls, filename: str) -> bool:
+        stem, extension = normalise_name(filename)
+        if any(p.search(stem) for p in cls._compiled["not_names"]):
+            return False
+        return extension in cls.extensions or any(p.search(stem) for p in cls._compiled["names"])
+
+    @classmethod
+    def by_text(cls, text: str) -> bool:
+        if not text.strip():
+            return False
+        lines = normalise_lines(text)
+        titles = [line for index, line in enumerate(lines[:TITLE_LINES]) if is_title_line(line, index)]
+        if any(p.match(line) for p in cls._compiled["titles"] for line in titles):
+            return True
+        if any(p.match(line) for p in cls._compiled["headings"] for line in lines):
+            return True
+        joined = "\n".join(lines)
+        return any(p.search(joined) for p in cls._compiled["phrases"])
+
+    @classmethod
+    def detect(cls, filename: str, text: str) -> bool:
+        return cls.by_name(filename) or cls.by_text(text)

@@ -1,0 +1,285 @@
+"""Findings about the evidence: what validator plugins report, and which answers the evidence supports.
+
+The core builds one ``EvidenceContext`` from the catalog (the rule set, the year and target, every
+catalogued file as plain data with its kinds and detected date, and the text of each file) and hands
+it to the ``evidence_findings`` hook of every plugin. It knows no validator and no ministry; the
+built-in checks live in the ``zi_evidence_checks`` plugin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from zi_evidence.dates import DocumentDate, document_date
+from zi_evidence.parsing import SEVERITIES, Problem
+
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
+#: Question-level finding codes that make an answer "unsupported" when their severity is error.
+BLOCKING_CODES = frozenset({"no_evidence", "no_usable_evidence", "missing_kind"})
+READABLE_STATUSES = frozenset({"ok", "unsupported"})  # unsupported: not read by us, but a person can open it
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a ZI team should know or fix. ``message`` and ``hint`` are for civil servants (Bahasa Indonesia).
+
+    ``question``: the LKE question/indicator/hasil id it concerns, if any; ``path``: the file's display path.
+    ``source``: the plugin that reported it (filled in by ``collect_findings``).
+    """
+
+    code: str
+    severity: str
+    message: str
+    hint: str = ""
+    question: str | None = None
+    path: str | None = None
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITY_RANK:
+            raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, not {self.severity!r}")
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A catalogued file as a validator sees it (no SQL, no bytes)."""
+
+    id: int
+    path: str
+    size: int
+    sha256: str
+    mime: str
+    status: str  # ok | problem | unsupported | pending
+    problems: tuple[Problem, ...]
+    target_id: str | None
+    mapping_status: str  # question | indicator | unmapped | ambiguous
+    mapping_reason: str
+    kinds: tuple[str, ...] = ()
+    page_count: int = 0
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    folder_year: str = ""
+    date: DocumentDate | None = None
+    text_chars: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def readable(self) -> bool:
+        """The file can be opened and looked at: read by a parser (or a kind we keep unread), no error problem."""
+        if self.status not in READABLE_STATUSES or self.size == 0:
+            return False
+        return not any(p.severity == "error" for p in self.problems)
+
+    def has_problem(self, code: str) -> bool:
+        return any(p.code == code for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something evidence is filed for: an LKE question or a hasil component, with its typical evidence."""
+
+    id: str
+    label: str
+    indicator_id: str | None
+    evidence: tuple[Any, ...]  # rulesets.model.EvidenceExpectation
+    hasil: bool = False
+
+
+@dataclass(frozen=True)
+class EvidenceContext:
+    """Everything a validator plugin may look at; plain, read-only data."""
+
+    ruleset: Any
+    year: int
+    target: str  # the predicate aimed at: WBK or WBBM
+    files: tuple[EvidenceFile, ...]
+    targets: tuple[Target, ...]
+    kind_labels: Mapping[str, str]
+    as_of: date
+    skipped: tuple[tuple[str, Problem], ...] = ()
+    texts: Mapping[int, str] = field(default_factory=dict, repr=False)
+    _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # built once (the dataclass stays frozen for callers); an indicator sorts just before its questions
+        for target in self.targets:
+            if target.indicator_id and target.indicator_id not in self._order:
+                self._order[target.indicator_id] = len(self._order)
+            self._order.setdefault(target.id, len(self._order))
+
+    def text(self, file: EvidenceFile) -> str:
+        """The extracted text of a file, pages joined; empty when it has none."""
+        return self.texts.get(file.id, "")
+
+    def files_for(self, target_id: str) -> tuple[EvidenceFile, ...]:
+        return tuple(f for f in self.files if f.target_id == target_id)
+
+    def kind_label(self, kind: str) -> str:
+        return self.kind_labels.get(kind, kind.replace("_", " "))
+
+    def in_period(self, file: EvidenceFile) -> bool:
+        """Dated in the assessment year, or of unknown date (given the benefit of the doubt)."""
+        return file.date is None or file.date.year == self.year
+
+    def usable(self, file: EvidenceFile) -> bool:
+        return file.readable and self.in_period(file)
+
+    def order(self, target_id: str | None) -> int:
+        """Position in LKE order, for sorting; unknown ids last."""
+        return self._order.get(target_id or "", len(self._order))
+
+
+def ruleset_targets(ruleset: Any) -> tuple[Target, ...]:
+    """Every question, then every hasil component, in LKE order."""
+    targets = [Target(q.id, q.label, q.indicator_id, tuple(q.evidence)) for q in ruleset.questions]
+    for group in ruleset.hasil:
+        targets.extend(Target(c.id, c.name, group.id, tuple(c.evidence), hasil=True) for c in group.components)
+    return tuple(targets)
+
+
+def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
+    """Read the catalog of an indexed repository into an ``EvidenceContext``.
+
+    ``as_of`` is "today" for periodic checks (reports not yet due are not missing); tests fix it.
+    """
+    files: list[EvidenceFile] = []
+    texts: dict[int, str] = {}
+    with repo.catalog() as catalog:
+        records = catalog.records()
+        skipped = tuple(catalog.skipped())
+        by_extract: dict[tuple[str, str | None, str | None], str] = {}
+        for record in records:
+            key = (record.sha256, record.parser, record.parser_version)
+            if key not in by_extract:  # duplicates share one text
+                by_extract[key] = "\n".join(catalog.page_texts(record)) if record.parser else ""
+            text = by_extract[key]
+            if text:
+                texts[record.id] = text
+            files.append(_evidence_file(record, text))
+    labels = {name: getattr(cls, "label", name) for name, cls in repo.kind_detectors.items()}
+    return EvidenceContext(
+        ruleset=repo.ruleset,
+        year=int(repo.config.year),
+        target=repo.config.target,
+        files=tuple(files),
+        targets=ruleset_targets(repo.ruleset),
+        kind_labels=labels,
+        as_of=as_of or date.today(),
+        skipped=skipped,
+        texts=texts,
+    )
+
+
+def _evidence_file(record: Any, text: str) -> EvidenceFile:
+    return EvidenceFile(
+        id=record.id,
+        path=record.display,
+        size=record.size,
+        sha256=record.sha256,
+        mime=record.mime,
+        status=record.status,
+        problems=tuple(record.all_problems),
+        target_id=record.target_id,
+        mapping_status=record.mapping_status,
+        mapping_reason=record.mapping_reason,
+        kinds=tuple(record.kinds),
+        page_count=record.page_count,
+        metadata=dict(record.metadata),
+        folder_year=record.year,
+        date=document_date(text, record.metadata, record.year) if record.status in READABLE_STATUSES else None,
+        text_chars=len(text.strip()),
+    )
+
+
+def run_checks(host: Any, context: EvidenceContext) -> list[Finding]:
+    """Call every plugin's ``evidence_findings``; a plugin that fails becomes a finding, never a crash."""
+    findings: list[Finding] = []
+    for impl in host.pm.hook.evidence_findings.get_hookimpls():
+        name = impl.plugin_name
+        arguments = {"context": context}
+        try:
+            # pluggy lets an implementation take fewer arguments than the spec
+            returned = list(impl.function(*(arguments[a] for a in impl.argnames)) or ())
+        except Exception as exc:  # noqa: BLE001 - one broken validator must not hide the others' findings
+            findings.append(_plugin_failure(name, f"{type(exc).__name__}: {exc}"))
+            continue
+        for item in returned:
+            if isinstance(item, Finding):
+                findings.append(item if item.source else replace(item, source=name))
+            else:
+                findings.append(_plugin_failure(name, f"mengembalikan {type(item).__name__}, bukan Finding"))
+    return sort_findings(set(findings), context)
+
+
+def _plugin_failure(name: str, detail: str) -> Finding:
+    return Finding(
+        "plugin_error",
+        "warning",
+        f"Pemeriksaan dari plugin '{name}' gagal dijalankan ({detail}); hasil pemeriksaannya tidak ditampilkan.",
+        f"Periksa 'zi-evidence plugins', perbarui plugin tersebut, atau nonaktifkan dengan "
+        f"ZI_EVIDENCE_DISABLE_PLUGINS={name}.",
+        source=name,
+    )
+
+
+def sort_findings(findings: Iterable[Finding], context: EvidenceContext) -> list[Finding]:
+    """LKE order of the question, then errors first, then by file and code: the same input, the same list."""
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        return (context.order(f.question), f.question or "", SEVERITY_RANK[f.severity], f.path or "", f.code, f.message)
+
+    return sorted(findings, key=key)
+
+
+def collect_findings(repo: Any, as_of: date | None = None) -> list[Finding]:
+    """All findings about an indexed repository, in a deterministic order."""
+    return run_checks(repo.host, build_context(repo, as_of))
+
+
+@dataclass(frozen=True)
+class QuestionSupport:
+    """Whether the evidence backs an answer to one question (or hasil component), and why not."""
+
+    question: str
+    usable_files: tuple[str, ...]
+    blocking: tuple[Finding, ...]
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.usable_files) and not self.blocking
+
+    def reasons(self) -> tuple[str, ...]:
+        """Why the answer is unsupported, in Bahasa Indonesia (empty when supported)."""
+        if self.supported:
+            return ()
+        found = tuple(f.message for f in self.blocking)
+        if not self.usable_files and not found:
+            found = ("Tidak ada berkas data dukung yang dapat dibaca dan bertanggal pada tahun penilaian.",)
+        return found
+
+
+def evidence_support(findings: Iterable[Finding], context: EvidenceContext) -> dict[str, QuestionSupport]:
+    """Per question and hasil component: supported = at least one usable file filed for it directly (readable,
+    not dated outside the assessment year) and no error-severity finding of a ``BLOCKING_CODES`` code on it.
+
+    Files mapped only to the indicator do not count: the reviewer cannot tell which answer they prove.
+    """
+    blocking: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.question and finding.severity == "error" and finding.code in BLOCKING_CODES:
+            blocking.setdefault(finding.question, []).append(finding)
+    result = {}
+    for target in context.targets:
+        usable = tuple(f.path for f in context.files_for(target.id) if context.usable(f))
+        result[target.id] = QuestionSupport(target.id, usable, tuple(blocking.get(target.id, ())))
+    return result
+
+
+def supported_questions(findings: Iterable[Finding], context: EvidenceContext) -> frozenset[str]:
+    """The ids whose answers the evidence supports (see ``evidence_support`` for the rule)."""
+    return frozenset(q for q, support in evidence_support(findings, context).items() if support.supported)
