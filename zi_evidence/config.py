@@ -37,6 +37,47 @@ class MappingRule:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone who signs: the institution's leader on the submission letter, a unit head on its SPTJM."""
+
+    name: str = ""
+    nip: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ProposedUnit:
+    """Another unit proposed in the same submission letter (one letter for all units since PermenPANRB 5/2024)."""
+
+    name: str
+    predicate: str
+    head: Person = field(default_factory=Person)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the surat pengajuan needs beyond the unit: number, date, signer, copies. Empty = placeholder."""
+
+    letter_number: str = ""
+    letter_date: str = ""  # ISO date; empty: the bundle's build date
+    place: str = ""
+    report_year: int | None = None  # year of the TPI evaluation report; None: the repository year
+    leader: Person = field(default_factory=Person)
+    tembusan: tuple[str, ...] = ()
+    other_units: tuple[ProposedUnit, ...] = ()
+
+
+@dataclass(frozen=True)
+class BundleSettings:
+    """PMPZI upload limits. PMPZI publishes none, so these are assumptions the team may change."""
+
+    layout: str = "pmpzi"
+    types: tuple[str, ...] = ("pdf",)
+    max_file_mb: float | None = 10.0
+    max_bundle_mb: float | None = None
+
+
+@dataclass(frozen=True)
 class RepoConfig:
     root: Path
     ruleset: str
@@ -46,6 +87,8 @@ class RepoConfig:
     state_dir: Path
     mapping: tuple[MappingRule, ...] = ()
     limits: ParseLimits = field(default_factory=ParseLimits)
+    submission: Submission = field(default_factory=Submission)
+    bundle: BundleSettings = field(default_factory=BundleSettings)
 
     @property
     def config_path(self) -> Path:
@@ -95,7 +138,47 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
     resolved_state = chosen if chosen.is_absolute() else root / chosen
     mapping = tuple(MappingRule(item["path"], item["id"]) for item in raw.get("mapping", []))
     limits = ParseLimits(**raw.get("limits", {}))
-    return RepoConfig(root, raw["ruleset"], unit, raw["year"], raw["target"], resolved_state, mapping, limits)
+    return RepoConfig(
+        root,
+        raw["ruleset"],
+        unit,
+        raw["year"],
+        raw["target"],
+        resolved_state,
+        mapping,
+        limits,
+        _submission(raw.get("submission", {})),
+        _bundle_settings(raw.get("bundle", {})),
+    )
+
+
+def _person(raw: dict[str, Any]) -> Person:
+    return Person(raw.get("name", ""), raw.get("nip", ""), raw.get("title", ""))
+
+
+def _submission(raw: dict[str, Any]) -> Submission:
+    others = tuple(
+        ProposedUnit(u["name"], u["predicate"], _person(u.get("head", {}))) for u in raw.get("other_units", [])
+    )
+    return Submission(
+        letter_number=raw.get("letter_number", ""),
+        letter_date=str(raw.get("letter_date", "")),  # YAML may already have parsed it as a date
+        place=raw.get("place", ""),
+        report_year=raw.get("report_year"),
+        leader=_person(raw.get("leader", {})),
+        tembusan=tuple(raw.get("tembusan", [])),
+        other_units=others,
+    )
+
+
+def _bundle_settings(raw: dict[str, Any]) -> BundleSettings:
+    defaults = BundleSettings()
+    return BundleSettings(
+        layout=raw.get("layout", defaults.layout),
+        types=tuple(raw.get("types", defaults.types)),
+        max_file_mb=raw.get("max_file_mb", defaults.max_file_mb),
+        max_bundle_mb=raw.get("max_bundle_mb", defaults.max_bundle_mb),
+    )
 
 
 def _env_path(variable: str) -> Path | None:

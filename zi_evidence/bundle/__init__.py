@@ -1,0 +1,46 @@
+"""The PMPZI upload bundle: deterministic, verifiable zips of the catalogued evidence plus letters.
+
+``build_bundle`` plans from the catalog, checks the (configurable) upload limits before writing,
+and writes one zip or numbered volumes atomically; ``verify_bundle`` re-hashes a bundle against its
+manifest; ``diff_bundles`` compares two submissions. Layouts (folder names, letters, the offline
+index) are plugins: ``register_bundle_layouts``. User guide: docs/bundle.md.
+"""
+
+from zi_evidence.bundle.build import build_bundle, get_layout, layouts, volume_paths
+from zi_evidence.bundle.diff import BundleDiff, diff_bundles
+from zi_evidence.bundle.model import (
+    BuildResult,
+    BundleError,
+    BundleOptions,
+    Candidate,
+    Document,
+    Exclusion,
+    Finding,
+    Layout,
+    LayoutContext,
+    PlannedFile,
+    ReportStatus,
+)
+from zi_evidence.bundle.verify import VerifyReport, verify_bundle
+
+__all__ = [
+    "BuildResult",
+    "BundleDiff",
+    "BundleError",
+    "BundleOptions",
+    "Candidate",
+    "Document",
+    "Exclusion",
+    "Finding",
+    "Layout",
+    "LayoutContext",
+    "PlannedFile",
+    "ReportStatus",
+    "VerifyReport",
+    "build_bundle",
+    "diff_bundles",
+    "get_layout",
+    "layouts",
+    "verify_bundle",
+    "volume_paths",
+]
