@@ -17,9 +17,12 @@ def plugins(as_json):
     """Daftar plugin: versi, hook yang diimplementasikan, dan galat pemuatan."""
     from zi_evidence.plugins import make_plugin_manager
 
-    infos = make_plugin_manager().plugin_infos()
+    host = make_plugin_manager()
+    infos = host.plugin_infos()
+    states = {i.name: s for i in infos if (s := _plugin_status(host.pm.get_plugin(i.name))) is not None}
     if as_json:
-        click.echo(json.dumps([asdict(i) for i in infos], ensure_ascii=False, indent=2))
+        rows = [{**asdict(i), "status": states.get(i.name)} for i in infos]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for info in infos:
         version = f" {info.version}" if info.version else ""
@@ -28,6 +31,19 @@ def plugins(as_json):
             click.echo(f"  GAGAL DIMUAT: {info.error}")
         else:
             click.echo(f"  hook: {', '.join(info.hooks) or '-'}")
+        if info.name in states:
+            click.echo(f"  status: {states[info.name]}")
+
+
+def _plugin_status(plugin: object) -> str | None:
+    """A plugin may describe its own readiness with ``status()`` (e.g. OCR: engine found, which languages)."""
+    describe = getattr(plugin, "status", None)
+    if not callable(describe):
+        return None
+    try:
+        return str(describe())
+    except Exception as exc:  # noqa: BLE001 - a plugin's bug is shown, never fatal
+        return f"status tidak dapat dibaca ({type(exc).__name__}: {exc})"
 
 
 @cli.group()
