@@ -29,6 +29,7 @@ class SearchHit:
     kind: str
     page_count: int
     pages: tuple[PageHit, ...]
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (less certain than a text layer)
 
 
 @dataclass(frozen=True)
@@ -69,4 +70,9 @@ def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> 
         kind=record.parser or "",
         page_count=record.page_count,
         pages=tuple(PageHit(number, snippet) for number, snippet in pages),
+        ocr_pages=_numbers(record.metadata.get("ocr_pages", "")),
     )
+
+
+def _numbers(listed: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in listed.split(",") if part.strip().isdigit())

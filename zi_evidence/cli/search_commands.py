@@ -58,6 +58,7 @@ def search(query, repo_path, state_dir, area, question, kind, year, limit, as_js
         click.echo(f"\n{rank}. {hit.path}")
         click.echo(f"   {where} · {hit.kind} · {hit.page_count} hlm · skor {hit.score:.2f}")
         for page in hit.pages:
-            click.echo(f"   hlm {page.page}: {render_snippet(page.snippet, color)}")
+            ocr = " (teks hasil OCR)" if page.page in hit.ocr_pages else ""
+            click.echo(f"   hlm {page.page}{ocr}: {render_snippet(page.snippet, color)}")
         if not hit.pages:
             click.echo("   (cocok pada nama atau judul berkas)")
