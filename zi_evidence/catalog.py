@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,10 @@ from typing import Any
 
 from zi_evidence.parsing import ParsedDocument, Problem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+JOURNAL_ENV = "ZI_EVIDENCE_JOURNAL"
+#: File systems where SQLite's WAL (shared memory between processes) is unsafe or fails outright.
+NETWORK_FS = ("cifs", "smb3", "smbfs", "nfs", "nfs4", "ncpfs", "afs", "ceph", "glusterfs", "9p", "davfs", "lustre")
 PAGE_SEPARATOR = "\n\f\n"
 
 _SCHEMA = """
@@ -39,7 +43,10 @@ CREATE TABLE IF NOT EXISTS files (
     mapping_reason TEXT NOT NULL,
     year TEXT NOT NULL DEFAULT '',
     kinds TEXT NOT NULL DEFAULT '',
-    kinds_stale INTEGER NOT NULL DEFAULT 1
+    kinds_stale INTEGER NOT NULL DEFAULT 1,
+    ctime_ns INTEGER NOT NULL DEFAULT 0,
+    inode INTEGER NOT NULL DEFAULT 0,
+    device INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
 CREATE INDEX IF NOT EXISTS files_target ON files (target_id);
@@ -139,26 +146,83 @@ def _record(row: tuple[Any, ...]) -> FileRecord:
     )
 
 
-class Catalog:
-    """An open catalog; use as a context manager."""
+def filesystem_type(path: Path) -> str:
+    """The type of the file system holding ``path`` (from /proc/mounts), or '' where unknown."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    real = os.path.realpath(probe)
+    best, kind = "", ""
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) < 3:
+                    continue
+                point = fields[1].replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
+                inside = real == point or real.startswith(point.rstrip("/") + "/")
+                if inside and len(point) >= len(best):
+                    best, kind = point, fields[2]
+    except OSError:
+        return ""
+    return kind
 
-    def __init__(self, path: Path, journal_mode: str = "wal") -> None:
+
+def journal_choice(path: Path) -> tuple[str, str]:
+    """``(journal mode, why)``: WAL on local disks, DELETE on network shares where WAL cannot work."""
+    forced = os.environ.get(JOURNAL_ENV, "auto").strip().lower()
+    if forced in ("wal", "delete"):
+        return forced, f"dipilih lewat {JOURNAL_ENV}"
+    kind = filesystem_type(path)
+    network = kind in NETWORK_FS or kind.startswith("fuse.") and kind not in ("fuse.overlayfs", "fuse.lxcfs")
+    if network:
+        return "delete", f"folder status di berbagi jaringan ({kind}); WAL tidak aman di sana"
+    return "wal", f"folder status di disk lokal ({kind or 'tidak diketahui'})"
+
+
+class Catalog:
+    """An open catalog; use as a context manager.
+
+    ``journal_mode`` ``auto`` picks WAL (readers never wait for the writer) on local disks and the
+    rollback journal (DELETE, full sync) where the state folder lies on SMB/NFS, on which WAL's
+    shared memory does not work across machines.
+    """
+
+    def __init__(self, path: Path, journal_mode: str = "auto") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.journal_reason = "ditentukan pemanggil"
+        if journal_mode == "auto":
+            journal_mode, self.journal_reason = journal_choice(path.parent)
+        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
         self.journal_mode = self.db.execute(f"PRAGMA journal_mode={journal_mode}").fetchone()[0]
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
-        self.db.executescript(_SCHEMA)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        # WAL keeps the last commits safe with NORMAL; a rollback journal on a share needs FULL
+        self.db.execute("PRAGMA synchronous=" + ("NORMAL" if self.journal_mode == "wal" else "FULL"))
+        if self._version() != str(SCHEMA_VERSION):  # a reader of a current catalog never writes, so never waits
+            self._migrate()
+            self.db.executescript(_SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _version(self) -> str:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # no meta table yet: a new catalog
+            return ""
+        return row[0] if row else ""
 
     def _migrate(self) -> None:
-        """A catalog of an older layout is dropped: it is a cache of the tree and rebuilds on the next index."""
+        """A catalog of an older layout is upgraded in place when possible, else dropped and rebuilt."""
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
         if not has_meta:
             return
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row and row[0] == str(SCHEMA_VERSION):
+            return
+        if row and row[0] == "2":  # v3 only adds the identity columns; zeros just cause one re-hash
+            with self.transaction():
+                for column in ("ctime_ns", "inode", "device"):
+                    self.db.execute(f"ALTER TABLE files ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+                self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
             return
         for (table,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
             self.db.execute(f'DROP TABLE IF EXISTS "{table}"')
@@ -195,6 +259,11 @@ class Catalog:
         """``path -> (id, size, mtime_ns, sha256)`` for the change detection of a scan."""
         rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256 FROM files")
         return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    def change_keys(self) -> dict[bytes, tuple[int, int, int, int, int, int, str, str]]:
+        """``path -> (id, size, mtime_ns, ctime_ns, inode, device, sha256, status)`` for change detection."""
+        rows = self.db.execute("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, sha256, status FROM files")
+        return {row[0]: tuple(row[1:]) for row in rows}  # type: ignore[misc]
 
     def upsert_file(self, path: bytes, **fields: Any) -> int:
         fields = {k: (problems_to_json(v) if k == "problems" else v) for k, v in fields.items()}
@@ -276,8 +345,17 @@ class Catalog:
         self.db.execute(f"DELETE FROM extracts WHERE {orphan.format(t='extracts')}")
 
     # -- skipped entries ---------------------------------------------------------------------------
-    def replace_skipped(self, entries: Iterable[tuple[bytes, str, Problem]]) -> None:
-        self.db.execute("DELETE FROM skipped")
+    def replace_skipped(
+        self, entries: Iterable[tuple[bytes, str, Problem]], scopes: Iterable[bytes] | None = None
+    ) -> None:
+        """Replace every skipped row, or (with ``scopes``) only those at or below these paths."""
+        if scopes is None:
+            self.db.execute("DELETE FROM skipped")
+        for scope in scopes or ():
+            # BLOB comparison is bytewise: '/' + 1 == '0' bounds everything below ``scope/``
+            self.db.execute(
+                "DELETE FROM skipped WHERE path = ? OR (path >= ? AND path < ?)", (scope, scope + b"/", scope + b"0")
+            )
         self.db.executemany(
             "INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)",
             ((path, shown, json.dumps(problem.__dict__, ensure_ascii=False)) for path, shown, problem in entries),
@@ -294,6 +372,15 @@ class Catalog:
 
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def count_problems(self) -> int:
+        """Files whose status is not ok or that carry any problem (their own or their text's)."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM files f LEFT JOIN extracts e ON e.sha256 = f.sha256 AND e.parser = f.parser "
+            "AND e.parser_version = f.parser_version "
+            "WHERE f.status != 'ok' OR f.problems != '[]' OR COALESCE(e.problems, '[]') != '[]'"
+        ).fetchone()
+        return int(row[0])
 
     def count_pages(self) -> int:
         row = self.db.execute(

@@ -72,6 +72,18 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     return len(stale), len(extra)
 
 
+def reconcile_some(
+    catalog: Catalog, backend: Any, ruleset: Any, ids: set[int], removed: set[int], progress: Progress | None = None
+) -> int:
+    """Update only the documents of these files (a watcher batch); any trouble falls back to the full reconcile."""
+    records = [r for r in (catalog.record(i) for i in sorted(ids)) if r is not None]
+    try:
+        backend.update(_docs(catalog, records, ruleset, progress or Silent()), [str(i) for i in sorted(removed)])
+    except IndexUnavailable:
+        return reconcile(catalog, backend, ruleset, progress)[0]
+    return len(records)
+
+
 def rebuild(
     catalog: Catalog,
     backend: Any,

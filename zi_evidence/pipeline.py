@@ -1,44 +1,37 @@
 """``index``: tree → scan → catalog → parse → index, incrementally.
 
-Unchanged files (same size and mtime) are not read; changed ones are hashed and re-parsed
+Unchanged files (same size, mtime and ctime) are not read; changed ones are hashed and re-parsed
 only when their content is new; a file that moved keeps its catalog row and its text.
+
+A run works in three steps so that a reader never sees half of it and a crash at any moment
+leaves nothing to repair: (1) look and hash, (2) parse into the text cache, which no file row
+points at yet, (3) apply every file change in one transaction. The search index is then
+reconciled with the catalog, which stays the source of truth.
 """
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
 import os
 import re
-import stat
 import time
-from collections import defaultdict
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from zi_evidence.catalog import Catalog
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
-from zi_evidence.indexing import reconcile
-from zi_evidence.kinds import detect_kinds, detectors_signature
+from zi_evidence.errors import StateError
+from zi_evidence.indexing import reconcile, reconcile_some
 from zi_evidence.lock import writer_lock
 from zi_evidence.mapping import Mapper
 from zi_evidence.names import display
-from zi_evidence.parsing import Problem, choose_parser, sniff_mime
+from zi_evidence.pipeline_plan import Plan, Planner, fingerprint  # noqa: F401 - fingerprint is public API
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.repository import Repository
-from zi_evidence.scan import FileEntry, SkippedEntry, walk
+from zi_evidence.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
 from zi_evidence.workers import ParseTask, WorkerPool
 
-HEAD_BYTES = 8192
-COMMIT_EVERY = 100
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-
-EMPTY = Problem("empty", "Berkas kosong (0 bita).", "Ganti dengan berkas yang benar isinya.")
-UNSUPPORTED = Problem(
-    "unsupported",
-    "Jenis berkas tidak dikenali; isinya tidak dibaca (tetap dicatat sebagai data dukung).",
-    "Simpan sebagai PDF bila berkas ini harus dapat dicari.",
-    "warning",
-)
 
 
 @dataclass
@@ -58,32 +51,14 @@ class IndexSummary:
     notes: list[str] = field(default_factory=list)
 
 
-def fingerprint(path: bytes) -> tuple[str, bytes]:
-    """SHA-256 and first bytes, read without following links or blocking on special files."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise OSError("bukan berkas biasa")
-        digest = hashlib.sha256()
-        head = handle.read(HEAD_BYTES)
-        digest.update(head)
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest(), head
+@dataclass(frozen=True)
+class Change:
+    """One file's change as applied by a run, for the ``watch`` output."""
 
-
-def _unsupported(shown: str, parsers: list) -> Problem:
-    """A known extension over unknown content is a damaged or misnamed file, not an exotic format."""
-    expected, _ = mimetypes.guess_type(shown)
-    if expected and any(expected in p.mime_types for p in parsers):
-        extension = os.path.splitext(shown)[1]
-        return Problem(
-            "mismatch",
-            f"Berkas berekstensi {extension}, tetapi isinya bukan format tersebut (rusak atau salah nama).",
-            "Buka berkas di komputer Anda; simpan ulang dalam format yang benar atau ganti dengan salinan yang baik.",
-        )
-    return UNSUPPORTED
+    kind: str  # new | changed | moved | removed
+    path: str
+    old_path: str = ""
+    status: str = ""
 
 
 def year_of(shown: str) -> str:
@@ -97,122 +72,183 @@ def run_index(
     processes: int | None = None,
     wait: bool = True,
     exclude_parsers: frozenset[str] = frozenset(),
+    *,
+    paths: Iterable[bytes] | None = None,
+    verify: bool = False,
+    on_change: Callable[[Change], None] | None = None,
 ) -> IndexSummary:
-    """One incremental run; ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass)."""
+    """One incremental run.
+
+    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``paths`` limits the
+    run to these relative paths and everything below them (the watcher's hint; the full walk without
+    it stays the source of truth); ``verify`` re-hashes every file to catch edits that kept size and
+    times; ``on_change`` hears about every applied change.
+    """
     progress = progress or Silent()
     started = time.monotonic()
     with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
-        summary = _Run(repo, catalog, progress, processes, exclude_parsers).execute()
-        written, removed = reconcile(catalog, repo.search_backend(), repo.ruleset, progress)
-        summary.indexed = written
+        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify)
+        summary = run.execute(None if paths is None else set(paths))
+        if run.touched is None:
+            summary.indexed, _ = reconcile(catalog, repo.search_backend(), repo.ruleset, progress)
+        else:  # a watcher batch: only its own documents; the full runs keep the whole index honest
+            touched, removed = run.touched
+            summary.indexed = reconcile_some(catalog, repo.search_backend(), repo.ruleset, touched, removed)
         summary.pages = catalog.count_pages()
+    if on_change is not None:  # after the lock is released: a slow listener never holds up other writers
+        for change in run.changes:
+            on_change(change)
     summary.seconds = time.monotonic() - started
     return summary
 
 
 class _Run:
     def __init__(
-        self, repo: Repository, catalog: Catalog, progress: Progress, processes: int | None, exclude: frozenset[str]
+        self,
+        repo: Repository,
+        catalog: Catalog,
+        progress: Progress,
+        processes: int | None,
+        exclude: frozenset[str],
+        verify: bool,
     ) -> None:
         self.repo = repo
         self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
         self.catalog = catalog
         self.progress = progress
         self.processes = processes
+        self.verify = verify
         self.root = os.fsencode(repo.root)
         self.summary = IndexSummary()
         self.mapper = Mapper(repo.ruleset, repo.config.mapping)
+        self.changes: list[Change] = []
+        self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
+        self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
+        state = repo.state_rel()
+        self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
 
-    def execute(self) -> IndexSummary:
-        excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({rel} if (rel := self.repo.state_rel()) else set())
+    def _check_root(self) -> None:
+        """An unmounted share looks like an empty folder: without its config file, nothing is deleted."""
+        if not os.path.isfile(os.path.join(self.root, CONFIG_NAME.encode())):
+            raise StateError(
+                f"Repositori {self.repo.root} tidak dapat diakses saat ini ({CONFIG_NAME} tidak terlihat). "
+                "Periksa sambungan berbagi jaringan lalu ulangi; katalog tidak diubah."
+            )
+
+    def _observe(self, dirty: set[bytes] | None) -> Observation:
+        self._check_root()
         self.progress.stage("Memindai folder", 0)
-        files: list[FileEntry] = []
-        skipped: list[SkippedEntry] = []
-        for entry in walk(self.root, excluded):
-            (files if isinstance(entry, FileEntry) else skipped).append(entry)
-            self.progress.advance()
-        known = self.catalog.by_path()
-        seen = {entry.rel for entry in files}
-        gone = {path: row for path, row in known.items() if path not in seen}
-        todo = [e for e in files if e.rel not in known or known[e.rel][1:3] != (e.size, e.mtime_ns)]
-        self.summary.unchanged = len(files) - len(todo)
-        tasks = self._catalogue(todo, known, gone)
-        self._parse(tasks)
+        scopes = None if dirty is None else narrow(dirty, self.excluded)
+        seen = observe(self.root, self.excluded, scopes)
+        if scopes is not None and any(f.links > 1 for f in seen.files):
+            seen = observe(self.root, self.excluded)  # hard links are judged against the whole tree
+        self._check_root()
+        return _refuse_shared_hardlinks(seen)
+
+    def execute(self, dirty: set[bytes] | None) -> IndexSummary:
+        seen = self._observe(dirty)
+        known = self.catalog.change_keys()
+        present = {entry.rel for entry in seen.files}
+        blind = seen.blind_spots
+        gone = {
+            path: row
+            for path, row in known.items()
+            if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
+        }
+        todo = [e for e in seen.files if self.verify or _changed(e, known.get(e.rel))]
+        self.summary.unchanged = len(seen.files) - len(todo)
+        planner = Planner(
+            self.root, self.catalog, list(self.parsers.values()), self.progress, self.repo.config.limits.file_mb
+        )
+        plans = planner.plan(todo, known, gone)
+        self._parse(plans)
         with self.catalog.transaction():
-            self.catalog.delete_files(row[0] for row in gone.values())
-            self.summary.removed = len(gone)
-            self.catalog.replace_skipped((s.rel, display(s.rel), s.problem) for s in skipped)
-            self.summary.skipped = len(skipped)
-            self._remap()
-            self._detect_kinds()
-            self.catalog.collect_garbage()
-        self.summary.problems = sum(1 for r in self.catalog.records() if r.status != "ok" or r.all_problems)
+            written = self._apply(plans, known, gone, seen)
+        if seen.scopes is not None and written is not None:
+            self.touched = (written, {row[0] for row in gone.values()})
+        self.summary.problems = self.catalog.count_problems()
+        self.summary.notes.extend(planner.notes)
         return self.summary
 
-    def _catalogue(self, todo: list[FileEntry], known: dict, gone: dict) -> list[ParseTask]:
-        """Hash new and changed files, recognise moves, and queue the parses the cache cannot answer."""
-        gone_by_hash: dict[str, list[bytes]] = defaultdict(list)
-        for path, row in gone.items():
-            gone_by_hash[row[3]].append(path)
-        parsers = list(self.parsers.values())
-        tasks: list[ParseTask] = []
-        self.progress.stage("Mencatat berkas baru/berubah", len(todo))
-        for start in range(0, len(todo), COMMIT_EVERY):
-            with self.catalog.transaction():
-                for entry in todo[start : start + COMMIT_EVERY]:
-                    task = self._catalogue_one(entry, known, gone, gone_by_hash, parsers)
-                    if task:
-                        tasks.append(task)
-                    self.progress.advance()
-        return tasks
+    def _parse(self, plans: list[Plan]) -> None:
+        """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
+        tasks: dict[tuple[str, str, str], ParseTask] = {}
+        for plan in plans:
+            if plan.parser and not plan.cached and plan.content_key not in tasks:
+                entry = plan.entry
+                identity = (entry.device, entry.inode, entry.size, entry.mtime_ns)
+                tasks[plan.content_key] = ParseTask(
+                    plan.content_key, self.root + b"/" + entry.rel, plan.parser[0], self.root, entry.rel, identity
+                )
+        if not tasks:
+            return
+        self.progress.stage("Membaca isi berkas", len(tasks))
+        with WorkerPool(self.parsers, self.repo.config.limits, self.processes) as pool:
+            for outcome in pool.run(list(tasks.values())):
+                if outcome.problem and outcome.problem.code == "changed_during_read":
+                    self.unstable.add(outcome.key)  # never cache text under a hash it does not belong to
+                else:
+                    with self.catalog.transaction():
+                        sha, parser, version = outcome.key
+                        self.catalog.store_extract(sha, parser, version, outcome.document, outcome.problem)
+                    self.summary.parsed += 1
+                self.progress.advance()
 
-    def _catalogue_one(self, entry, known, gone, gone_by_hash, parsers) -> ParseTask | None:
-        shown = display(entry.rel)
-        try:
-            sha, head = fingerprint(self.root + b"/" + entry.rel)
-        except OSError as exc:
-            problem = Problem("unreadable", f"Berkas tidak dapat dibaca ({exc}).", "Periksa hak akses berkas.")
-            self._upsert(entry, shown, "", "application/octet-stream", None, "problem", (problem,))
-            return None
-        mime = sniff_mime(parsers, head, shown)
-        parser = choose_parser(parsers, mime, shown)
-        if entry.rel in known:
-            self.summary.changed += 1
-        elif gone_by_hash.get(sha):
-            old = gone_by_hash[sha].pop()
-            del gone[old]  # a move: the old row takes the new path, its text is reused
-            self.catalog.update_file(known[old][0], path=entry.rel)
-            self.summary.moved += 1
-        else:
-            self.summary.new += 1
-        if parser is None:
-            problem = EMPTY if entry.size == 0 else _unsupported(shown, parsers)
-            self._upsert(
-                entry, shown, sha, mime, None, "problem" if problem.severity == "error" else "unsupported", (problem,)
-            )
-            return None
-        identity = (parser.name, parser.version)
-        if self.catalog.has_extract(sha, *identity):
-            ok = self.catalog.extract_ok(sha, *identity)
-            self._upsert(entry, shown, sha, mime, identity, "ok" if ok else "problem", ())
-            return None
-        file_id = self._upsert(entry, shown, sha, mime, identity, "pending", ())
-        return ParseTask((file_id, sha, *identity), self.root + b"/" + entry.rel, parser.name)
+    def _apply(self, plans: list[Plan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
+        """Every file change in one go; returns the ids written, or None when every row may have changed."""
+        unstable = self.unstable
+        written: set[int] = set()
+        for plan in plans:
+            if plan.content_key in unstable:
+                self.summary.notes.append(
+                    f"{display(plan.entry.rel)}: berubah saat dibaca; diproses pada putaran berikut."
+                )
+                continue
+            shown = display(plan.entry.rel)
+            status = plan.status
+            if plan.parser and status == "pending":
+                status = "ok" if self.catalog.extract_ok(plan.sha, *plan.parser) else "problem"
+            if plan.moved_from is not None:
+                self.catalog.update_file(known[plan.moved_from][0], path=plan.entry.rel)
+                self.summary.moved += 1
+                self.changes.append(Change("moved", shown, display(plan.moved_from), status))
+            elif plan.entry.rel in known:
+                if plan.sha != known[plan.entry.rel][6] or known[plan.entry.rel][7] == "pending":
+                    self.summary.changed += 1
+                    self.changes.append(Change("changed", shown, "", status))
+            else:
+                self.summary.new += 1
+                self.changes.append(Change("new", shown, "", status))
+            written.add(self._upsert(plan, shown, status))
+        self.catalog.delete_files(row[0] for row in gone.values())
+        self.summary.removed = len(gone)
+        self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
+        self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
+        self.summary.skipped = len(seen.skipped)
+        if seen.scopes is None:
+            self._remap()
+        every_kind = self._detect_kinds()
+        self.catalog.collect_garbage()
+        return None if every_kind else written
 
-    def _upsert(self, entry, shown, sha, mime, parser, status, problems) -> int:
-        name, version = parser or (None, None)
+    def _upsert(self, plan: Plan, shown: str, status: str) -> int:
+        name, version = plan.parser or (None, None)
         mapping = self.mapper.map(shown)
+        entry = plan.entry
         return self.catalog.upsert_file(
             entry.rel,
             display=shown,
             size=entry.size,
             mtime_ns=entry.mtime_ns,
-            sha256=sha,
-            mime=mime,
+            ctime_ns=entry.ctime_ns,
+            inode=entry.inode,
+            device=entry.device,
+            sha256=plan.sha,
+            mime=plan.mime,
             parser=name,
             parser_version=version,
             status=status,
-            problems=problems,
+            problems=plan.problems,
             target_id=mapping.target_id,
             mapping_status=mapping.status,
             mapping_reason=mapping.reason,
@@ -220,34 +256,10 @@ class _Run:
             kinds_stale=1,
         )
 
-    def _parse(self, tasks: list[ParseTask]) -> None:
-        if not tasks:
-            return
-        self.progress.stage("Membaca isi berkas", len(tasks))
-        done: dict[tuple[str, str, str], bool] = {}
-        with WorkerPool(self.parsers, self.repo.config.limits, self.processes) as pool:
-            unique, pending = [], []
-            for task in tasks:
-                content = task.key[1:]
-                # the same bytes twice in one run (a duplicate filed under two questions): parse once
-                (pending if content in done else unique).append(task)
-                done[content] = False
-            for outcome in pool.run(unique):
-                file_id, sha, parser, version = outcome.key
-                with self.catalog.transaction():
-                    self.catalog.store_extract(sha, parser, version, outcome.document, outcome.problem)
-                    ok = outcome.document is not None
-                    self.catalog.update_file(file_id, status="ok" if ok else "problem")
-                done[(sha, parser, version)] = outcome.document is not None
-                self.summary.parsed += 1
-                self.progress.advance()
-            with self.catalog.transaction():
-                for task in pending:
-                    file_id, sha, parser, version = task.key
-                    self.catalog.update_file(file_id, status="ok" if done[(sha, parser, version)] else "problem")
-                    self.progress.advance()
+    def _detect_kinds(self) -> bool:
+        """Detect kinds of new/changed files (of all files when the detectors changed: then True)."""
+        from zi_evidence.kinds import detect_kinds, detectors_signature
 
-    def _detect_kinds(self) -> None:
         detectors = list(self.repo.kind_detectors.values())
         signature = detectors_signature(detectors)
         all_files = self.catalog.get_meta("kinds_signature") != signature
@@ -255,6 +267,7 @@ class _Run:
             kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], "\n".join(pages))
             self.catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
         self.catalog.set_meta("kinds_signature", signature)
+        return all_files
 
     def _remap(self) -> None:
         """Every file is mapped again: a new rule set or mapping rule can move files between questions."""
@@ -265,3 +278,22 @@ class _Run:
                     file_id, target_id=mapping.target_id, mapping_status=mapping.status, mapping_reason=mapping.reason
                 )
                 self.summary.remapped += 1
+
+
+def _changed(entry: FileEntry, row: tuple | None) -> bool:
+    """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
+    if row is None or row[7] == "pending":
+        return True
+    return (row[1], row[2], row[3]) != (entry.size, entry.mtime_ns, entry.ctime_ns)
+
+
+def _refuse_shared_hardlinks(seen: Observation) -> Observation:
+    """A file with more links than the tree holds is shared with the outside: it is not the tree's to read."""
+    counts = Counter((f.device, f.inode) for f in seen.files if f.links > 1)
+    outside = [f for f in seen.files if f.links > counts.get((f.device, f.inode), 0) and f.links > 1]
+    if not outside:
+        return seen
+    refused = {f.rel for f in outside}
+    files = tuple(f for f in seen.files if f.rel not in refused)
+    skipped = seen.skipped + tuple(SkippedEntry(f.rel, HARDLINK_PROBLEM) for f in outside)
+    return Observation(files, skipped, seen.scopes)

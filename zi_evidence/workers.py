@@ -18,15 +18,22 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.scan import open_beneath
 
 MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class ParseTask:
+    """One file to parse. With ``root`` the file is opened as ``root/rel`` without following any link,
+    and ``identity`` (device, inode, size, mtime_ns) must still match what was hashed."""
+
     key: Any
     path: bytes
     parser: str
+    root: bytes | None = None
+    rel: bytes = b""
+    identity: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -60,14 +67,32 @@ def _memory_problem(limits: ParseLimits) -> Problem:
     )
 
 
-def _open_regular(path: bytes, limits: ParseLimits) -> tuple[int, str]:
-    """Open without following links or blocking on FIFOs; refuse anything but a regular file."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+CHANGED = Problem(
+    "changed_during_read",
+    "Berkas berubah saat sedang dibaca; dibaca ulang pada putaran berikut.",
+    "Tunggu sampai penyalinan/penyimpanan berkas selesai.",
+    "warning",
+)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _open_regular(task: ParseTask, limits: ParseLimits) -> tuple[int, str]:
+    """Open without following links or blocking on FIFOs; refuse anything but the file that was hashed."""
+    if task.root is not None:
+        fd = open_beneath(task.root, task.rel)
+    else:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(task.path, flags)
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise ParseFailure("special_file", "Bukan berkas biasa; tidak dibaca.", "Hapus entri ini dari folder.")
+    if task.identity is not None and _identity(info) != task.identity:
+        os.close(fd)
+        raise ParseFailure(CHANGED.code, CHANGED.message, CHANGED.hint)
     if info.st_size > limits.file_mb * MB:
         os.close(fd)
         raise ParseFailure(
@@ -77,7 +102,44 @@ def _open_regular(path: bytes, limits: ParseLimits) -> tuple[int, str]:
         )
     # Reading through the checked descriptor closes the gap between the check and the parser's open.
     proc_path = f"/proc/self/fd/{fd}"
-    return fd, proc_path if os.path.exists(proc_path) else os.fsdecode(path)
+    return fd, proc_path if os.path.exists(proc_path) else os.fsdecode(task.path)
+
+
+def classify(exc: BaseException, limits: ParseLimits) -> Problem:
+    """A plain-language problem for any exception a parser library may raise."""
+    name = type(exc).__name__
+    detail = f" (rincian teknis: {name}: {str(exc)[:160]})"
+    if isinstance(exc, MemoryError):
+        return _memory_problem(limits)
+    if isinstance(exc, PermissionError) or "Package not found" in str(exc):  # python-docx's word for EACCES
+        return Problem(
+            "unreadable",
+            "Berkas tidak dapat dibuka (hak akses ditolak atau berkas hilang)." + detail,
+            "Periksa hak akses berkas, lalu ulangi.",
+        )
+    if isinstance(exc, RecursionError):
+        return Problem(
+            "corrupt",
+            "Struktur berkas bersarang terlalu dalam; berkas rusak atau jebakan." + detail,
+            "Simpan ulang berkas dari aplikasi aslinya (atau ekspor ke PDF) lalu unggah kembali.",
+        )
+    if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+        return Problem(
+            "io_error",
+            "Berkas gagal dibaca dari disk/berbagi jaringan." + detail,
+            "Periksa sambungan ke berbagi jaringan; berkas dibaca ulang pada 'index' berikutnya.",
+        )
+    if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        return Problem(
+            "encrypted",
+            "Berkas terenkripsi/berkata sandi; isinya tidak dapat dibaca." + detail,
+            "Simpan ulang tanpa kata sandi, lalu unggah kembali.",
+        )
+    return Problem(
+        "corrupt",
+        "Berkas rusak atau formatnya tidak dikenali." + detail,
+        "Buka berkas di komputer Anda; bila rusak, ganti dengan salinan yang baik.",
+    )
 
 
 def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) -> ParseOutcome:
@@ -87,23 +149,15 @@ def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) ->
     started = time.monotonic()
     fd = -1
     try:
-        fd, readable = _open_regular(task.path, limits)
+        fd, readable = _open_regular(task, limits)
         document = parsers[task.parser]().parse(Path(readable), limits)
+        if task.identity is not None and _identity(os.fstat(fd)) != task.identity:
+            return ParseOutcome(task.key, None, CHANGED, time.monotonic() - started)
         return ParseOutcome(task.key, document, None, time.monotonic() - started)
     except ParseFailure as failure:
         return ParseOutcome(task.key, None, failure.problem, time.monotonic() - started)
-    except MemoryError:
-        return ParseOutcome(task.key, None, _memory_problem(limits), time.monotonic() - started)
-    except PermissionError as exc:
-        problem = Problem("unreadable", f"Berkas tidak dapat dibaca: {exc.strerror}.", "Periksa hak akses berkas.")
-        return ParseOutcome(task.key, None, problem, time.monotonic() - started)
     except Exception as exc:  # noqa: BLE001 - any parser bug is one file's problem, not the run's
-        problem = Problem(
-            "corrupt",
-            f"Berkas rusak atau tidak dapat dibaca ({type(exc).__name__}: {str(exc)[:200]}).",
-            "Buka berkas di komputer Anda; bila rusak, ganti dengan salinan yang baik.",
-        )
-        return ParseOutcome(task.key, None, problem, time.monotonic() - started)
+        return ParseOutcome(task.key, None, classify(exc, limits), time.monotonic() - started)
     finally:
         if fd >= 0:
             os.close(fd)

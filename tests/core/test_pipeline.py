@@ -111,3 +111,65 @@ def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive):
     assert "dibangun ulang" in run("index", drive, "--rebuild")
     assert search(drive, "layanan")["total"] == 1
     assert index(drive)["parsed"] == 0
+
+
+def test_state_folder_on_a_network_share_uses_a_safe_journal_and_says_so(drive, monkeypatch):
+    from zi_evidence import catalog
+
+    index(drive)
+    assert "jurnal SQLite WAL" in run("status", "--repo", drive)
+    monkeypatch.setattr(catalog, "filesystem_type", lambda path: "cifs")
+    status = json.loads(run("status", "--repo", drive, "--json"))["catalog"]
+    assert status["mode"] == "delete" and "cifs" in status["reason"]
+    assert index(drive)["unchanged"] == 7, "the catalog converts in place between journal modes"
+    monkeypatch.setenv("ZI_EVIDENCE_JOURNAL", "wal")
+    assert json.loads(run("status", "--repo", drive, "--json"))["catalog"]["mode"] == "wal"
+
+
+def test_no_ocr_leaves_the_ocr_parser_out(drive, monkeypatch):
+    from zi_evidence import pipeline
+
+    calls = []
+    real = pipeline.run_index
+
+    def spy(*args, **kwargs):
+        calls.append(kwargs.get("exclude_parsers"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "run_index", spy)
+    run("index", drive, "-q", "--no-ocr")
+    run("index", drive, "-q")
+    assert calls == [frozenset({"ocr"}), frozenset()]
+
+
+def test_a_crash_mid_run_leaves_nothing_half_applied(drive, monkeypatch):
+    """Parsing fills the text cache first; file rows change in one transaction at the end."""
+    from zi_evidence import pipeline
+    from zi_evidence.repository import Repository
+
+    def boom(self, plans, known, gone, seen):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline._Run, "_apply", boom)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run_index(Repository.open(drive))
+    with Repository.open(drive).catalog() as catalog:
+        assert catalog.records() == [], "readers saw nothing of the interrupted run"
+        cached = catalog.db.execute("SELECT COUNT(*) FROM extracts").fetchone()[0]
+    monkeypatch.undo()
+    again = index(drive)
+    assert cached > 0 and again["new"] == 7 and again["parsed"] == 0, "the cached text is reused"
+
+
+def test_unreachable_root_changes_nothing(drive):
+    from zi_evidence.errors import StateError
+    from zi_evidence.pipeline import run_index
+    from zi_evidence.repository import Repository
+
+    index(drive)
+    repo = Repository.open(drive)
+    (drive / "zi-evidence.yaml").rename(drive / "config-away.yaml")  # an unmounted share looks like this
+    with pytest.raises(StateError, match="tidak dapat diakses"):
+        run_index(repo)
+    (drive / "config-away.yaml").rename(drive / "zi-evidence.yaml")
+    assert index(drive)["unchanged"] == 7

@@ -62,3 +62,30 @@ def test_special_files_and_oversized_files_are_refused_before_parsing(tmp_path):
     # a blocking open would end as "timeout"; the check must refuse it before any read
     assert outcomes["fifo"].problem.code == "special_file"
     assert outcomes["big"].problem.code == "too_large"
+
+
+def test_a_file_replaced_after_hashing_is_never_parsed_under_the_old_hash(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("versi satu")
+    info = path.stat()
+    identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    path.write_text("versi dua yang lebih panjang")  # the content changed after it was hashed
+    task = ParseTask("k", os.fsencode(path), "echo", os.fsencode(tmp_path), b"f.txt", identity)
+    with WorkerPool({"echo": EchoParser}, TIGHT, processes=1) as pool:
+        (outcome,) = list(pool.run([task]))
+    assert outcome.problem.code == "changed_during_read"
+
+
+def test_library_exceptions_become_plain_indonesian_problems():
+    import zipfile
+
+    from zi_evidence.workers import classify
+
+    limits = ParseLimits()
+    assert classify(MemoryError(), limits).code == "memory"
+    assert classify(RecursionError("deep"), limits).code == "corrupt"
+    assert classify(zipfile.BadZipFile("File is not a zip file"), limits).code == "corrupt"
+    assert classify(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"), limits).code == "corrupt"
+    assert classify(Exception("Package not found at '/x.docx'"), limits).code == "unreadable"
+    assert classify(OSError(5, "Input/output error"), limits).code == "io_error"
+    assert "rusak" in classify(KeyError("word/document.xml"), limits).message

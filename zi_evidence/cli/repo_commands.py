@@ -16,6 +16,15 @@ from zi_evidence.errors import ConfigError
 from zi_evidence.repository import Repository
 
 
+def ocr_option(command):
+    return click.option(
+        "--ocr/--no-ocr",
+        default=True,
+        show_default=True,
+        help="Baca teks pindaian dengan OCR (bila plugin OCR terpasang); --no-ocr lebih cepat.",
+    )(command)
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--ruleset", default="permenpanrb-90-2021", show_default=True, help="Id aturan penilaian (LKE).")
@@ -66,8 +75,12 @@ def init(
 )
 @click.option("--no-wait", is_flag=True, help="Gagal segera bila proses lain sedang memperbarui katalog.")
 @click.option("--quiet", "-q", is_flag=True, help="Tanpa bilah kemajuan.")
+@click.option(
+    "--verify", is_flag=True, help="Hitung ulang hash semua berkas (menangkap suntingan yang tak mengubah waktu)."
+)
+@ocr_option
 @json_option
-def index(directory, state_dir, rebuild, processes, no_wait, quiet, as_json):
+def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
     from zi_evidence.indexing import rebuild as rebuild_index
     from zi_evidence.lock import writer_lock
@@ -81,7 +94,8 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, as_json):
         progress.finish()
         click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
         return
-    summary = run_index(repo, progress, processes, wait=not no_wait)
+    excluded = frozenset() if ocr else frozenset({"ocr"})
+    summary = run_index(repo, progress, processes, wait=not no_wait, exclude_parsers=excluded, verify=verify)
     progress.finish()
     if as_json:
         click.echo(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
@@ -106,7 +120,12 @@ def status(repo_path, state_dir, as_json):
 
     repo = Repository.open(repo_path, state_dir)
     report = collect_status(repo)
+    with repo.catalog() as catalog:  # which journal SQLite uses here, and why (WAL is unsafe on shares)
+        journal = {"mode": catalog.journal_mode, "reason": catalog.journal_reason, "state_dir": str(repo.state_dir)}
     if as_json:
-        click.echo(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**asdict(report), "catalog": journal}, ensure_ascii=False, indent=2))
     else:
         click.echo(render_status(report))
+        click.echo(
+            f"\nKatalog: {journal['state_dir']} — jurnal SQLite {journal['mode'].upper()} ({journal['reason']})."
+        )
