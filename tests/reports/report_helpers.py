@@ -87,25 +87,6 @@ def write_answers(
     return path
 
 
-def sample_answers(root: Path) -> Path:
-    """What the sample unit's team would claim: full marks where it believes it did the work, the counts and
-    survey scores its own recaps show (docs/sample_repo.md), LHKASN 42 of 43 and capaian kinerja B."""
-    return write_answers(
-        root,
-        letters={"A.I.1.iii.a": "B", "A.I.3.iii.c": "B", "A.I.6.v.a": "B"},
-        hasil={"ipak": 3.68, "ipkp": 3.41, "capaian_kinerja": "B"},
-        counts={
-            "A.II.1.i.b": {"jumlah_perubahan_terintegrasi": 4},
-            "A.II.3.iii.a": {"jumlah_pelanggaran_tahun_ini": 2, "jumlah_pelanggaran_diberi_sanksi": 2},
-            "A.II.4.i.a": {"jumlah_sasaran_tercapai_100": 3},
-            "A.II.5.ii.a": {"jumlah_sedang_diproses": 3, "jumlah_selesai_ditindaklanjuti": 38},
-            "A.II.5.iii.b": {"sudah_melaporkan": 42},
-            "A.II.6.i.b": {"jumlah_layanan_dipermudah": 9},
-        },
-        facts={"lhkpn_lhkasn": {"lhkpn": 100, "lhkasn": 97.67}},
-    )
-
-
 def complete_drive(root: Path) -> Path:
     """One readable, dated PDF for every question and hasil component: nothing for a validator to reject."""
     targets = [q.id for q in RULESET.questions] + [c.id for g in RULESET.hasil for c in g.components]
