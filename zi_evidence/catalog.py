@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mimetypes
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,8 @@ JOURNAL_ENV = "ZI_EVIDENCE_JOURNAL"
 #: File systems where SQLite's WAL (shared memory between processes) is unsafe or fails outright.
 NETWORK_FS = ("cifs", "smb3", "smbfs", "nfs", "nfs4", "ncpfs", "afs", "ceph", "glusterfs", "9p", "davfs", "lustre")
 PAGE_SEPARATOR = "\n\f\n"
+#: Bump when the index document built from a file changes shape: every document is then rewritten.
+INDEX_DOC_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,6 +110,12 @@ class FileRecord:
     extract_problems: tuple[Problem, ...] = ()
 
     @property
+    def format(self) -> str:
+        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it."""
+        extension = mimetypes.guess_extension(self.mime) or ""
+        return extension.lstrip(".")
+
+    @property
     def all_problems(self) -> tuple[Problem, ...]:
         return self.problems + self.extract_problems
 
@@ -114,6 +123,7 @@ class FileRecord:
     def stamp(self) -> str:
         """Changes whenever what the search index holds for this file changes."""
         parts = (
+            INDEX_DOC_VERSION,
             self.sha256,
             self.parser or "",
             self.parser_version or "",
@@ -260,9 +270,12 @@ class Catalog:
         rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256 FROM files")
         return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
 
-    def change_keys(self) -> dict[bytes, tuple[int, int, int, int, int, int, str, str]]:
-        """``path -> (id, size, mtime_ns, ctime_ns, inode, device, sha256, status)`` for change detection."""
-        rows = self.db.execute("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, sha256, status FROM files")
+    def change_keys(self) -> dict[bytes, tuple[Any, ...]]:
+        """``path -> (id, size, mtime_ns, ctime_ns, inode, device, sha256, status, mime, parser, version)``."""
+        rows = self.db.execute(
+            "SELECT path, id, size, mtime_ns, ctime_ns, inode, device, sha256, status, mime, parser, parser_version "
+            "FROM files"
+        )
         return {row[0]: tuple(row[1:]) for row in rows}  # type: ignore[misc]
 
     def upsert_file(self, path: bytes, **fields: Any) -> int:
@@ -374,11 +387,14 @@ class Catalog:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def count_problems(self) -> int:
-        """Files whose status is not ok or that carry any problem (their own or their text's)."""
+        """Files whose status is not ok or that carry a warning or error (notes such as "read by OCR" do not count)."""
         row = self.db.execute(
             "SELECT COUNT(*) FROM files f LEFT JOIN extracts e ON e.sha256 = f.sha256 AND e.parser = f.parser "
             "AND e.parser_version = f.parser_version "
-            "WHERE f.status != 'ok' OR f.problems != '[]' OR COALESCE(e.problems, '[]') != '[]'"
+            "WHERE f.status != 'ok' OR EXISTS (SELECT 1 FROM json_each(f.problems) p "
+            "  WHERE json_extract(p.value, '$.severity') != 'info') "
+            "OR EXISTS (SELECT 1 FROM json_each(COALESCE(e.problems, '[]')) p "
+            "  WHERE json_extract(p.value, '$.severity') != 'info')"
         ).fetchone()
         return int(row[0])
 

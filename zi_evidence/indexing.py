@@ -34,11 +34,18 @@ def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
         question=question_id or "",
         indicator=indicator_id,
         area=area,
-        kinds=tuple(k for k in (record.parser, *record.kinds) if k),
+        kinds=_kinds(record),
         year=record.year,
         title=title,
         text=PAGE_SEPARATOR.join(catalog.page_texts(record)),
     )
+
+
+def _kinds(record: FileRecord) -> tuple[str, ...]:
+    """Document kinds plus the format, so ``--kind sk`` and ``--kind pdf`` both filter (and ``image``, ``ocr``)."""
+    extra = ("image",) if record.mime.startswith("image/") else ()
+    extra += ("ocr",) if record.metadata.get("ocr_pages") else ()
+    return tuple(k for k in (record.format, *extra, *record.kinds) if k)
 
 
 def _docs(catalog: Catalog, records: list[FileRecord], ruleset: Any, progress: Progress) -> Iterator[IndexDoc]:

@@ -15,8 +15,8 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from zi_evidence.catalog import Catalog
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
@@ -25,6 +25,7 @@ from zi_evidence.indexing import reconcile, reconcile_some
 from zi_evidence.lock import writer_lock
 from zi_evidence.mapping import Mapper
 from zi_evidence.names import display
+from zi_evidence.parsing import choose_parser
 from zi_evidence.pipeline_plan import Plan, Planner, fingerprint  # noqa: F401 - fingerprint is public API
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.repository import Repository
@@ -76,18 +77,20 @@ def run_index(
     paths: Iterable[bytes] | None = None,
     verify: bool = False,
     on_change: Callable[[Change], None] | None = None,
+    expensive_pages: int | None = None,
 ) -> IndexSummary:
     """One incremental run.
 
     ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``paths`` limits the
     run to these relative paths and everything below them (the watcher's hint; the full walk without
     it stays the source of truth); ``verify`` re-hashes every file to catch edits that kept size and
-    times; ``on_change`` hears about every applied change.
+    times; ``on_change`` hears about every applied change; ``expensive_pages`` bounds the pages read by
+    expensive parsers (OCR) in this run: past it, files get their plain parser and a later run goes on.
     """
     progress = progress or Silent()
     started = time.monotonic()
     with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
-        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify)
+        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
         summary = run.execute(None if paths is None else set(paths))
         if run.touched is None:
             summary.indexed, _ = reconcile(catalog, repo.search_backend(), repo.ruleset, progress)
@@ -111,6 +114,7 @@ class _Run:
         processes: int | None,
         exclude: frozenset[str],
         verify: bool,
+        expensive_pages: int | None = None,
     ) -> None:
         self.repo = repo
         self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
@@ -124,6 +128,9 @@ class _Run:
         self.changes: list[Change] = []
         self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
         self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
+        self.budget = expensive_pages
+        self.spent = 0
+        self.deferred: dict[tuple[str, str, str], tuple[str, str]] = {}  # content -> the cheap parser used
         state = repo.state_rel()
         self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
 
@@ -155,7 +162,11 @@ class _Run:
             for path, row in known.items()
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
         }
-        todo = [e for e in seen.files if self.verify or _changed(e, known.get(e.rel))]
+        todo = [
+            e
+            for e in seen.files
+            if self.verify or _changed(e, known.get(e.rel)) or self._better_parser(e, known.get(e.rel))
+        ]
         self.summary.unchanged = len(seen.files) - len(todo)
         planner = Planner(
             self.root, self.catalog, list(self.parsers.values()), self.progress, self.repo.config.limits.file_mb
@@ -170,21 +181,30 @@ class _Run:
         self.summary.notes.extend(planner.notes)
         return self.summary
 
+    def _better_parser(self, entry: FileEntry, row: tuple | None) -> bool:
+        """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
+        if row is None or row[9] is None:
+            return False
+        chosen = choose_parser(list(self.parsers.values()), row[8], display(entry.rel))
+        return chosen is not None and (chosen.name, chosen.version) != (row[9], row[10])
+
     def _parse(self, plans: list[Plan]) -> None:
         """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
-        tasks: dict[tuple[str, str, str], ParseTask] = {}
+        tasks: dict[tuple[str, str, str], tuple[ParseTask, Plan]] = {}
         for plan in plans:
             if plan.parser and not plan.cached and plan.content_key not in tasks:
                 entry = plan.entry
                 identity = (entry.device, entry.inode, entry.size, entry.mtime_ns)
-                tasks[plan.content_key] = ParseTask(
+                task = ParseTask(
                     plan.content_key, self.root + b"/" + entry.rel, plan.parser[0], self.root, entry.rel, identity
                 )
+                tasks[plan.content_key] = (task, plan)
         if not tasks:
             return
         self.progress.stage("Membaca isi berkas", len(tasks))
         with WorkerPool(self.parsers, self.repo.config.limits, self.processes) as pool:
-            for outcome in pool.run(list(tasks.values())):
+            # a generator: the pool pulls tasks one by one, so the page budget is checked as results arrive
+            for outcome in pool.run(self._within_budget(tasks.values())):
                 if outcome.problem and outcome.problem.code == "changed_during_read":
                     self.unstable.add(outcome.key)  # never cache text under a hash it does not belong to
                 else:
@@ -192,13 +212,36 @@ class _Run:
                         sha, parser, version = outcome.key
                         self.catalog.store_extract(sha, parser, version, outcome.document, outcome.problem)
                     self.summary.parsed += 1
+                    if outcome.document is not None and _is_expensive(self.parsers.get(parser)):
+                        self.spent += outcome.document.page_count
                 self.progress.advance()
+        if self.deferred:
+            self.summary.notes.append(
+                f"{len(self.deferred)} berkas belum dibaca dengan OCR karena batas halaman putaran ini tercapai; "
+                "jalankan 'zi-evidence index' lagi untuk melanjutkan."
+            )
+
+    def _within_budget(self, tasks: Iterable[tuple[ParseTask, Plan]]) -> Iterator[ParseTask]:
+        """Tasks as they are pulled; once the budget is spent, an expensive parser gives way to a cheap one."""
+        cheap = [p for p in self.parsers.values() if not _is_expensive(p)]
+        for task, plan in tasks:
+            if self.budget is None or self.spent < self.budget or not _is_expensive(self.parsers[task.parser]):
+                yield task
+                continue
+            fallback = choose_parser(cheap, plan.mime, display(plan.entry.rel))
+            if fallback is None:
+                continue
+            identity = (fallback.name, fallback.version)
+            self.deferred[plan.content_key] = identity
+            yield replace(task, key=(plan.sha, *identity), parser=fallback.name)
 
     def _apply(self, plans: list[Plan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
         """Every file change in one go; returns the ids written, or None when every row may have changed."""
         unstable = self.unstable
         written: set[int] = set()
         for plan in plans:
+            if plan.content_key in self.deferred:
+                plan = replace(plan, parser=self.deferred[plan.content_key])
             if plan.content_key in unstable:
                 self.summary.notes.append(
                     f"{display(plan.entry.rel)}: berubah saat dibaca; diproses pada putaran berikut."
@@ -278,6 +321,10 @@ class _Run:
                     file_id, target_id=mapping.target_id, mapping_status=mapping.status, mapping_reason=mapping.reason
                 )
                 self.summary.remapped += 1
+
+
+def _is_expensive(parser: type | None) -> bool:
+    return bool(getattr(parser, "expensive", False))
 
 
 def _changed(entry: FileEntry, row: tuple | None) -> bool:

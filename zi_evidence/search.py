@@ -67,7 +67,7 @@ def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> 
         question=record.target_id or "",
         target_level=record.mapping_status,
         title=record.metadata.get("title", ""),
-        kind=record.parser or "",
+        kind=record.format,
         page_count=record.page_count,
         pages=tuple(PageHit(number, snippet) for number, snippet in pages),
         ocr_pages=_numbers(record.metadata.get("ocr_pages", "")),

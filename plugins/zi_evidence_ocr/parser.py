@@ -70,6 +70,8 @@ class OcrParser(metaclass=_EngineVersioned):
     mime_types: ClassVar[tuple[str, ...]] = (PDF, "image/jpeg", "image/png", "image/tiff")
     #: Above the plain PDF and image parsers (10).
     default_score: ClassVar[int] = 20
+    #: A scanned page costs as much as ~200 text pages: a run's page budget (--ocr-pages) applies.
+    expensive: ClassVar[bool] = True
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:

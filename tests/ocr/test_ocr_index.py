@@ -96,3 +96,27 @@ def test_tesseract_missing_from_path_declines_cleanly(drive, tmp_path, monkeypat
     found = records(repo)
     assert found[SK][0].parser == "pdf" and found[HADIR_JPG][0].parser == "image"
     assert "no_text_layer" in {p.code for p in found[SK][0].all_problems}
+
+
+def test_files_indexed_without_ocr_are_read_by_ocr_on_a_later_run(drive):
+    repo = Repository.open(drive)
+    quick = run_index(repo, exclude_parsers=frozenset({"ocr"}))
+    assert quick.parsed == 2 and pages_of(repo, "gratifikasi") == {}
+    later = run_index(Repository.open(drive))
+    assert later.parsed == 2, "a parser that now outbids the stored one re-reads unchanged files"
+    assert pages_of(repo, "gratifikasi") == {SK: [2]}
+    assert run_index(Repository.open(drive)).parsed == 0
+
+
+def test_a_page_budget_defers_ocr_to_the_next_run(drive):
+    repo = Repository.open(drive)
+    first = run_index(repo, processes=1, expensive_pages=1)
+    # one file is read by OCR, then the budget is spent: the other gets its plain parser and a note
+    with repo.catalog() as catalog:
+        parsers = sorted(r.parser for r in catalog.records())
+    assert parsers in (["image", "ocr"], ["ocr", "pdf"]), parsers
+    assert any("batas halaman" in note for note in first.notes)
+    second = run_index(Repository.open(drive), processes=1, expensive_pages=5)
+    assert second.parsed == 1 and not any("batas halaman" in note for note in second.notes)
+    with repo.catalog() as catalog:
+        assert {r.parser for r in catalog.records()} == {"ocr"}

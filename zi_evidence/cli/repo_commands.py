@@ -79,8 +79,14 @@ def init(
     "--verify", is_flag=True, help="Hitung ulang hash semua berkas (menangkap suntingan yang tak mengubah waktu)."
 )
 @ocr_option
+@click.option(
+    "--ocr-pages",
+    type=click.IntRange(0),
+    default=None,
+    help="Batas halaman yang di-OCR dalam satu putaran (sisanya dilanjutkan pada putaran berikut).",
+)
 @json_option
-def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, as_json):
+def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
     from zi_evidence.indexing import rebuild as rebuild_index
     from zi_evidence.lock import writer_lock
@@ -95,7 +101,9 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
         return
     excluded = frozenset() if ocr else frozenset({"ocr"})
-    summary = run_index(repo, progress, processes, wait=not no_wait, exclude_parsers=excluded, verify=verify)
+    summary = run_index(
+        repo, progress, processes, wait=not no_wait, exclude_parsers=excluded, verify=verify, expensive_pages=ocr_pages
+    )
     progress.finish()
     if as_json:
         click.echo(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
@@ -106,6 +114,8 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         f"{summary.parsed} dibaca, {summary.pages} halaman, {summary.problems} bermasalah, "
         f"{summary.skipped} dilewati."
     )
+    for note in summary.notes:
+        click.echo(note)
     if summary.problems or summary.skipped:
         click.echo("Lihat rinciannya dengan: zi-evidence status")
 
