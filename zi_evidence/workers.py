@@ -177,12 +177,18 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker_main(conn: Connection, parsers: dict[str, type], limits: ParseLimits) -> None:
+def _worker_main(conn: Connection, parsers: dict[str, type], limits: ParseLimits, parent: int) -> None:
     _limit_memory(limits.memory_mb)
     while True:
         try:
+            # A forked worker holds copies of the parent's descriptors (its end of this pipe, the writer
+            # lock), so the parent's death is no EOF here: notice it, or the lock would outlive a SIGKILL.
+            if not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
+                continue
             task = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):
             return
         if task is None:
             return
@@ -216,7 +222,9 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.parsers, self.limits), daemon=True)
+        process = self.context.Process(
+            target=_worker_main, args=(child, self.parsers, self.limits, os.getpid()), daemon=True
+        )
         process.start()
         child.close()
         return _Worker(process, parent)
