@@ -176,6 +176,9 @@ def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
         cut = opening[:maxchars]
         return ((cut + (" …" if len(opening) > maxchars else ""), False),) if cut else ()
     start = max(0, spans[0][0] - maxchars // 4)
+    if start:  # begin at a word, not in the middle of one
+        space = text.find(" ", start, spans[0][0])
+        start = space + 1 if space >= 0 else spans[0][0]
     end = min(len(text), start + maxchars)
     if start:
         segments.append(("… ", False))
