@@ -17,6 +17,7 @@ MONTH_NAMES = (
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
 
+
 #: Every spelling seen in practice (old spellings, abbreviations, English metadata) -> month number.
 MONTHS: Mapping[str, int] = {
     **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},

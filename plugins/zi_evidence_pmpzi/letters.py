@@ -16,22 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from zi_evidence.bundle.ooxml import normalize
+from zi_evidence.dates import format_date
 from zi_evidence_pmpzi.templates import ADDRESSEE, PREDICATES, SPTJM, LetterTemplate
-
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 @dataclass(frozen=True)
@@ -46,10 +32,6 @@ class UnitEntry:
     name: str
     predicate: str
     head: Signer
-
-
-def tanggal(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def blank(value: str, what: str) -> str:
@@ -146,7 +128,7 @@ def submission_letter(config: Any, template: LetterTemplate, when: datetime) -> 
     day = letter_day(config, when)
     doc = _base(when, f"{template.title} — {institution}", f"Templat: {template.citation}.", template.note)
     _letterhead(doc, unit.institution)
-    place_day = f"{blank(sub.place, 'tempat')}, {tanggal(day)}"
+    place_day = f"{blank(sub.place, 'tempat')}, {format_date(day)}"
     _para(doc, place_day, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _fields(doc, [("Nomor", blank(sub.letter_number, "nomor surat")), ("Lampiran", "-"), ("Hal", template.subject)])
     _para(doc)
@@ -206,6 +188,6 @@ def sptjm(config: Any, entry: UnitEntry, when: datetime) -> bytes:
     for text in (statement, SPTJM.consequence, SPTJM.closing):
         _para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
     _para(doc)
-    place_day = f"{blank(sub.place, 'tempat')}, {tanggal(letter_day(config, when))}"
+    place_day = f"{blank(sub.place, 'tempat')}, {format_date(letter_day(config, when))}"
     _signature(doc, place_day, entry.head, "Kepala Unit Kerja")
     return _save(doc, when)

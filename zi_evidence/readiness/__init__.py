@@ -6,11 +6,11 @@ serialisation (``to_dict``). Without an answers file the object still carries co
 findings; ``scores`` is then ``None`` and ``answers`` says how to create one.
 """
 
+from zi_evidence.dates import format_date
 from zi_evidence.readiness.build import build_readiness
 from zi_evidence.readiness.deadline import next_deadline
 from zi_evidence.readiness.model import (
     ANSWERS_HOWTO,
-    MONTHS,
     SCHEMA_VERSION,
     SEVERITY_LABELS,
     AnswersState,
@@ -25,14 +25,12 @@ from zi_evidence.readiness.model import (
     Scores,
     Totals,
     Verdict,
-    format_date,
     href,
 )
 from zi_evidence.readiness.rollup import Rollup, UnitRow, build_rollup, unit_row
 
 __all__ = [
     "ANSWERS_HOWTO",
-    "MONTHS",
     "SCHEMA_VERSION",
     "SEVERITY_LABELS",
     "AnswersState",

@@ -14,20 +14,6 @@ from zi_evidence.errors import StateError
 from zi_evidence.findings import Finding
 
 SCHEMA_VERSION = 1
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
 ANSWERS_HOWTO = (
     f"Buat berkas jawaban dengan 'zi-evidence answers template' ({ANSWERS_NAME} di akar repositori), "
@@ -202,11 +188,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-def format_date(day: date) -> str:
-    """``31 Mei 2027``: how an Indonesian reader writes a date."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def href(root: str, file: FileLink, out_dir: Path) -> str:
