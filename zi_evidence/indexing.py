@@ -68,6 +68,9 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     extra = [key for key in actual if key not in expected]
     if not stale and not extra:
         return 0, 0
+    if len(stale) > max(BATCH, len(records) // 2):
+        # a first index, or most documents changed: one fresh build is faster than many update batches
+        return rebuild(catalog, backend, ruleset, progress, records), len(extra)
     progress.stage("Memperbarui indeks pencarian", len(stale))
     try:
         for start in range(0, max(len(stale), 1), BATCH):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -83,7 +84,10 @@ class WhooshBackend:
             folder = self._generations.new_folder()
             try:
                 ix = windex.create_in(str(folder), self._schema)
-                writer = ix.writer(limitmb=self.rebuild_limitmb)
+                # every core analyses its share of the documents; the segments are kept as they are
+                procs = max(1, min(os.cpu_count() or 1, 4))
+                options = {"procs": procs, "multisegment": True} if procs > 1 else {}
+                writer = ix.writer(limitmb=self.rebuild_limitmb, **options)
                 try:
                     for doc in docs:
                         writer.add_document(**doc_fields(doc))
