@@ -32,16 +32,26 @@ WORDS = (
     "dokumen rapat notulen daftar hadir undangan sosialisasi pimpinan komitmen sasaran target capaian"
 ).split()
 QUERIES = ["pelayanan", "pengaduan masyarakat", '"zona integritas"', "gratifikasi OR korupsi", "layan*", "laporan"]
+SYLLABLES = [c + v for c in "bdgklmnprst" for v in "aeiu"]
 
 
-def sentence(rng: random.Random, n: int = 14) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    """Real ZI words first, then Indonesian-looking words: text with a natural spread of terms."""
+    made = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size * 2)}
+    return WORDS + sorted(made)[: size - len(WORDS)]
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[float], n: int = 14) -> str:
+    # word frequencies follow Zipf's law, as in real prose (a few words everywhere, most rarely)
+    return " ".join(rng.choices(words, weights, k=n)).capitalize() + "."
 
 
 def build_drive(target: Path, files: int, seed: int = 7) -> None:
     from scripts.fabricate import make_docx, make_pdf
 
     rng = random.Random(seed)
+    words = vocabulary(rng)
+    weights = [1 / rank for rank in range(1, len(words) + 1)]
     (target / "zi-evidence.yaml").parent.mkdir(parents=True, exist_ok=True)
     (target / "zi-evidence.yaml").write_text(
         "schema_version: 1\nruleset: permenpanrb-90-2021\nunit: {name: Unit Bench}\nyear: 2026\ntarget: WBK\n"
@@ -50,7 +60,7 @@ def build_drive(target: Path, files: int, seed: int = 7) -> None:
         area = rng.randint(1, 6)
         folder = target / "PEMENUHAN" / f"AREA {area}" / f"{area}.i.a Bukti {i // 100}"
         pages = rng.randint(1, 40)
-        text_pages = ["\n".join(sentence(rng) for _ in range(30)) for _ in range(pages)]
+        text_pages = ["\n".join(sentence(rng, words, weights) for _ in range(30)) for _ in range(pages)]
         if i % 3 == 2:
             make_docx(folder / f"dokumen-{i:05d}.docx", [p for page in text_pages for p in page.splitlines()])
         else:
@@ -129,7 +139,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/zi-bench"))
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    drive = args.work / f"drive-{args.files}"
+    drive = args.work / f"drive-zipf-{args.files}"
     if not drive.exists():
         started = time.perf_counter()
         build_drive(drive, args.files)

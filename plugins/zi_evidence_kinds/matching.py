@@ -7,6 +7,7 @@ Real documents vary in case, spacing ("K E P U T U S A N") and separators in nam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import ClassVar
 
 TITLE_LINES = 25  # the title block of a letter, decree or report sits in its first lines
@@ -41,6 +42,14 @@ def is_title_line(line: str, index: int) -> bool:
         return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+@lru_cache(maxsize=8)
+def _analyse(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Lines, title lines and the joined head of one text, shared by every detector that looks at it."""
+    lines = tuple(normalise_lines(text))
+    titles = tuple(line for index, line in enumerate(lines[:TITLE_LINES]) if is_title_line(line, index))
+    return lines, titles, "\n".join(lines)
 
 
 def _compile(patterns: tuple[str, ...], prefix: str = "") -> tuple[re.Pattern[str], ...]:
@@ -89,13 +98,11 @@ class PatternDetector:
     def by_text(cls, text: str) -> bool:
         if not text.strip():
             return False
-        lines = normalise_lines(text)
-        titles = [line for index, line in enumerate(lines[:TITLE_LINES]) if is_title_line(line, index)]
+        lines, titles, joined = _analyse(text)
         if any(p.match(line) for p in cls._compiled["titles"] for line in titles):
             return True
         if any(p.match(line) for p in cls._compiled["headings"] for line in lines):
             return True
-        joined = "\n".join(lines)
         return any(p.search(joined) for p in cls._compiled["phrases"])
 
     @classmethod
