@@ -32,7 +32,10 @@ WORDS = (
     "dokumen rapat notulen daftar hadir undangan sosialisasi pimpinan komitmen sasaran target capaian"
 ).split()
 QUERIES = ["pelayanan", "pengaduan masyarakat", '"zona integritas"', "gratifikasi OR korupsi", "layan*", "laporan"]
-SYLLABLES = [c + v for c in "bdgklmnprst" for v in "aeiu"]
+SYLLABLES = (
+    "ba be bi bu da de di du ga gi gu ka ke ki ku la le li lu ma me mi mu na ne ni nu "
+    "pa pe pi pu ra re ri ru sa se si su ta te ti tu"
+).split()
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
