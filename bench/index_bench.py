@@ -159,7 +159,7 @@ def main() -> None:
     victim = next(drive.rglob("dokumen-00000.pdf"))
     from scripts.fabricate import make_pdf
 
-    make_pdf(victim, ["Berkas diubah: kata kunci unikbenchmark ada di sini."])
+    make_pdf(victim, [f"Berkas diubah {time.time_ns()}: kata kunci unikbenchmark ada di sini."])
     one_changed = index_run(drive)
     index_bytes = sum(p.stat().st_size for p in (drive / ".zi-evidence" / "index").rglob("*") if p.is_file())
     catalog_bytes = (drive / ".zi-evidence" / "catalog.sqlite").stat().st_size

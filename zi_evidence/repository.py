@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ INDEX_DIR = "index"
 class Repository:
     config: RepoConfig
     host: PluginHost
+    _backend: Any = field(default=None, repr=False)
 
     @classmethod
     def open(
@@ -72,7 +73,10 @@ class Repository:
             ) from exc
 
     def search_backend(self) -> Any:
-        return self.backend_class(self.state_dir / INDEX_DIR)
+        """The repository's search backend, opened once: an open index makes repeated searches cheap."""
+        if self._backend is None:
+            self._backend = self.backend_class(self.state_dir / INDEX_DIR)
+        return self._backend
 
     def state_rel(self) -> bytes | None:
         """The state folder relative to the root when it lies inside the tree (then the scan skips it)."""

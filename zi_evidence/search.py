@@ -56,7 +56,6 @@ def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int 
                 continue
             pages = backend.page_matches(query, catalog.page_texts(record), MAX_PAGES_PER_HIT)
             hits.append(_hit(record, hit.score, pages))
-    backend.close()
     return SearchResults(query, total, tuple(hits))
 
 

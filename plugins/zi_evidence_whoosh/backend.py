@@ -6,8 +6,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -48,6 +47,7 @@ class WhooshBackend:
         # The opened index object is cached per generation; searchers are always opened fresh,
         # because Whoosh-Reloaded 2.7.5's Searcher.refresh() can keep serving replaced documents.
         self._cached: tuple[Path, FileIndex] | None = None
+        self._searcher_cache: tuple[FileIndex, Searcher] | None = None
         self._lock = threading.Lock()
 
     # -- writing -------------------------------------------------------------------------------
@@ -131,6 +131,9 @@ class WhooshBackend:
     def close(self) -> None:
         with self._lock:
             self._cached = None
+            if self._searcher_cache is not None:
+                self._searcher_cache[1].close()
+                self._searcher_cache = None
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -163,8 +166,7 @@ class WhooshBackend:
             if ix is None:
                 return empty
             try:
-                with _searcher(ix) as searcher:
-                    return fn(searcher)
+                return fn(self._current_searcher(ix))
             except ZiError:
                 raise
             except Exception as exc:  # truncated or garbage files fail with struct, EOF, pickle, ... errors
@@ -173,6 +175,20 @@ class WhooshBackend:
                     continue
                 raise self._unavailable(exc) from exc
         raise AssertionError("unreachable")
+
+    def _current_searcher(self, ix: FileIndex) -> Searcher:
+        """Reuse the open searcher while the index is unchanged; open a new one (never ``refresh()``, which
+        keeps serving replaced documents in Whoosh-Reloaded 2.7.5) as soon as a commit changed it."""
+        with self._lock:
+            held = self._searcher_cache
+        if held is not None and held[0] is ix and held[1].up_to_date():
+            return held[1]
+        searcher = ix.searcher()
+        with self._lock:
+            if self._searcher_cache is not None:
+                self._searcher_cache[1].close()
+            self._searcher_cache = (ix, searcher)
+        return searcher
 
     def _moved(self, ix: FileIndex) -> bool:
         with self._lock:
@@ -204,15 +220,6 @@ class WhooshBackend:
             f"Indeks pencarian di {self.index_dir} rusak atau tidak dapat dibaca "
             f"({type(exc).__name__}: {exc}). Bangun ulang indeks; dokumen bukti tidak terpengaruh."
         )
-
-
-@contextmanager
-def _searcher(ix: FileIndex) -> Iterator[Searcher]:
-    searcher = ix.searcher()
-    try:
-        yield searcher
-    finally:
-        searcher.close()
 
 
 def _abandon(writer: SegmentWriter) -> None:
