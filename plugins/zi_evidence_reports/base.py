@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from zi_evidence.outputs import usual_permissions
 from zi_evidence.readiness import Readiness, Rollup, build_readiness, format_date
 from zi_evidence.scoring import GAP_LABELS, PREREQUISITE_LABELS, STATUS_LABELS, format_number
 
@@ -58,6 +59,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        usual_permissions(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

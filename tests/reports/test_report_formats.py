@@ -231,3 +231,17 @@ def test_a_third_party_report_format_is_found_and_chosen_by_suffix(drive, readin
     assert chosen is CsvSummary
     chosen().render(readiness, out)
     assert out.read_text(encoding="utf-8").splitlines()[1].startswith("A.I.1.i.a;1;ya")
+
+
+def test_a_written_report_is_readable_by_colleagues_like_any_saved_file(tmp_path):
+    import os
+
+    from zi_evidence_reports.base import write_atomically
+
+    umask = os.umask(0o022)
+    try:
+        out = tmp_path / "laporan.html"
+        write_atomically(out, b"<html></html>")
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -23,6 +23,7 @@ from zi_evidence.bundle.limits import DEFLATE_LEVEL, stored_size
 from zi_evidence.bundle.model import BundleError
 from zi_evidence.bundle.naming import check_member
 from zi_evidence.bundle.ooxml import zip_time
+from zi_evidence.outputs import usual_permissions
 
 CHUNK = 1 << 20
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -52,6 +53,7 @@ def staged(outputs: list[Path]) -> Iterator[list[Path]]:
             temps.append(Path(name))
         yield temps
         for temp, out in zip(temps, outputs, strict=True):
+            usual_permissions(temp)
             os.replace(temp, out)
     finally:
         for temp in temps:
