@@ -30,7 +30,7 @@ UNREADABLE = {
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     root = tmp_path_factory.mktemp("sample") / "sample_repo"
-    shutil.copytree(SAMPLE, root)
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(".zi-evidence"))
     repo = Repository.open(root)
     run_index(repo)
     context = build_context(repo, as_of=date(2027, 1, 31))  # the assessment year 2026 is over

@@ -131,6 +131,6 @@ def index(root: Path, host=None) -> Repository:
 
 def sample_copy(target: Path) -> Path:
     """A copy of sample_repo/ (never write inside the original), indexed."""
-    shutil.copytree(SAMPLE, target)
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns(".zi-evidence"))
     index(target)
     return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import asdict
 
 import click
@@ -52,7 +53,7 @@ def search(query, repo_path, state_dir, area, question, kind, year, limit, as_js
         click.echo(f"Tidak ada hasil untuk: {text}")
         return
     click.echo(f"{results.total} berkas cocok untuk: {text} (menampilkan {len(results.hits)})")
-    color = click.get_text_stream("stdout").isatty()
+    color = sys.stdout.isatty()
     for rank, hit in enumerate(results.hits, start=1):
         where = hit.question or "belum terpetakan"
         click.echo(f"\n{rank}. {hit.path}")
