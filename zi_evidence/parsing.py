@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import IO, ClassVar, Protocol
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -52,6 +52,18 @@ class ParseFailure(Exception):
     def __init__(self, code: str, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.problem = Problem(code, message, hint)
+
+
+def open_for_parse(path: Path) -> IO[bytes]:
+    """Open an evidence file for reading; a file that cannot be opened is a plain-language problem."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise ParseFailure(
+            "unreadable",
+            f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
+            "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
+        ) from exc
 
 
 class Parser(Protocol):

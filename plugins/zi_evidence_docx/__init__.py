@@ -17,7 +17,7 @@ from docx.opc.exceptions import OpcError
 from lxml import etree
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
 from zi_evidence.safezip import ZIP_MAGIC, check_zip, head_member_names
 
 from ._walk import drop_fallbacks, element_pages
@@ -60,14 +60,7 @@ class DocxParser:
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         # opened here: python-docx reports a permission error as "Package not found"
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ParseFailure(
-                "unreadable",
-                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
-                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
-            ) from exc
+        handle = open_for_parse(path)
         with handle:
             return _parse_docx(handle, limits)
 

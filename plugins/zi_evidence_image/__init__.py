@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
 
 _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -48,14 +48,7 @@ class ImageParser:
         return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ParseFailure(
-                "unreadable",
-                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
-                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
-            ) from exc
+        handle = open_for_parse(path)
         with handle, warnings.catch_warnings():
             # nothing is decoded here; the hard limit (DecompressionBombError) still applies
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)

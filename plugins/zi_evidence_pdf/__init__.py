@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
 
 from ._dates import page_ranges, pdf_date_to_iso
 
@@ -56,14 +56,7 @@ class PdfParser:
         return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ParseFailure(
-                "unreadable",
-                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
-                "Periksa izin akses berkas (atau apakah berkas sedang dipakai aplikasi lain).",
-            ) from exc
+        handle = open_for_parse(path)
         with handle:
             if os.fstat(handle.fileno()).st_size == 0:
                 raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)

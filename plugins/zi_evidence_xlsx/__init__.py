@@ -17,7 +17,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
 from zi_evidence.safezip import ZIP_MAGIC, check_zip, head_member_names
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,14 +70,7 @@ class XlsxParser:
         return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ParseFailure(
-                "unreadable",
-                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
-                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
-            ) from exc
+        handle = open_for_parse(path)
         with handle:
             return _parse_xlsx(handle, limits)
 
