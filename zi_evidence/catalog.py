@@ -145,10 +145,24 @@ FROM files f LEFT JOIN extracts e
 
 
 def _record(row: tuple[Any, ...]) -> FileRecord:
+    file_id, path, shown, size, mtime_ns, sha256, mime, parser, version, status = row[:10]
+    target_id, mapping_status, mapping_reason, year = row[11:15]
     return FileRecord(
-        *row[:10],
-        problems_from_json(row[10]),
-        *row[11:15],
+        id=file_id,
+        path=path,
+        display=shown,
+        size=size,
+        mtime_ns=mtime_ns,
+        sha256=sha256,
+        mime=mime,
+        parser=parser,
+        parser_version=version,
+        status=status,
+        problems=problems_from_json(row[10]),
+        target_id=target_id,
+        mapping_status=mapping_status,
+        mapping_reason=mapping_reason,
+        year=year,
         kinds=tuple(k for k in row[15].split(",") if k),
         page_count=row[16],
         metadata=json.loads(row[17]),

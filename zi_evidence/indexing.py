@@ -43,7 +43,7 @@ def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
 
 def _kinds(record: FileRecord) -> tuple[str, ...]:
     """Document kinds plus the format, so ``--kind sk`` and ``--kind pdf`` both filter (and ``image``, ``ocr``)."""
-    extra = ("image",) if record.mime.startswith("image/") else ()
+    extra: tuple[str, ...] = ("image",) if record.mime.startswith("image/") else ()
     extra += ("ocr",) if record.metadata.get("ocr_pages") else ()
     return tuple(k for k in (record.format, *extra, *record.kinds) if k)
 

@@ -211,7 +211,7 @@ class WorkerPool:
         self.limits = limits
         self.size = max(1, processes or os.cpu_count() or 1)
         method = "fork" if sys.platform.startswith("linux") else "spawn"
-        self.context = multiprocessing.get_context(method)
+        self.context: Any = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:

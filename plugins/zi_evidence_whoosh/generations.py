@@ -33,6 +33,7 @@ def _read(path: Path) -> str:
     except OSError:
         return ""
 
+
 POINTER = "CURRENT"
 FORMAT = "ANALYSIS_VERSION"
 _GEN_RE = re.compile(r"^gen-(\d{6,})$")

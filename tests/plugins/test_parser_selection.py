@@ -13,7 +13,6 @@ import zi_evidence_image  # noqa: E402
 import zi_evidence_pdf  # noqa: E402
 import zi_evidence_text  # noqa: E402
 import zi_evidence_xlsx  # noqa: E402
-
 from scripts.fabricate import make_docx, make_pdf, make_photo, make_xlsx  # noqa: E402
 from zi_evidence.parsing import ParseLimits, choose_parser, sniff_mime  # noqa: E402
 from zi_evidence.plugins import make_plugin_manager  # noqa: E402

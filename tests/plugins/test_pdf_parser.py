@@ -7,11 +7,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from zi_evidence_pdf import PdfParser  # noqa: E402
-from zi_evidence_pdf._dates import page_ranges, pdf_date_to_iso  # noqa: E402
-
 from scripts.fabricate import make_encrypted_pdf, make_pdf, make_scanned_pdf  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
+from zi_evidence_pdf import PdfParser  # noqa: E402
+from zi_evidence_pdf._dates import page_ranges, pdf_date_to_iso  # noqa: E402
 
 LIMITS = ParseLimits()
 

@@ -9,11 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from zi_evidence_image import ImageParser  # noqa: E402
-from zi_evidence_text import TextParser  # noqa: E402
-
 from scripts.fabricate import make_photo, render_text_image  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
+from zi_evidence_image import ImageParser  # noqa: E402
+from zi_evidence_text import TextParser  # noqa: E402
 
 LIMITS = ParseLimits()
 

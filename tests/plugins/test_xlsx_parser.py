@@ -10,10 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from zi_evidence_xlsx import XLSX_MIME, XlsxParser  # noqa: E402
-
 from scripts.fabricate import make_docx, make_xlsx  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
+from zi_evidence_xlsx import XLSX_MIME, XlsxParser  # noqa: E402
 
 LIMITS = ParseLimits()
 

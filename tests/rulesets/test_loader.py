@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-import zi_evidence_rulesets
 
+import zi_evidence_rulesets
 from zi_evidence.errors import RulesetError
 from zi_evidence.rulesets import RulesetValidationError, load_ruleset_file
 

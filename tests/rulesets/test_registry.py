@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import zi_evidence_rulesets
 
+import zi_evidence_rulesets
 from zi_evidence import hookimpl
 from zi_evidence.errors import PluginError, RulesetError
 from zi_evidence.plugins import make_plugin_manager

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-import zi_evidence_rulesets
 
+import zi_evidence_rulesets
 from zi_evidence.rulesets import Ruleset, RulesetRegistry, load_ruleset_file
 from zi_evidence.rulesets.validate import ruleset_schema, schema_problems
 

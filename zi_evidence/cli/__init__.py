@@ -5,8 +5,6 @@ Only here do domain errors become click errors; plugins add commands with ``regi
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from zi_evidence import __version__
@@ -61,4 +59,4 @@ from zi_evidence.cli import (  # noqa: E402, F401
 __all__ = ["cli", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
