@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 
 from zi_evidence.catalog import Catalog
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
-from zi_evidence.errors import StateError
 from zi_evidence.indexing import reconcile, reconcile_some
 from zi_evidence.lock import writer_lock
 from zi_evidence.mapping import Mapper
@@ -89,6 +88,7 @@ def run_index(
     """
     progress = progress or Silent()
     started = time.monotonic()
+    repo.check_reachable()  # before the lock: taking it would recreate the state folder of a vanished drive
     with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
         run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
         summary = run.execute(None if paths is None else set(paths))
@@ -135,12 +135,7 @@ class _Run:
         self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
 
     def _check_root(self) -> None:
-        """An unmounted share looks like an empty folder: without its config file, nothing is deleted."""
-        if not os.path.isfile(os.path.join(self.root, CONFIG_NAME.encode())):
-            raise StateError(
-                f"Repositori {self.repo.root} tidak dapat diakses saat ini ({CONFIG_NAME} tidak terlihat). "
-                "Periksa sambungan berbagi jaringan lalu ulangi; katalog tidak diubah."
-            )
+        self.repo.check_reachable()
 
     def _observe(self, dirty: set[bytes] | None) -> Observation:
         self._check_root()

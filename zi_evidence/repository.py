@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence.catalog import Catalog
-from zi_evidence.config import RepoConfig, find_root, load_config
+from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
 from zi_evidence.errors import PluginError, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
 from zi_evidence.registry import named
@@ -63,7 +63,17 @@ class Repository:
         # a faster engine outbids the built-in one by declaring a higher priority
         return max(backends.values(), key=lambda b: (getattr(b, "priority", 0), b.name))
 
+    def check_reachable(self) -> None:
+        """An unmounted share looks like an empty folder: refuse to work (or create state) there."""
+        if not (self.root / CONFIG_NAME).is_file():
+            raise StateError(
+                f"Repositori {self.root} tidak dapat diakses saat ini ({CONFIG_NAME} tidak terlihat). "
+                "Periksa sambungan berbagi jaringan lalu ulangi; katalog tidak diubah."
+            )
+
     def catalog(self) -> Catalog:
+        if self.state_rel() is not None:
+            self.check_reachable()  # never recreate the state folder inside a drive that went away
         try:
             return Catalog(self.state_dir / CATALOG_NAME)
         except OSError as exc:

@@ -107,27 +107,31 @@ def _lock_held(state: Path) -> bool:
 
 
 def test_two_writers_one_waits_or_fails_clearly_and_readers_never_block(make_repo):
+    from zi_evidence.lock import writer_lock
+
     root = make_repo()
     fill(root, 300)
-    first = subprocess.Popen(
-        [*CLI, "index", str(root), "-q", "--processes", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    deadline = time.monotonic() + 30
-    while not _lock_held(root / ".zi-evidence") and time.monotonic() < deadline:
-        time.sleep(0.02)
-    refused = index(root, "--no-wait", check=False)
-    assert refused.returncode == 1 and "Proses lain" in refused.stderr and "--no-wait" in refused.stderr
+    index(root)
+    for i in range(20):
+        (root / f"baru{i:02}.txt").write_text(f"berkas baru nomor {i}", encoding="utf-8")
+    # this test holds the writer lock itself, so the other writers meet it whatever the machine's speed
+    with writer_lock(root / ".zi-evidence"):
+        refused = index(root, "--no-wait", check=False)
+        assert refused.returncode == 1 and "Proses lain" in refused.stderr and "--no-wait" in refused.stderr
 
-    reader = subprocess.run([*CLI, "status", "--repo", str(root)], capture_output=True, text=True, timeout=30)
-    assert reader.returncode == 0, "a reader never waits for the writer"
+        reader = subprocess.run([*CLI, "status", "--repo", str(root)], capture_output=True, text=True, timeout=30)
+        assert reader.returncode == 0, "a reader never waits for the writer"
 
-    second = subprocess.Popen([*CLI, "index", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = second.communicate(timeout=300)
-    first.communicate(timeout=300)
-    assert first.returncode == 0 and second.returncode == 0, err
-    assert "Menunggu" in err or "300 tidak berubah" in out
+        waiting = subprocess.Popen(
+            [*CLI, "index", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(5)  # long enough to start and reach the lock
+        assert waiting.poll() is None, "a second writer waits while the lock is held"
+    out, err = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, err
+    assert "Menunggu" in err and "20 baru" in out
     with Repository.open(root).catalog() as catalog:
-        assert len(catalog.records()) == 300
+        assert len(catalog.records()) == 320
 
 
 def test_a_reader_neither_waits_for_nor_sees_an_open_write(tmp_path):
