@@ -145,3 +145,24 @@ def head_member_names(head: bytes, limit: int = 64) -> list[str]:
 
 def _mb(size: int) -> str:
     return f"{size / MIB:.1f} MB"
+
+
+#: An OLE compound file: what an Office document becomes when it is password-protected.
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_PARTS = ("word/", "xl/", "ppt/")
+
+
+def sniff_office(head: bytes, filename: str, part: str, extension: str, mime: str) -> str | None:
+    """``mime`` when the head is an Office zip holding ``part`` (e.g. ``word/``), or a zip/OLE file
+    named ``extension`` whose head tells nothing else; ``None`` for the other Office formats."""
+    named = filename.lower().endswith(extension)
+    if head.startswith(ZIP_MAGIC):
+        names = head_member_names(head)
+        if any(name.startswith(part) for name in names):
+            return mime
+        others = tuple(p for p in _OFFICE_PARTS if p != part)
+        if any(name.startswith(others) or name == "mimetype" for name in names):
+            return None
+        return mime if named else None  # the head shows no telling member
+    # a password-protected file, so that parse can say so instead of "unknown type"
+    return mime if head.startswith(CFB_MAGIC) and named else None

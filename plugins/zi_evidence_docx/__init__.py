@@ -18,13 +18,12 @@ from lxml import etree
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
-from zi_evidence.safezip import ZIP_MAGIC, check_zip, head_member_names
+from zi_evidence.safezip import CFB_MAGIC, check_zip, sniff_office
 
 from ._walk import drop_fallbacks, element_pages
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: Office stores a password-protected DOCX as an OLE compound file, not a zip.
-CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIB = 1024 * 1024
 _HEADER_RELS = (RT.HEADER,)
 _TRAILER_RELS = (RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)
@@ -42,17 +41,7 @@ class DocxParser:
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
-        is_docx_name = filename.lower().endswith(".docx")
-        if head.startswith(ZIP_MAGIC):
-            names = head_member_names(head)
-            if any(name.startswith("word/") for name in names):
-                return DOCX_MIME
-            if any(name.startswith(("xl/", "ppt/")) or name == "mimetype" for name in names):
-                return None  # another zip-based office format
-            return DOCX_MIME if is_docx_name else None  # the head shows no telling member
-        if head.startswith(CFB_MAGIC) and is_docx_name:
-            return DOCX_MIME  # so that parse can say "password-protected" instead of "unknown type"
-        return None
+        return sniff_office(head, filename, "word/", ".docx", DOCX_MIME)
 
     @classmethod
     def score(cls, mime_type: str, filename: str) -> int | None:

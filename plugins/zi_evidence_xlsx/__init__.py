@@ -18,10 +18,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
-from zi_evidence.safezip import ZIP_MAGIC, check_zip, head_member_names
+from zi_evidence.safezip import CFB_MAGIC, check_zip, sniff_office
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a password-protected workbook is an OLE file
 MIB = 1024 * 1024
 #: Bounds per workbook: enough for any real recap, small enough that a 1M-row export cannot hang us.
 MAX_ROWS_PER_SHEET = 50_000
@@ -53,17 +52,7 @@ class XlsxParser:
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
-        is_xlsx_name = filename.lower().endswith(".xlsx")
-        if head.startswith(ZIP_MAGIC):
-            names = head_member_names(head)
-            if any(name.startswith("xl/") for name in names):
-                return XLSX_MIME
-            if any(name.startswith(("word/", "ppt/")) or name == "mimetype" for name in names):
-                return None
-            return XLSX_MIME if is_xlsx_name else None
-        if head.startswith(CFB_MAGIC) and is_xlsx_name:
-            return XLSX_MIME
-        return None
+        return sniff_office(head, filename, "xl/", ".xlsx", XLSX_MIME)
 
     @classmethod
     def score(cls, mime_type: str, filename: str) -> int | None:
