@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import yaml
-
 from scripts.fabricate import make_pdf
 from tests.conftest import CONFIG
+from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.pipeline import run_index
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.repository import Repository
@@ -55,11 +54,6 @@ FACTS = {
 }
 
 
-def best(question_id: str) -> str:
-    kind = RULESET.answer_types[RULESET.question(question_id).answer_type]
-    return max(kind.values, key=lambda letter: kind.values[letter])
-
-
 def write_answers(
     root: Path,
     letters: dict | None = None,
@@ -68,23 +62,15 @@ def write_answers(
     facts: dict | None = None,
 ) -> Path:
     """Every question at its best answer (then ``letters``), good survey results: a unit aiming at WBK."""
-    jawaban = {}
-    for question in RULESET.questions:
-        if question.formula is not None:
-            jawaban[question.id] = {"input": {**FULL_COUNTS[question.id], **(counts or {}).get(question.id, {})}}
-        else:
-            jawaban[question.id] = {"jawaban": (letters or {}).get(question.id, best(question.id))}
     raw = {
         "schema_version": 1,
         "ruleset": RULESET.id,
         "jenis_instansi": "kl",
-        "jawaban": jawaban,
+        "jawaban": best_answers(RULESET, FULL_COUNTS, letters, counts),
         "hasil": {"ipak": 3.68, "capaian_kinerja": "A", "ipkp": 3.41, **(hasil or {})},
         "prasyarat": {**FACTS, **(facts or {})},
     }
-    path = root / "jawaban-lke.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return write_answers_file(root, raw)
 
 
 def complete_drive(root: Path) -> Path:

@@ -6,8 +6,8 @@ Areas 5/5/15/10/15/10 without a pemenuhan/reform split; hasil = IPAK/4 × 15 + T
 from __future__ import annotations
 
 import pytest
-import yaml
 
+from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.answers import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -17,23 +17,15 @@ RULESET = RulesetRegistry.from_host(make_plugin_manager()).get("permenpanrb-10-2
 ALL_FACTS = {"opini_bpk": "WTP", "akip": "A", "pelayanan_strategis": True, "lhkpn_lhkasn": 100}
 
 
-def best_letter(question_id: str) -> str:
-    kind = RULESET.answer_types[RULESET.question(question_id).answer_type]
-    return max(kind.values, key=lambda letter: kind.values[letter])
-
-
 def answer_file(tmp_path, letters=None, hasil=None, facts=None):
-    jawaban = {q.id: (letters or {}).get(q.id, best_letter(q.id)) for q in RULESET.questions}  # short form
     raw = {
         "schema_version": 1,
         "ruleset": RULESET.id,
-        "jawaban": jawaban,
+        "jawaban": best_answers(RULESET, letters=letters),
         "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
         "prasyarat": {**ALL_FACTS, **(facts or {})},
     }
-    path = tmp_path / "jawaban-lke.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return load_answers(path, RULESET)
+    return load_answers(write_answers_file(tmp_path, raw), RULESET)
 
 
 def failed(check, predicate, view="claimed"):

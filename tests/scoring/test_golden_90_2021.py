@@ -7,8 +7,8 @@ Indicator = bobot × mean of its questions; an answer file is written, loaded an
 from __future__ import annotations
 
 import pytest
-import yaml
 
+from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.answers import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -53,30 +53,17 @@ ALL_FACTS = {
 }
 
 
-def best_letter(question_id: str) -> str:
-    kind = RULESET.answer_types[RULESET.question(question_id).answer_type]
-    return max(kind.values, key=lambda letter: kind.values[letter])
-
-
 def answer_file(tmp_path, letters=None, counts=None, hasil=None, facts=None):
     """Every question at its best answer, then the given overrides; written as jawaban-lke.yaml."""
-    jawaban = {}
-    for question in RULESET.questions:
-        if question.formula is not None:
-            jawaban[question.id] = {"input": {**FULL_COUNTS[question.id], **(counts or {}).get(question.id, {})}}
-        else:
-            jawaban[question.id] = {"jawaban": (letters or {}).get(question.id, best_letter(question.id))}
     raw = {
         "schema_version": 1,
         "ruleset": RULESET.id,
         "jenis_instansi": "kl",
-        "jawaban": jawaban,
+        "jawaban": best_answers(RULESET, FULL_COUNTS, letters, counts),
         "hasil": {"ipak": 4.0, "capaian_kinerja": "A", "ipkp": 4.0, **(hasil or {})},
         "prasyarat": {**ALL_FACTS, **(facts or {})},
     }
-    path = tmp_path / "jawaban-lke.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return load_answers(path, RULESET)
+    return load_answers(write_answers_file(tmp_path, raw), RULESET)
 
 
 def failed(check, predicate, view="claimed"):

@@ -8,8 +8,8 @@ SDM 2/2/3/4/3/1 × 10/15 = 4/3, 4/3, 2, 8/3, 2, 2/3; AK, PW, PP unchanged (10, 1
 from __future__ import annotations
 
 import pytest
-import yaml
 
+from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.answers import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -19,22 +19,14 @@ RULESET = RulesetRegistry.from_host(make_plugin_manager()).get("permenkumham-29-
 ALL_FACTS = {"opini_bpk": "WTP", "akip": "BB", "pelayanan_strategis": True, "lhkpn_lhkasn": 100}
 
 
-def best_letter(question_id: str) -> str:
-    kind = RULESET.answer_types[RULESET.question(question_id).answer_type]
-    return max(kind.values, key=lambda letter: kind.values[letter])
-
-
 def answer_file(tmp_path, letters=None, hasil=None):
-    jawaban = {q.id: {"jawaban": (letters or {}).get(q.id, best_letter(q.id))} for q in RULESET.questions}
     raw = {
         "ruleset": RULESET.id,
-        "jawaban": jawaban,
+        "jawaban": best_answers(RULESET, letters=letters),
         "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
         "prasyarat": ALL_FACTS,
     }
-    path = tmp_path / "jawaban-lke.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return load_answers(path, RULESET)
+    return load_answers(write_answers_file(tmp_path, raw), RULESET)
 
 
 def failed(check, predicate):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.lke_answers import best_answers
 from zi_evidence.answers import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -111,13 +112,8 @@ FULL_COUNTS = {
 }
 
 
-def best(qid):
-    values = RS90.answer_types[RS90.question(qid).answer_type].values
-    return max(values, key=values.get)
-
-
 def test_per_area_reading_option_decides_which_minimum_counts():
-    jawaban = {q.id: {"input": FULL_COUNTS[q.id]} if q.formula else best(q.id) for q in RS90.questions}
+    jawaban = best_answers(RS90, FULL_COUNTS)
     jawaban["A.II.5.i.a"] = "E"  # 2,5 × 0
     jawaban["A.II.5.ii.a"] = {"input": {"jumlah_harus_ditindaklanjuti": 10, "jumlah_selesai_ditindaklanjuti": 0}}
     answers = parse_answers({"jawaban": jawaban, "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4}}, RS90)

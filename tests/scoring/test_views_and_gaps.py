@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from tests.lke_answers import best_answers
 from zi_evidence.answers import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -40,13 +41,8 @@ FACTS = {
 }
 
 
-def best(qid):
-    values = RS90.answer_types[RS90.question(qid).answer_type].values
-    return max(values, key=values.get)
-
-
 def answers(letters=None, drop=(), facts=None, kind="kl", hasil=None):
-    jawaban = {q.id: {"input": FULL_COUNTS[q.id]} if q.formula else best(q.id) for q in RS90.questions}
+    jawaban = best_answers(RS90, FULL_COUNTS)
     jawaban |= letters or {}
     for qid in drop:
         del jawaban[qid]
