@@ -68,6 +68,11 @@ class SearchBackend(Protocol):
     def stamps(self) -> dict[str, str]:
         """Every indexed key with its stamp, to reconcile the index against the catalog."""
 
+    def fingerprint(self) -> str:
+        """Cheap (no index read); changes whenever the index on disk changes, so that a caller who
+        reconciled at this fingerprint and has changed nothing since may skip ``stamps()``. Empty when
+        there is no index yet; raises ``IndexUnavailable`` when it cannot be told."""
+
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
         """Ranked hits for ``query`` under exact-match ``filters`` and the total number of matches."""
 

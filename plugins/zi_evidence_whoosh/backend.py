@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import threading
@@ -110,6 +111,14 @@ class WhooshBackend:
             return {f["key"]: f.get("stamp", "") for f in searcher.all_stored_fields()}
 
         return self._with_searcher(read, empty={})
+
+    def fingerprint(self) -> str:
+        folder = self._generations.current()
+        if folder is None:
+            return ""
+        # any commit, merge, rebuild or damage changes a file's name, size or mtime
+        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file())
+        return f"{self.version}:{folder.name}:{hashlib.sha1(repr(files).encode()).hexdigest()[:16]}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
         q = parse_query(self._parser, query)
