@@ -19,6 +19,7 @@ from whoosh.writing import SegmentWriter
 from zi_evidence.errors import ZiError
 from zi_evidence.searching import BackendHit, IndexDoc, IndexUnavailable, Snippet
 from zi_evidence_whoosh import pages as page_search
+from zi_evidence_whoosh.codec import SplitBlockCodec
 from zi_evidence_whoosh.generations import Generations
 from zi_evidence_whoosh.querying import filter_query, make_parser, parse_query
 from zi_evidence_whoosh.schema import build_schema, doc_fields
@@ -88,7 +89,7 @@ class WhooshBackend:
                 # every core analyses its share of the documents; the segments are kept as they are
                 procs = max(1, min(os.cpu_count() or 1, 4))
                 options = {"procs": procs, "multisegment": True} if procs > 1 else {}
-                writer = ix.writer(limitmb=self.rebuild_limitmb, **options)
+                writer = ix.writer(limitmb=self.rebuild_limitmb, codec=SplitBlockCodec(), **options)
                 try:
                     for doc in docs:
                         writer.add_document(**doc_fields(doc))
@@ -209,7 +210,7 @@ class WhooshBackend:
         pause = 0.2
         for attempt in range(self.lock_attempts):
             try:
-                return ix.writer(timeout=self.lock_timeout, delay=0.05, limitmb=limitmb)
+                return ix.writer(timeout=self.lock_timeout, delay=0.05, limitmb=limitmb, codec=SplitBlockCodec())
             except LockError:
                 if attempt + 1 < self.lock_attempts:
                     time.sleep(pause)

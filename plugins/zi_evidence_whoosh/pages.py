@@ -12,47 +12,51 @@ import fnmatch
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from whoosh import query as wq
 
 from zi_evidence.searching import Snippet
-from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, stem
+from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, split_words, stem, term_of
 from zi_evidence_whoosh.schema import EXACT_FIELD, TEXT_FIELDS
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(TOKEN_PATTERN)
 
 
-@dataclass(frozen=True)
+@dataclass
 class PageTokens:
-    """One page analysed once: stem -> positions, and each unstemmed word -> its stem."""
+    """What one page holds for a query: the query's candidate words (those containing a needle, see
+    ``_needles``) with their terms, and, for phrases, the page's words in order with stop words left out
+    (a word's list index is its position, as in the index). Pages are analysed at search time, and
+    a fresh process has no stems cached: only candidate words are stemmed."""
 
-    positions: dict[str, list[int]]
     words: dict[str, str]
+    stems: set[str]
+    kept: list[str]
 
     @classmethod
-    def of(cls, folded: str, with_positions: bool = True, needles: tuple[str, ...] = ()) -> PageTokens:
-        """Tokens of already folded text, as ``exact_analyzer`` makes them (positions renumbered past
-        stop words) but without Whoosh's per-token objects: pages are analysed at search time."""
-        positions: dict[str, list[int]] = {}
-        words: dict[str, str] = {}
-        if not with_positions:
-            # Only phrases need positions, and only words containing a query needle can match a term.
-            unique = set(_WORD.findall(folded)) - STOP_WORDS
-            for word in unique if not needles else (w for w in unique if any(n in w for n in needles)):
-                words[word] = word_stem = stem(word)
-                positions.setdefault(word_stem, [])
-            return cls(positions, words)
-        position = 0
-        for word in _WORD.findall(folded):
-            if word in STOP_WORDS:
-                continue
-            word_stem = words.get(word)
-            if word_stem is None:
-                word_stem = words[word] = stem(word)
-            positions.setdefault(word_stem, []).append(position)
-            position += 1
-        return cls(positions, words)
+    def of(cls, folded: str, needles: list[str], with_positions: bool) -> PageTokens:
+        every = split_words(folded)
+        unique = set(every) - STOP_WORDS
+        if "" not in needles:
+            unique = {word for needle in set(needles) for word in unique if needle in word}
+        words = {word: stem(word) for word in unique}
+        kept = [w for w in every if w not in STOP_WORDS] if with_positions else []
+        return cls(words, set(words.values()), kept)
+
+    def positions(self, term: str) -> list[int]:
+        return self._by_term.get(term, [])
+
+    @cached_property
+    def _by_term(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        words = self.words
+        for position, word in enumerate(self.kept):
+            term = words.get(word)
+            if term is not None:
+                found.setdefault(term, []).append(position)
+        return found
 
 
 def may_match(q: wq.Query, folded: str) -> bool:
@@ -84,9 +88,11 @@ def may_match(q: wq.Query, folded: str) -> bool:
 
 
 def _needles(q: wq.Query) -> list[str]:
-    """Substrings every word that can satisfy a term of ``q`` contains (empty: no restriction)."""
+    """Substrings every word that can satisfy a term of ``q`` contains (an empty one: any word can)."""
     if isinstance(q, wq.Term):
         return [_needle(q.text)]
+    if isinstance(q, wq.Phrase):
+        return [_needle(word) for word in q.words]
     if isinstance(q, wq.PatternQuery):
         head = re.split(r"[*?\[]", q.text, maxsplit=1)[0]
         return [_needle(head)] if head else [""]
@@ -101,7 +107,9 @@ def _has_phrase(q: wq.Query) -> bool:
 
 
 def _needle(term: str) -> str:
-    return term[1:] if len(term) > 3 else term
+    # A stem is part of every word it comes from, except that a nasal prefix may replace its first
+    # letter, always k, p, t or s (menulis -> tulis, memukul -> pukul).
+    return term[1:] if term[:1] in ("k", "p", "t", "s") else term
 
 
 def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
@@ -109,7 +117,7 @@ def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
     if isinstance(q, wq.Term):
         if q.fieldname not in TEXT_FIELDS:
             return True, set()
-        return (q.text in page.positions), {q.text}
+        return (q.text in page.stems), {q.text}
     if isinstance(q, wq.Phrase):
         if q.fieldname not in TEXT_FIELDS:
             return True, set()
@@ -119,7 +127,7 @@ def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
         if q.fieldname == EXACT_FIELD:  # words as written
             found = {s for w, s in page.words.items() if fnmatch.fnmatchcase(w, pattern)}
         elif q.fieldname in TEXT_FIELDS:  # stems, as the index's stemmed fields see them
-            found = {s for s in page.positions if fnmatch.fnmatchcase(s, pattern)}
+            found = {s for s in page.stems if fnmatch.fnmatchcase(s, pattern)}
         else:
             return True, set()
         return bool(found), found
@@ -146,12 +154,17 @@ def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
 
 
 def _phrase_at(page: PageTokens, words: list[str], slop: int) -> bool:
-    if not words or any(w not in page.positions for w in words):
+    if not words or any(w not in page.stems for w in words):
         return False
-    for start in page.positions[words[0]]:
+    if slop <= 1:  # consecutive terms, the usual phrase: compare start positions as sets
+        starts = set(page.positions(words[0]))
+        for offset, word in enumerate(words[1:], start=1):
+            starts &= {p - offset for p in page.positions(word)}
+        return bool(starts)
+    for start in page.positions(words[0]):
         pos = start
         for word in words[1:]:
-            nxt = [p for p in page.positions[word] if 0 < p - pos <= max(slop, 1)]
+            nxt = [p for p in page.positions(word) if 0 < p - pos <= slop]
             if not nxt:
                 break
             pos = nxt[0]
@@ -170,7 +183,8 @@ def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
     first = min((i for i in (lowered.find(_needle(t)) for t in terms) if i >= 0), default=-1)
     window = (max(0, first - maxchars), first + 2 * maxchars) if first >= 0 else (0, 0)
     words = _WORD.finditer(text, *window)
-    spans = [m.span() for m in words if stem(fold(m.group())) in terms]
+    needles = [_needle(t) for t in terms]
+    spans = [m.span() for m in words if _holds_any(m.group().lower(), needles) and term_of(m.group()) in terms]
     if not spans:
         opening = _SPACE.sub(" ", text).strip()
         cut = opening[:maxchars]
@@ -195,18 +209,22 @@ def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
     return _tidy(segments)
 
 
+def _holds_any(word: str, needles: list[str]) -> bool:
+    return any(needle in word for needle in needles)
+
+
 def page_matches(q: wq.Query, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
     """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
     found: list[tuple[int, Snippet]] = []
+    needles = _needles(q) or [""]
     with_positions = _has_phrase(q)
-    needles = tuple(_needles(q))
     for number, text in enumerate(pages, start=1):
         if len(found) >= max_snippets:
             break
         folded = fold(text)
         if not may_match(q, folded):
             continue
-        ok, terms = matches(q, PageTokens.of(folded, with_positions, needles))
+        ok, terms = matches(q, PageTokens.of(folded, needles, with_positions))
         if ok:
             found.append((number, snippet(text, terms)))
     return found

@@ -16,6 +16,7 @@ from whoosh.fields import Schema
 from whoosh.qparser import AndGroup, MultifieldPlugin, QueryParser
 
 from zi_evidence.searching import FILTER_FIELDS, QueryError
+from zi_evidence_whoosh.phrases import FastPhrase
 from zi_evidence_whoosh.schema import EXACT_FIELD, FILTER_TO_FIELD, TEXT_FIELDS
 
 _LEXEME = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
@@ -51,7 +52,7 @@ class _Parser(QueryParser):
 
 def make_parser(schema: Schema) -> QueryParser:
     """What ``whoosh.qparser.MultifieldParser`` builds, on the routing subclass."""
-    parser = _Parser(None, schema, group=AndGroup)
+    parser = _Parser(None, schema, group=AndGroup, phraseclass=FastPhrase)
     parser.add_plugin(MultifieldPlugin(list(TEXT_FIELDS), fieldboosts=dict(TEXT_FIELDS)))
     return parser
 
