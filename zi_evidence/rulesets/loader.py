@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from zi_evidence import usercache as cache
 from zi_evidence.errors import RulesetError
 from zi_evidence.rulesets import derive
 from zi_evidence.rulesets.build import build
 from zi_evidence.rulesets.model import Ruleset
 from zi_evidence.rulesets.problems import Problems
-from zi_evidence.rulesets.validate import schema_problems
+from zi_evidence.rulesets.validate import checked_problems
 
 DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
 
@@ -29,6 +28,7 @@ class RawDocument:
 
     data: dict[str, Any]
     source: Path
+    digest: str = ""  # of the file's bytes (and parser version): names this content, e.g. in a fingerprint
 
 
 #: Finds a parent rule set by id: its raw document (with or without its path), or None when unknown.
@@ -55,17 +55,33 @@ class RulesetValidationError(RulesetError):
 
 
 def read_document(path: Path) -> RawDocument:
-    """Parse one YAML file; syntax errors name the file and line."""
+    """Parse one YAML file; syntax errors name the file and line. A parse of the same bytes is reused."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        content = path.read_bytes()
+        # what read_text() gave: decoded, with universal newlines
+        text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesetError(
             f"Berkas rule set tidak dapat dibaca: {path} ({exc}). Periksa jalur dan izin berkas."
         ) from exc
+    key = cache.digest("yaml", content, cache.library_version("PyYAML"), cache.tool_version())
+    cached = cache.load("yaml", key)
+    if isinstance(cached, dict):
+        return RawDocument(cached, path, key)
+    data = _parse_yaml(text, path)
+    if not isinstance(data, dict):
+        raise RulesetValidationError(path, [("$", "isi berkas harus berupa pemetaan (id:, name:, areas: ...)")])
+    cache.store("yaml", key, data)
+    return RawDocument(data, path, key)
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
+    import yaml  # only on a cache miss: most runs never need the parser
+
     try:
         # libyaml's loader, where PyYAML was built with it, reads a 110-question rule set ~10x faster
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
@@ -75,9 +91,6 @@ def read_document(path: Path) -> RawDocument:
         ) from exc
     except yaml.YAMLError as exc:
         raise RulesetError(f"Berkas rule set bukan YAML yang sah: {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RulesetValidationError(path, [("$", "isi berkas harus berupa pemetaan (id:, name:, areas: ...)")])
-    return RawDocument(data, path)
 
 
 def _sibling_resolver(directory: Path) -> Resolver:
@@ -98,7 +111,7 @@ def _as_raw(found: RawDocument | Mapping[str, Any], ruleset_id: str) -> RawDocum
 
 
 def _load(raw: RawDocument, resolve: Resolver, chain: tuple[str, ...]) -> tuple[Ruleset, dict[str, Any]]:
-    problems = schema_problems(raw.data)
+    problems = checked_problems(raw.data)
     if problems:
         raise RulesetValidationError(raw.source, problems)
     doc, own_id = raw.data, raw.data["id"]
@@ -121,7 +134,7 @@ def _load(raw: RawDocument, resolve: Resolver, chain: tuple[str, ...]) -> tuple[
         if doc.get("derive", {}).get("rescale_to_area_weights"):
             derived = derive.rescale(parent_doc, doc, merged, lambda d: str(d.get("id")))
         context = f" (hasil gabungan dengan induk '{parent_id}' dari {parent.source})"
-        problems = schema_problems(merged)
+        problems = checked_problems(merged)
         if problems:
             raise RulesetValidationError(raw.source, problems, context)
         doc, lineage, sources = merged, (own_id, *parent.lineage), (raw.source, *parent.sources)

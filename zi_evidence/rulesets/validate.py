@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
-
+from zi_evidence import usercache as rulesets_cache
 from zi_evidence.schemafiles import json_path, load_schema
+
+if TYPE_CHECKING:  # jsonschema costs ~80 ms to import: only a document not validated before needs it
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_NAME = "ruleset.schema.json"
 MAX_REPORTED = 12  # beyond this the first faults are usually the cause of the rest
@@ -30,6 +34,8 @@ def ruleset_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(ruleset_schema())
 
 
@@ -40,6 +46,8 @@ def _types(value: Any) -> str:
 
 def _message(error: ValidationError) -> str:
     """One schema fault in words a rule-set author can act on."""
+    from jsonschema.exceptions import best_match
+
     v, value, instance = error.validator, error.validator_value, error.instance
     if v in ("oneOf", "anyOf") and error.context:
         context = list(error.context)
@@ -93,3 +101,35 @@ def schema_problems(document: Any) -> list[tuple[str, str]]:
         if item not in problems:
             problems.append(item)
     return problems[:MAX_REPORTED]
+
+
+def checked_problems(document: Any) -> list[tuple[str, str]]:
+    """:func:`schema_problems`, skipped for a document that passed with this schema and code before."""
+    key = _passed_key(document)
+    if key is not None and rulesets_cache.load("valid", key) is True:
+        return []
+    problems = schema_problems(document)
+    if key is not None and not problems:
+        rulesets_cache.store("valid", key, True)  # only passes are kept: faults are always told afresh
+    return problems
+
+
+def _passed_key(document: Any) -> str | None:
+    try:
+        text = json.dumps(document, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # e.g. a YAML date or mixed key types: not cached, validated each time
+        return None
+    return rulesets_cache.digest(
+        "valid",
+        text,
+        json.dumps(ruleset_schema(), sort_keys=True),
+        _code_digest(),
+        rulesets_cache.library_version("jsonschema"),
+        rulesets_cache.tool_version(),
+    )
+
+
+@cache
+def _code_digest() -> bytes:
+    # this module turns faults into messages: an edit to it must not reuse an older verdict
+    return Path(__file__).read_bytes()
