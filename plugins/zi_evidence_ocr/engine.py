@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import probe_cache
+
 #: Indonesian is required; English is added when present (many SKs quote English terms and names).
 REQUIRED_LANGUAGE = "ind"
 EXTRA_LANGUAGES = ("eng",)
@@ -60,11 +62,14 @@ def _probe(path_env: str, tessdata: str) -> Engine:
     executable = shutil.which("tesseract", path=path_env)
     if not executable:
         return Engine(False, reason="program 'tesseract' tidak ditemukan di PATH")
-    try:
-        version_out = _run_text([executable, "--version"])
-        langs_out = _run_text([executable, "--list-langs"])
-    except (OSError, subprocess.SubprocessError) as exc:
-        return Engine(False, executable, reason=f"'tesseract' tidak dapat dijalankan ({exc})")
+    outputs = probe_cache.load(executable, tessdata)  # two processes cost more than a whole unchanged run
+    if outputs is None:
+        try:
+            outputs = _run_text([executable, "--version"]), _run_text([executable, "--list-langs"])
+        except (OSError, subprocess.SubprocessError) as exc:
+            return Engine(False, executable, reason=f"'tesseract' tidak dapat dijalankan ({exc})")
+        probe_cache.store(executable, tessdata, *outputs)
+    version_out, langs_out = outputs
     match = re.search(r"tesseract\s+v?(\S+)", version_out, re.IGNORECASE)
     version = match.group(1) if match else "unknown"
     # the first line is a header ("List of available languages in ..."), then one code per line

@@ -11,6 +11,7 @@ import importlib.util
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -42,10 +43,16 @@ def unavailable_reason(mime_type: str) -> str | None:
     engine = probe()
     if not engine.available:
         return engine.reason
-    missing = [name for name in _python_needs(mime_type) if importlib.util.find_spec(name) is None]
+    missing = _missing_packages(mime_type)
     if missing:
         return f"paket Python {', '.join(missing)} belum terpasang (pip install 'zi-evidence[ocr]')"
     return None
+
+
+@cache
+def _missing_packages(mime_type: str) -> tuple[str, ...]:
+    # asked once per file by parser selection; a package installed meanwhile counts from the next process on
+    return tuple(name for name in _python_needs(mime_type) if importlib.util.find_spec(name) is None)
 
 
 def _python_needs(mime_type: str) -> tuple[str, ...]:
