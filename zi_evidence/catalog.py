@@ -26,6 +26,17 @@ NETWORK_FS = ("cifs", "smb3", "smbfs", "nfs", "nfs4", "ncpfs", "afs", "ceph", "g
 PAGE_SEPARATOR = "\n\f\n"
 #: Bump when the index document built from a file changes shape: every document is then rewritten.
 INDEX_DOC_VERSION = "2"
+#: Counts every write to the file rows, whoever makes it: the triggers below keep it, not our code.
+GENERATION_KEY = "files_generation"
+_BUMP = (
+    f"INSERT INTO meta VALUES ('{GENERATION_KEY}', '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+)
+_GENERATION_TRIGGERS = {f"files_generation_{event.lower()}": event for event in ("INSERT", "UPDATE", "DELETE")}
+_GENERATION_SQL = "".join(
+    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON files BEGIN {_BUMP}; END;\n"
+    for name, event in _GENERATION_TRIGGERS.items()
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -224,7 +235,7 @@ class Catalog:
         self.db.execute("PRAGMA synchronous=" + ("NORMAL" if self.journal_mode == "wal" else "FULL"))
         if self._version() != str(SCHEMA_VERSION):  # a reader of a current catalog never writes, so never waits
             self._migrate()
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA + _GENERATION_SQL)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def _version(self) -> str:
@@ -399,6 +410,19 @@ class Catalog:
 
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def generation(self) -> str | None:
+        """Moves on every insert, update or delete of a file row; None while its triggers are missing."""
+        names = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        if not names >= _GENERATION_TRIGGERS.keys():
+            return None
+        return self.get_meta(GENERATION_KEY, "0")
+
+    def track_generation(self) -> None:
+        """Add the triggers to a catalog made before they existed; for the writer, as it changes the schema."""
+        with self.transaction():
+            for statement in _GENERATION_SQL.splitlines():
+                self.db.execute(statement)
 
     def count_problems(self) -> int:
         """Files whose status is not ok or that carry a warning or error (notes such as "read by OCR" do not count)."""

@@ -3,19 +3,25 @@
 The index is a cache: the catalog says what each file's index document must be (its stamp),
 and reconciling adds, replaces or removes documents until both agree. This one mechanism
 serves new files, edits, moves, remapping, crashes mid-run and ``index --rebuild``.
+
+Reading every stamp back costs a fraction of a second, so a reconcile that found both in agreement
+records the catalog's generation and the index's fingerprint; while neither moves, there is nothing to do.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from typing import Any
 
-from zi_evidence.catalog import PAGE_SEPARATOR, Catalog, FileRecord
+from zi_evidence.catalog import INDEX_DOC_VERSION, PAGE_SEPARATOR, Catalog, FileRecord
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.searching import IndexDoc, IndexUnavailable
 
 BATCH = 200
+#: Catalog meta: the catalog generation and index fingerprint at which both were last seen to agree.
+AGREED_KEY = "index_agreed"
 
 
 def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
@@ -57,6 +63,10 @@ def _docs(catalog: Catalog, records: list[FileRecord], ruleset: Any, progress: P
 def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress | None = None) -> tuple[int, int]:
     """Bring the index in line with the catalog; returns (documents written, documents removed)."""
     progress = progress or Silent()
+    before = _agreement(catalog, backend)
+    if before is not None and catalog.get_meta(AGREED_KEY) == before:
+        return 0, 0  # neither a file row nor the index changed since both were seen to agree
+    catalog.set_meta(AGREED_KEY, "")  # whatever happens below, the old agreement no longer holds
     records = catalog.records()
     try:
         actual = backend.stamps()
@@ -67,6 +77,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     expected = {str(r.id) for r in records}
     extra = [key for key in actual if key not in expected]
     if not stale and not extra:
+        _remember(catalog, backend, before)
         return 0, 0
     if len(stale) > max(BATCH, len(records) // 2):
         # a first index, or most documents changed: one fresh build is faster than many update batches
@@ -80,6 +91,29 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
         progress.message(f"Indeks pencarian rusak atau terkunci ({exc}); dibangun ulang dari katalog.")
         return rebuild(catalog, backend, ruleset, progress, records), len(extra)
     return len(stale), len(extra)
+
+
+def _agreement(catalog: Catalog, backend: Any) -> str | None:
+    """What must stay equal for the index to still agree with the catalog; None when it cannot be told."""
+    generation = catalog.generation()
+    told = getattr(backend, "fingerprint", None)  # a backend without it has its stamps compared every time
+    try:
+        fingerprint = told() if told is not None else ""
+    except (IndexUnavailable, OSError):  # damaged or vanishing under us: the stamps say what is true
+        return None
+    if generation is None or not fingerprint:
+        return None
+    return json.dumps([backend.name, backend.version, INDEX_DOC_VERSION, generation, fingerprint])
+
+
+def _remember(catalog: Catalog, backend: Any, before: str | None) -> None:
+    """Record an agreement just seen, if the index did not change while its stamps were read."""
+    if catalog.generation() is None:
+        catalog.track_generation()  # a catalog from before the triggers; counted from now on
+        return  # the agreement is recorded by the next run, now that the generation can be told
+    after = _agreement(catalog, backend)
+    if after is not None and after == before:
+        catalog.set_meta(AGREED_KEY, after)
 
 
 def reconcile_some(
