@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from zi_evidence.catalog import Catalog
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
@@ -29,6 +30,7 @@ from zi_evidence.pipeline_plan import Plan, Planner, fingerprint  # noqa: F401 -
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.repository import Repository
 from zi_evidence.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
+from zi_evidence.settled import MAPPING_KEY, PARSERS_KEY, mapping_signature, parsers_signature
 from zi_evidence.workers import ParseTask, WorkerPool
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -124,7 +126,7 @@ class _Run:
         self.verify = verify
         self.root = os.fsencode(repo.root)
         self.summary = IndexSummary()
-        self.mapper = Mapper(repo.ruleset, repo.config.mapping)
+        repo.ruleset  # noqa: B018 - a broken rule set stops the run before anything is scanned or written
         self.changes: list[Change] = []
         self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
         self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
@@ -133,6 +135,10 @@ class _Run:
         self.deferred: dict[tuple[str, str, str], tuple[str, str]] = {}  # content -> the cheap parser used
         state = repo.state_rel()
         self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
+
+    @cached_property
+    def mapper(self) -> Mapper:
+        return Mapper(self.repo.ruleset, self.repo.config.mapping)
 
     def _check_root(self) -> None:
         self.repo.check_reachable()
@@ -157,10 +163,16 @@ class _Run:
             for path, row in known.items()
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
         }
+        # the per-file parser check only when the parser set differs from the one every row was settled with
+        self.parsers_signature = parsers_signature(self.parsers.values())
+        self.parsers_settled = self.catalog.get_meta(PARSERS_KEY) == self.parsers_signature
+        self.all_seen = seen.scopes is None and all(path in present or path in gone for path in known)
         todo = [
             e
             for e in seen.files
-            if self.verify or _changed(e, known.get(e.rel)) or self._better_parser(e, known.get(e.rel))
+            if self.verify
+            or _changed(e, known.get(e.rel))
+            or (not self.parsers_settled and self._better_parser(e, known.get(e.rel)))
         ]
         self.summary.unchanged = len(seen.files) - len(todo)
         planner = Planner(
@@ -180,8 +192,11 @@ class _Run:
         """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
         if row is None or row[9] is None:
             return False
-        chosen = choose_parser(list(self.parsers.values()), row[8], display(entry.rel))
-        return chosen is not None and (chosen.name, chosen.version) != (row[9], row[10])
+        return self._outbid(row[8], entry.rel, (row[9], row[10]))
+
+    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str]) -> bool:
+        chosen = choose_parser(list(self.parsers.values()), mime, display(rel))
+        return chosen is not None and (chosen.name, chosen.version) != parser
 
     def _parse(self, plans: list[Plan]) -> None:
         """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
@@ -263,11 +278,24 @@ class _Run:
         self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
         self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
         self.summary.skipped = len(seen.skipped)
-        if seen.scopes is None:
-            self._remap()
+        self._remap(full=seen.scopes is None)
         every_kind = self._detect_kinds()
-        self.catalog.collect_garbage()
+        if plans or gone or self.summary.parsed:  # only then can text have lost its last file
+            self.catalog.collect_garbage()
+        self._settle_parsers(plans)
         return None if every_kind else written
+
+    def _settle_parsers(self, plans: list[Plan]) -> None:
+        """Record the parser set every row now agrees with, or that no such set is known."""
+        if self.parsers_settled and not self.deferred:
+            return  # rows written now were chosen with the very set already recorded
+        # blind spots, deferred files and moves (which keep their old parser) may lag behind the set
+        complete = (
+            self.all_seen
+            and not self.deferred
+            and not any(p.cached and p.parser and self._outbid(p.mime, p.entry.rel, p.parser) for p in plans)
+        )
+        self.catalog.set_meta(PARSERS_KEY, self.parsers_signature if complete else "")
 
     def _upsert(self, plan: Plan, shown: str, status: str) -> int:
         name, version = plan.parser or (None, None)
@@ -307,8 +335,14 @@ class _Run:
         self.catalog.set_meta("kinds_signature", signature)
         return all_files
 
-    def _remap(self) -> None:
-        """Every file is mapped again: a new rule set or mapping rule can move files between questions."""
+    def _remap(self, full: bool) -> None:
+        """Every file is mapped again when the rule set, the mapping rules or the mapper changed since last time."""
+        signature = mapping_signature(self.repo.ruleset_fingerprint, self.repo.config.mapping)
+        if self.catalog.get_meta(MAPPING_KEY) == signature:
+            return  # every row, including those written now, is mapped this very way
+        if not full:  # rows written now follow a rule set the recorded signature does not describe
+            self.catalog.set_meta(MAPPING_KEY, "")
+            return
         for file_id, (shown, target, status, reason) in self.catalog.mappings().items():
             mapping = self.mapper.map(shown)
             if (mapping.target_id, mapping.status, mapping.reason) != (target, status, reason):
@@ -316,6 +350,7 @@ class _Run:
                     file_id, target_id=mapping.target_id, mapping_status=mapping.status, mapping_reason=mapping.reason
                 )
                 self.summary.remapped += 1
+        self.catalog.set_meta(MAPPING_KEY, signature)
 
 
 def _is_expensive(parser: type | None) -> bool:

@@ -40,10 +40,19 @@ class Repository:
         return self.config.state_dir
 
     @cached_property
-    def ruleset(self) -> Any:
+    def rulesets(self) -> Any:
         from zi_evidence.rulesets import RulesetRegistry
 
-        return RulesetRegistry.from_host(self.host).get(self.config.ruleset)
+        return RulesetRegistry.from_host(self.host)
+
+    @cached_property
+    def ruleset(self) -> Any:
+        return self.rulesets.get(self.config.ruleset)
+
+    @property
+    def ruleset_fingerprint(self) -> str:
+        """Changes whenever the configured rule set's content does (see ``RulesetRegistry.fingerprint``)."""
+        return str(self.rulesets.fingerprint(self.config.ruleset))
 
     @cached_property
     def parsers(self) -> dict[str, type]:

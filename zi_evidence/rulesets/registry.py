@@ -11,6 +11,7 @@ from typing import Any
 from zi_evidence.errors import PluginError, RulesetError
 from zi_evidence.rulesets.loader import RawDocument, load_document, read_document
 from zi_evidence.rulesets.model import Ruleset
+from zi_evidence.usercache import digest
 
 DEFAULT_RULESET = "permenpanrb-90-2021"
 
@@ -85,6 +86,12 @@ class RulesetRegistry:
 
     def plugin_of(self, ruleset_id: str) -> str:
         return self._entry(ruleset_id).plugin
+
+    def fingerprint(self, ruleset_id: str) -> str:
+        """Changes whenever the content of this rule set, or of any registered one it may extend, changes."""
+        self._entry(ruleset_id)
+        parts = (f"{e.id}\0{e.path}\0{self._raw[e.id].digest}" for e in self.entries())
+        return digest(ruleset_id, *parts)
 
     def get(self, ruleset_id: str) -> Ruleset:
         """The rule set with ``extends`` resolved among the registered ids."""
