@@ -1,7 +1,7 @@
 """What ``tesseract --version`` and ``--list-langs`` printed, kept per user so that a run skips two processes.
 
-An entry belongs to one executable file (path, size, times, inode) and one ``TESSDATA_PREFIX``, and holds
-only while the language folder it listed is unchanged (installing or removing a language changes it).
+An entry belongs to one executable file (path, size, mtime, inode) and one ``TESSDATA_PREFIX``, and holds
+only while the language folder it listed holds the same files (a language installed or removed).
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ def _key(executable: str, tessdata: str) -> str | None:
     return usercache.digest("tesseract", real, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}", tessdata)
 
 
-def _langdir_stamp(langs_out: str) -> tuple[str, int] | None:
+def _langdir_stamp(langs_out: str) -> list[str] | None:
+    """The language folder named in the listing's header, with the names it holds now."""
     match = _LANGDIR.search(langs_out.split("\n", 1)[0])
     if match is None:
         return None
     try:
-        return match.group(1), os.stat(match.group(1)).st_mtime_ns
+        return [match.group(1), *sorted(os.listdir(match.group(1)))]
     except OSError:
         return None
 
@@ -43,7 +44,7 @@ def load(executable: str, tessdata: str) -> tuple[str, str] | None:
     if not isinstance(version_out, str) or not isinstance(langs_out, str):
         return None
     stamp = _langdir_stamp(langs_out)
-    if stamp is None or [stamp[0], stamp[1]] != found.get("langdir"):
+    if stamp is None or stamp != found.get("langdir"):
         return None  # a language was installed or removed since
     return version_out, langs_out
 
@@ -52,5 +53,5 @@ def store(executable: str, tessdata: str, version_out: str, langs_out: str) -> N
     key = _key(executable, tessdata)
     stamp = _langdir_stamp(langs_out)
     if key and stamp:
-        value = {"version_out": version_out, "langs_out": langs_out, "langdir": [stamp[0], stamp[1]]}
+        value = {"version_out": version_out, "langs_out": langs_out, "langdir": stamp}
         usercache.store("tesseract", key, value)
