@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from whoosh import index as windex
 from whoosh.index import FileIndex, LockError
@@ -21,8 +21,9 @@ from zi_evidence.searching import BackendHit, IndexDoc, IndexUnavailable, Snippe
 from zi_evidence_whoosh import pages as page_search
 from zi_evidence_whoosh.codec import SplitBlockCodec
 from zi_evidence_whoosh.generations import Generations
-from zi_evidence_whoosh.querying import filter_query, make_parser, parse_query
+from zi_evidence_whoosh.querying import filter_query, make_parser, parse_query, without_absent_fields
 from zi_evidence_whoosh.schema import build_schema, doc_fields
+from zi_evidence_whoosh.scoring import RememberedLengthsBM25F
 
 T = TypeVar("T")
 
@@ -51,6 +52,7 @@ class WhooshBackend:
         self._cached: tuple[Path, FileIndex] | None = None
         self._searcher_cache: tuple[FileIndex, Searcher] | None = None
         self._lock = threading.Lock()
+        self._recent_queries: dict[str, Any] = {}
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -122,11 +124,12 @@ class WhooshBackend:
         return f"{self.version}:{folder.name}:{hashlib.sha1(repr(files).encode()).hexdigest()[:16]}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
-        q = parse_query(self._parser, query)
+        q = self._parsed(query)
         allow = filter_query(filters)
 
         def run(searcher: Searcher) -> tuple[list[BackendHit], int]:
-            results = searcher.search(q, limit=max(limit, 1), filter=allow)
+            narrowed = without_absent_fields(q, searcher.reader())
+            results = searcher.search(narrowed, limit=max(limit, 1), filter=allow)
             hits = [BackendHit(key=hit["key"], score=float(hit.score or 0.0)) for hit in results]
             return hits[: max(limit, 0)], len(results)
 
@@ -136,7 +139,19 @@ class WhooshBackend:
     def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
         if not query.strip() or max_snippets <= 0:
             return []  # nothing to locate on a page
-        return page_search.page_matches(parse_query(self._parser, query), pages, max_snippets)
+        return page_search.page_matches(self._parsed(query), pages, max_snippets)
+
+    def _parsed(self, query: str) -> Any:
+        """The parsed query; the last few are kept, as every hit of one search asks again."""
+        with self._lock:
+            found = self._recent_queries.get(query)
+        if found is None:
+            found = parse_query(self._parser, query)
+            with self._lock:
+                if len(self._recent_queries) >= 32:
+                    self._recent_queries.clear()
+                self._recent_queries[query] = found
+        return found
 
     def close(self) -> None:
         with self._lock:
@@ -193,7 +208,7 @@ class WhooshBackend:
             held = self._searcher_cache
         if held is not None and held[0] is ix and held[1].up_to_date():
             return held[1]
-        searcher = ix.searcher()
+        searcher = ix.searcher(weighting=RememberedLengthsBM25F())
         with self._lock:
             if self._searcher_cache is not None:
                 self._searcher_cache[1].close()

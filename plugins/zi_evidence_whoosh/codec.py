@@ -2,8 +2,8 @@
 
 Whoosh 3 writes a block of postings as one compressed pickle of (ids, weights, positions). A word query
 only needs ids and weights, yet it had to inflate every position of every page: for a word on every
-page that is most of the work of a search. Here a block holds two compressed parts, ids + weights
-first and positions after, and a matcher inflates the positions only when a phrase asks for them.
+page that is most of the work of a search. Here a block holds two parts, compressed ids + weights first
+and raw positions after, and a matcher reads the positions only when a phrase asks for them.
 Everything else (term dictionary, columns, stored fields, merging) is Whoosh's.
 """
 
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from operator import sub
 from pickle import dumps, loads
 from typing import Any
 
@@ -20,7 +22,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint, unpack_uint
 from whoosh.util.numeric import length_to_byte
 
-_MAGIC = b"ZiB1"  # marks a split block stream, so an ordinary Whoosh file is never misread as one
+_MAGIC = b"ZiB4"  # marks a split block stream, so an ordinary Whoosh file is never misread as one
 
 
 class SplitBlockCodec(W3Codec):
@@ -65,7 +67,8 @@ class _RememberedLengths:
 
 
 def _pack(obj: Any, level: int) -> bytes:
-    data = dumps(obj, 2)
+    # protocol 4 has a native bytes opcode; Whoosh's protocol 2 rebuilds every value through codecs
+    data = dumps(obj, 4)
     return zlib.compress(data, level) if level else data
 
 
@@ -82,7 +85,7 @@ class _SplitWriter(W3PostingsWriter):
         ids = self._ids
         level = self._compression or 0
         head = _pack((self._mini_ids(), self._mini_weights()), level)
-        tail = _pack(self._mini_values(), level)
+        tail = _pack(self._mini_values(), 0)  # inflating positions cost more than reading them raw
         # what the reader checks before it decides to read the block at all
         info = dumps(
             (
@@ -126,25 +129,32 @@ class _SplitMatcher(W3LeafMatcher):
     def _read_values(self) -> None:
         if self._data is None:
             self._read_data()
-        values = _unpack(self._postfile.get(self._tail, self._nextoffset - self._tail), self._compression)
+        values = _unpack(self._postfile.get(self._tail, self._nextoffset - self._tail), 0)
         self._data = (self._data[0], self._data[1], values)
         super()._read_values()
 
 
 class CompactPositions(Positions):
-    """Positions as one array of machine integers: decoded in a single call instead of a Python loop."""
+    """Positions as the gaps between them, in one array of the smallest integer type that holds them
+    (mostly one byte each), stored uncompressed and decoded by C code instead of a Python loop."""
 
     def encode(self, poslist: Sequence[int]) -> bytes:
-        return pack_uint(len(poslist)) + array("I", poslist).tobytes()
+        gaps = array("I", poslist)
+        if len(gaps) > 1:
+            gaps = array("I", [poslist[0], *map(sub, poslist[1:], poslist[:-1])])
+        widest = max(gaps, default=0)
+        code = "B" if widest < 1 << 8 else "H" if widest < 1 << 16 else "I"
+        return pack_uint(len(poslist)) + code.encode("ascii") + array(code, gaps).tobytes()
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return positions_of(valuestring).tolist()
+        return list(positions_of(valuestring))
 
     def combine(self, vs: Sequence[bytes]) -> bytes:
         return self.encode(sorted({p for v in vs for p in positions_of(v)}))
 
 
-def positions_of(valuestring: bytes) -> array:
-    found = array("I")
-    found.frombytes(valuestring[_INT_SIZE:])
-    return found
+def positions_of(valuestring: bytes) -> Iterator[int]:
+    """The positions in a ``CompactPositions`` value, in order."""
+    gaps = array(chr(valuestring[_INT_SIZE]))
+    gaps.frombytes(valuestring[_INT_SIZE + 1 :])
+    return accumulate(gaps)

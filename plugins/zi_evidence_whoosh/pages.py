@@ -50,13 +50,18 @@ class PageTokens:
 
     @cached_property
     def _by_term(self) -> dict[str, list[int]]:
+        # list.index scans in C: a page's few candidate words are found without a Python loop per word
         found: dict[str, list[int]] = {}
-        words = self.words
-        for position, word in enumerate(self.kept):
-            term = words.get(word)
-            if term is not None:
-                found.setdefault(term, []).append(position)
-        return found
+        kept = self.kept
+        for word, term in self.words.items():
+            at = -1
+            try:
+                while True:
+                    at = kept.index(word, at + 1)
+                    found.setdefault(term, []).append(at)
+            except ValueError:
+                pass  # no further occurrence
+        return {term: sorted(positions) for term, positions in found.items()}
 
 
 def may_match(q: wq.Query, folded: str) -> bool:

@@ -56,8 +56,10 @@ class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
     def _get_spans(self) -> list[Span]:
         # Whoosh asks this of every candidate document only to know whether the phrase is there.
         if len(self.words) == 2:
-            first, second = (positions_of(m.value()) for m in self.words)
-            present = not set(first).isdisjoint(map(sub, second, repeat(1)))  # stops at the first hit
+            first, second = self.words
+            present = not set(positions_of(first.value())).isdisjoint(
+                map(sub, positions_of(second.value()), repeat(1))  # stops at the first hit
+            )
             return [Span(0)] if present else []
         return [Span(0)] if self._starts() else []
 

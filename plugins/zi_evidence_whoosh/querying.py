@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -119,6 +120,30 @@ def filter_query(filters: Mapping[str, str]) -> wq.Query | None:
     if not terms:
         return None
     return terms[0] if len(terms) == 1 else wq.And(terms)
+
+
+def without_absent_fields(q: wq.Query, reader: Any) -> wq.Query:
+    """``q`` without the alternatives that name a word absent from their field (say, a body word in
+    ``title``): an OR of one real clause instead of three lets Whoosh skip blocks instead of preloading
+    every match of every field. Only OR children are dropped, and never the last one."""
+    if isinstance(q, wq.Or):
+        kept = [without_absent_fields(sub, reader) for sub in q.subqueries if not _absent(sub, reader)]
+        if not kept:
+            return q  # nothing can match; leave that to Whoosh rather than invent a NullQuery
+        return kept[0] if len(kept) == 1 and q.boost == 1.0 else q.__class__(kept, boost=q.boost)
+    if isinstance(q, wq.CompoundQuery):
+        return q.__class__([without_absent_fields(sub, reader) for sub in q.subqueries], boost=q.boost)
+    if isinstance(q, (wq.Not, wq.AndNot, wq.AndMaybe, wq.Require)):
+        return q.apply(lambda sub: without_absent_fields(sub, reader))
+    return q
+
+
+def _absent(q: wq.Query, reader: Any) -> bool:
+    if isinstance(q, wq.Term):
+        return (q.fieldname, q.text) not in reader
+    if isinstance(q, wq.Phrase):
+        return any((q.fieldname, word) not in reader for word in q.words)
+    return False
 
 
 def _dedupe_or(q: wq.Query) -> wq.Query:
