@@ -41,6 +41,9 @@ class WhooshBackend:
     #: rebuild on a modest office PC should not claim much more than this.
     update_limitmb: ClassVar[int] = 64
     rebuild_limitmb: ClassVar[int] = 128
+    #: Text per process per rebuild segment: about what the postings of ``rebuild_limitmb`` hold for
+    #: varied prose (each distinct word of a document is one posting of ~200 bytes in memory).
+    rebuild_chunk_chars: ClassVar[int] = 16_000_000
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
@@ -87,18 +90,7 @@ class WhooshBackend:
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
-                ix = windex.create_in(str(folder), self._schema)
-                # every core analyses its share of the documents; the segments are kept as they are
-                procs = max(1, min(os.cpu_count() or 1, 4))
-                options = {"procs": procs, "multisegment": True} if procs > 1 else {}
-                writer = ix.writer(limitmb=self.rebuild_limitmb, codec=SplitBlockCodec(), **options)
-                try:
-                    for doc in docs:
-                        writer.add_document(**doc_fields(doc))
-                    writer.commit(merge=False)
-                except BaseException:
-                    _abandon(writer)
-                    raise
+                self._build(windex.create_in(str(folder), self._schema), docs)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
@@ -106,6 +98,35 @@ class WhooshBackend:
             with self._lock:
                 self._cached = None
             self._generations.prune(keep={folder} | ({previous} if previous else set()))
+
+    def _build(self, ix: FileIndex, docs: Iterable[IndexDoc]) -> None:
+        """Write ``docs`` as a few segments, each small enough that its postings never spill to disk.
+
+        Every core analyses its share of each chunk; segments are kept as they are (no merge). A
+        Whoosh writer whose postings outgrow its memory budget pickles each one to a temporary run and
+        back, which cost a third of a full build; a new segment per chunk keeps memory bounded instead.
+        """
+        procs = max(1, min(os.cpu_count() or 1, 4))
+        options = {"procs": procs, "multisegment": True, "batchsize": 25} if procs > 1 else {}
+        chunk_chars = self.rebuild_chunk_chars * procs
+        writer = None
+        try:
+            written = 0
+            for doc in docs:
+                if writer is None:
+                    writer = ix.writer(limitmb=self.rebuild_limitmb, codec=SplitBlockCodec(), **options)
+                writer.add_document(**doc_fields(doc))
+                written += len(doc.text)
+                if written >= chunk_chars:
+                    writer.commit(merge=False)
+                    writer, written = None, 0
+            if writer is None:
+                writer = ix.writer(codec=SplitBlockCodec())  # an empty index still needs one commit
+            writer.commit(merge=False)
+        except BaseException:
+            if writer is not None:
+                _abandon(writer)
+            raise
 
     # -- reading -------------------------------------------------------------------------------
 
