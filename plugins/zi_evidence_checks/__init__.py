@@ -7,28 +7,40 @@ Each check is a small function ``context -> findings``; a ministry adds its own 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence import hookimpl
-from zi_evidence.findings import EvidenceContext, Finding
-from zi_evidence_checks.content import dated_outside_year, unsigned_sk
-from zi_evidence_checks.coverage import coverage
-from zi_evidence_checks.files import duplicates, file_problems, mapping, tiny_files
-from zi_evidence_checks.periodic import periodicity
 
-Check = Callable[[EvidenceContext], Iterable[Finding]]
+if TYPE_CHECKING:  # the checks load when findings are asked for: `index` and `search` never need them
+    from zi_evidence.findings import EvidenceContext, Finding
 
-CHECKS: tuple[Check, ...] = (
-    coverage,
-    periodicity,
-    dated_outside_year,
-    unsigned_sk,
-    file_problems,
-    tiny_files,
-    duplicates,
-    mapping,
-)
+    Check = Callable[[EvidenceContext], Iterable[Finding]]
+
+
+def _checks() -> tuple[Check, ...]:
+    from zi_evidence_checks.content import dated_outside_year, unsigned_sk
+    from zi_evidence_checks.coverage import coverage
+    from zi_evidence_checks.files import duplicates, file_problems, mapping, tiny_files
+    from zi_evidence_checks.periodic import periodicity
+
+    return (
+        coverage,
+        periodicity,
+        dated_outside_year,
+        unsigned_sk,
+        file_problems,
+        tiny_files,
+        duplicates,
+        mapping,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CHECKS":
+        return _checks()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @hookimpl
 def evidence_findings(context: EvidenceContext) -> list[Finding]:
-    return [finding for check in CHECKS for finding in check(context)]
+    return [finding for check in _checks() for finding in check(context)]

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import zipfile
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any, ClassVar
-
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import OpcError
-from lxml import etree
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
@@ -25,10 +22,32 @@ from ._walk import drop_fallbacks, element_pages
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: Office stores a password-protected DOCX as an OLE compound file, not a zip.
 MIB = 1024 * 1024
-_HEADER_RELS = (RT.HEADER,)
-_TRAILER_RELS = (RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)
-_BROKEN = (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError)
 _REUPLOAD = "Buka berkas di Word lalu simpan ulang (atau ekspor ke PDF), kemudian unggah kembali."
+
+
+# python-docx and lxml are imported where a document is read: registering the parser stays cheap
+def __getattr__(name: str) -> ModuleType:
+    if name == "docx":  # ``zi_evidence_docx.docx`` as before, for whoever reaches the library through us
+        import docx
+
+        return docx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _relationships() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The part relationships read before the body (headers) and after it (footers, notes)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return (RT.HEADER,), (RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)
+
+
+@cache
+def _broken() -> tuple[type[BaseException], ...]:
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
+
+    return (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError)
 
 
 class DocxParser:
@@ -55,6 +74,8 @@ class DocxParser:
 
 
 def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
+    import docx
+
     magic = handle.read(8)
     if not magic:
         raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
@@ -76,7 +97,7 @@ def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
         pages = element_pages(body)
         leading, trailing = _side_texts(document)
         metadata = _metadata(document)
-    except _BROKEN as exc:
+    except _broken() as exc:
         raise _corrupt(exc) from exc
     if leading:
         pages[0] = "\n".join(filter(None, [*leading, pages[0]]))
@@ -103,10 +124,13 @@ def _is_xml(name: str) -> bool:
 
 def _side_texts(document: Any) -> tuple[list[str], list[str]]:
     """Headers (shown before the body), then footers and notes (after), each distinct text once."""
+    from lxml import etree
+
+    header_rels, trailer_rels = _relationships()
     leading: list[str] = []
     trailing: list[str] = []
     for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (*_HEADER_RELS, *_TRAILER_RELS):
+        if rel.is_external or rel.reltype not in (*header_rels, *trailer_rels):
             continue
         part = rel.target_part
         element = getattr(part, "element", None)
@@ -115,13 +139,15 @@ def _side_texts(document: Any) -> tuple[list[str], list[str]]:
             element = etree.fromstring(part.blob, parser)
         drop_fallbacks(element)
         text = "\n".join(filter(None, element_pages(element)))
-        target = leading if rel.reltype in _HEADER_RELS else trailing
+        target = leading if rel.reltype in header_rels else trailing
         if text and text not in target:
             target.append(text)
     return leading, trailing
 
 
 def _metadata(document: Any) -> dict[str, str]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     try:
         # python-docx invents default properties when the part is missing: only read real ones
         document.part.package.part_related_by(RT.CORE_PROPERTIES)

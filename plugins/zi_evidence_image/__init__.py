@@ -9,10 +9,9 @@ from __future__ import annotations
 import struct
 import warnings
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
-
-from PIL import ExifTags, Image, UnidentifiedImageError
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
@@ -24,8 +23,15 @@ _MAGIC = (
     (b"MM\x00*", "image/tiff"),
 )
 _FORMATS = ("JPEG", "PNG", "TIFF")
-_BROKEN = (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error)
 _REUPLOAD = "Buka gambar lalu simpan ulang (misalnya sebagai JPG), kemudian unggah kembali."
+
+
+@cache
+def _broken() -> tuple[type[BaseException], ...]:
+    # Pillow is loaded where an image is read: registering the parser stays cheap
+    from PIL import UnidentifiedImageError
+
+    return (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error)
 
 
 class ImageParser:
@@ -48,6 +54,8 @@ class ImageParser:
         return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
+        from PIL import Image
+
         handle = open_for_parse(path)
         with handle, warnings.catch_warnings():
             # nothing is decoded here; the hard limit (DecompressionBombError) still applies
@@ -68,7 +76,7 @@ class ImageParser:
                     "Ukuran gambar (jumlah piksel) tidak wajar; kemungkinan berkas jebakan, tidak diproses.",
                     "Perkecil resolusi gambar, simpan ulang, lalu unggah kembali.",
                 ) from exc
-            except _BROKEN as exc:
+            except _broken() as exc:
                 raise ParseFailure(
                     "corrupt", f"Berkas gambar rusak atau tidak dikenali: {exc or type(exc).__name__}.", _REUPLOAD
                 ) from exc
@@ -77,10 +85,12 @@ class ImageParser:
 
 def _exif_metadata(exif: Any) -> dict[str, str]:
     """Date taken (a photo of an activity must fall in the assessment period), author, camera, software."""
+    from PIL import ExifTags
+
     base = ExifTags.Base
     try:
         detail = exif.get_ifd(ExifTags.IFD.Exif)
-    except _BROKEN:
+    except _broken():
         detail = {}
     values = {
         "created": _exif_date(detail.get(base.DateTimeOriginal) or exif.get(base.DateTime)),

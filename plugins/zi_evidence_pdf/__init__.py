@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 import os
 import zlib
+from functools import cache
 from pathlib import Path
-from typing import IO, Any, ClassVar
-
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
 
 from ._dates import page_ranges, pdf_date_to_iso
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read: registering the parser stays cheap
+    from pypdf import PdfReader
 
 # pypdf logs recoverable damage ("EOF marker not found") to stderr; problems rows say it instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -22,20 +23,26 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MIB = 1024 * 1024
 #: A scanner stamp ("Scanned with CamScanner") or a page number is not a text layer.
 SCANNED_MAX_CHARS = 40
-# pypdf (even with strict=False) surfaces broken structure as any of these.
-_BROKEN = (
-    PyPdfError,
-    ValueError,
-    KeyError,
-    TypeError,
-    IndexError,
-    AttributeError,
-    AssertionError,
-    RecursionError,
-    OverflowError,
-    zlib.error,
-)
 _REUPLOAD = "Minta berkas asli atau cetak ulang/pindai ulang ke PDF, lalu unggah kembali."
+
+
+@cache
+def _broken() -> tuple[type[BaseException], ...]:
+    """What pypdf (even with strict=False) raises for broken structure."""
+    from pypdf.errors import PyPdfError
+
+    return (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        AssertionError,
+        RecursionError,
+        OverflowError,
+        zlib.error,
+    )
 
 
 class PdfParser:
@@ -56,6 +63,8 @@ class PdfParser:
         return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
+        from pypdf.errors import LimitReachedError
+
         handle = open_for_parse(path)
         with handle:
             if os.fstat(handle.fileno()).st_size == 0:
@@ -70,7 +79,7 @@ class PdfParser:
                     f"Berkas PDF memuat data terkompresi yang terlalu besar untuk dibaca: {exc}.",
                     "Simpan ulang PDF dengan ukuran lebih kecil (misalnya 'Reduce File Size'), lalu unggah kembali.",
                 ) from exc
-            except _BROKEN as exc:
+            except _broken() as exc:
                 raise _corrupt(exc, handle) from exc
 
 
@@ -89,6 +98,8 @@ def _corrupt(exc: BaseException, handle: IO[bytes]) -> ParseFailure:
 
 
 def _parse_pdf(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
+    from pypdf import PdfReader
+
     # a file object, never a path: pypdf reads a path wholly into memory
     reader = PdfReader(handle, strict=False)
     if reader.is_encrypted:
@@ -138,6 +149,8 @@ def _parse_pdf(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
 
 def _decrypt_with_empty_password(reader: PdfReader) -> None:
     """Many official PDFs are 'secured' with an owner password only: the empty user password opens them."""
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     try:
         opened: int = reader.decrypt("")
     except (DependencyError, NotImplementedError, FileNotDecryptedError):
@@ -154,6 +167,8 @@ def _extract_pages(
     reader: PdfReader, wanted: int, cap_bytes: int, problems: list[Problem]
 ) -> tuple[list[str], list[int], list[int]]:
     """Text of the first ``wanted`` pages, the 1-based numbers of scanned pages and of broken ones."""
+    from pypdf.errors import LimitReachedError
+
     pages: list[str] = []
     scanned: list[int] = []
     broken: list[int] = []
@@ -164,7 +179,7 @@ def _extract_pages(
             text = page.extract_text() or ""
         except LimitReachedError:
             raise
-        except _BROKEN:
+        except _broken():
             broken.append(number)
             pages.append("")
             continue
@@ -203,7 +218,7 @@ def _has_image(page: Any, depth: int = 0) -> bool:
                 return True
             if subtype == "/Form" and depth < 2 and _has_image(xobject, depth + 1):
                 return True
-    except _BROKEN:
+    except _broken():
         return False
     return False
 
@@ -211,7 +226,7 @@ def _has_image(page: Any, depth: int = 0) -> bool:
 def _metadata(reader: PdfReader) -> dict[str, str]:
     try:
         info = reader.metadata
-    except _BROKEN:
+    except _broken():
         return {}
     if info is None:
         return {}

@@ -7,15 +7,27 @@ through the same ``register_report_formats`` hook.
 
 from __future__ import annotations
 
-from zi_evidence import hookimpl
-from zi_evidence_reports.html_report import HtmlReport
-from zi_evidence_reports.json_report import JsonReport
-from zi_evidence_reports.markdown import MarkdownReport
-from zi_evidence_reports.xlsx_report import XlsxReport
+from typing import Any
 
-FORMATS = (HtmlReport, MarkdownReport, JsonReport, XlsxReport)
+from zi_evidence import hookimpl
+
+
+def _formats() -> tuple[type, ...]:
+    # imported when formats are asked for: scoring, readiness and openpyxl stay out of `index` and `search`
+    from zi_evidence_reports.html_report import HtmlReport
+    from zi_evidence_reports.json_report import JsonReport
+    from zi_evidence_reports.markdown import MarkdownReport
+    from zi_evidence_reports.xlsx_report import XlsxReport
+
+    return (HtmlReport, MarkdownReport, JsonReport, XlsxReport)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FORMATS":
+        return _formats()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @hookimpl
 def register_report_formats() -> list[type]:
-    return list(FORMATS)
+    return list(_formats())

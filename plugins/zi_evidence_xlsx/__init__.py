@@ -10,11 +10,9 @@ import warnings
 import zipfile
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import IO, Any, ClassVar
-
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zi_evidence import hookimpl
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
@@ -26,20 +24,27 @@ MIB = 1024 * 1024
 MAX_ROWS_PER_SHEET = 50_000
 MAX_CELLS = 2_000_000
 MAX_COLUMNS = 256
-# openpyxl reports a zip without a workbook as OSError; XML parse errors are SyntaxErrors
-_BROKEN = (
-    InvalidFileException,
-    OSError,
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    zipfile.BadZipFile,
-    SyntaxError,
-    EOFError,
-)
 _REUPLOAD = "Buka berkas di Excel lalu simpan ulang (atau ekspor ke PDF), kemudian unggah kembali."
 _SPLIT_HINT = "Pisahkan lembar yang besar ke berkas lain, atau unggah rekap ringkasnya saja."
+
+
+@cache
+def _broken() -> tuple[type[BaseException], ...]:
+    # openpyxl (~0.1 s to import, numpy included) is loaded where a workbook is read, not at registration
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # openpyxl reports a zip without a workbook as OSError; XML parse errors are SyntaxErrors
+    return (
+        InvalidFileException,
+        OSError,
+        KeyError,
+        ValueError,
+        TypeError,
+        IndexError,
+        zipfile.BadZipFile,
+        SyntaxError,
+        EOFError,
+    )
 
 
 class XlsxParser:
@@ -84,6 +89,8 @@ def _parse_xlsx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
             # without this part openpyxl invents properties (creator "openpyxl", created now)
             has_core = "docProps/core.xml" in archive.namelist()
         handle.seek(0)
+        import openpyxl
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "unsupported extension" notes are noise for our users
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
@@ -93,7 +100,7 @@ def _parse_xlsx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
                 metadata = _metadata(workbook.properties) if has_core else {}
             finally:
                 workbook.close()
-    except _BROKEN as exc:
+    except _broken() as exc:
         raise _corrupt(exc) from exc
     if len(sheets) > limits.pages:
         problems.append(
