@@ -55,8 +55,12 @@ def _kinds(record: FileRecord) -> tuple[str, ...]:
 
 
 def _docs(catalog: Catalog, records: list[FileRecord], ruleset: Any, progress: Progress) -> Iterator[IndexDoc]:
+    """``ruleset`` may be a function returning it: then it is built only once a document is written."""
+    rules = None
     for record in records:
-        yield index_doc(catalog, record, ruleset)
+        if rules is None:
+            rules = ruleset() if callable(ruleset) else ruleset
+        yield index_doc(catalog, record, rules)
         progress.advance()
 
 

@@ -95,10 +95,11 @@ def run_index(
         run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
         summary = run.execute(None if paths is None else set(paths))
         if run.touched is None:
-            summary.indexed, _ = reconcile(catalog, repo.search_backend(), repo.ruleset, progress)
+            # the rule set is built only when documents are written
+            summary.indexed, _ = reconcile(catalog, repo.search_backend(), lambda: repo.ruleset, progress)
         else:  # a watcher batch: only its own documents; the full runs keep the whole index honest
             touched, removed = run.touched
-            summary.indexed = reconcile_some(catalog, repo.search_backend(), repo.ruleset, touched, removed)
+            summary.indexed = reconcile_some(catalog, repo.search_backend(), lambda: repo.ruleset, touched, removed)
         summary.pages = catalog.count_pages()
     if on_change is not None:  # after the lock is released: a slow listener never holds up other writers
         for change in run.changes:
@@ -126,7 +127,7 @@ class _Run:
         self.verify = verify
         self.root = os.fsencode(repo.root)
         self.summary = IndexSummary()
-        repo.ruleset  # noqa: B018 - a broken rule set stops the run before anything is scanned or written
+        repo.require_ruleset()  # a broken rule set stops the run before anything is scanned or written
         self.changes: list[Change] = []
         self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
         self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed

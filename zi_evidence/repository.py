@@ -49,6 +49,11 @@ class Repository:
     def ruleset(self) -> Any:
         return self.rulesets.get(self.config.ruleset)
 
+    def require_ruleset(self) -> None:
+        """Fail now if the configured rule set cannot be built; free when this content was built before."""
+        if "ruleset" not in self.__dict__ and not self.rulesets.built_before(self.config.ruleset):
+            self.ruleset  # noqa: B018 - building it is the check
+
     @property
     def ruleset_fingerprint(self) -> str:
         """Changes whenever the configured rule set's content does (see ``RulesetRegistry.fingerprint``)."""

@@ -291,3 +291,35 @@ def test_files_in_an_unreadable_folder_are_rechecked_once_it_is_readable(drive, 
     monkeypatch.undo()
     assert run_index(open_repo(drive, loud=True)).parsed == 1, "the file kept behind the blind spot is read now"
     assert set(parsers_of(open_repo(drive)).values()) == {"loud"}
+
+
+def test_a_rule_set_broken_after_a_good_run_still_stops_the_run(drive, tmp_path, monkeypatch):
+    from zi_evidence.errors import RulesetError
+    from zi_evidence.rulesets import RulesetRegistry
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = RulesetRegistry.from_host(make_plugin_manager()).path_of("permenpanrb-90-2021")
+    own = tmp_path / "rules" / "kantor-y.yaml"
+    own.parent.mkdir()
+    good = source.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-y", 1)
+    own.write_text(good, "utf-8")
+
+    class Rules:
+        @hookimpl
+        def register_rulesets(self) -> list[Path]:
+            return [own]
+
+    def with_rules() -> Repository:
+        host = make_plugin_manager()
+        host.register(Rules(), "aturan_kantor")
+        return Repository.open(drive, host=host)
+
+    config = drive / "zi-evidence.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-y"), "utf-8")
+    run_index(with_rules())
+    quiet = with_rules()
+    run_index(quiet)
+    assert "ruleset" not in quiet.__dict__, "nothing changed: the rule set built before is not built again"
+    own.write_text(good.replace("weight: ", "weight: x", 1), "utf-8")
+    with pytest.raises(RulesetError, match="harus berupa angka"):
+        run_index(with_rules())

@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence import usercache as cache
 from zi_evidence.errors import RulesetError
-from zi_evidence.rulesets import derive
-from zi_evidence.rulesets.build import build
-from zi_evidence.rulesets.model import Ruleset
-from zi_evidence.rulesets.problems import Problems
-from zi_evidence.rulesets.validate import checked_problems
+
+if TYPE_CHECKING:
+    from zi_evidence.rulesets.model import Ruleset
 
 DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
 
@@ -111,6 +109,12 @@ def _as_raw(found: RawDocument | Mapping[str, Any], ruleset_id: str) -> RawDocum
 
 
 def _load(raw: RawDocument, resolve: Resolver, chain: tuple[str, ...]) -> tuple[Ruleset, dict[str, Any]]:
+    # the model and its checks load here, when a rule set is built: reading files to learn ids needs neither
+    from zi_evidence.rulesets import derive
+    from zi_evidence.rulesets.build import build
+    from zi_evidence.rulesets.problems import Problems
+    from zi_evidence.rulesets.validate import checked_problems
+
     problems = checked_problems(raw.data)
     if problems:
         raise RulesetValidationError(raw.source, problems)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from zi_evidence import usercache
 from zi_evidence.errors import PluginError, RulesetError
 from zi_evidence.rulesets.loader import RawDocument, load_document, read_document
-from zi_evidence.rulesets.model import Ruleset
 from zi_evidence.usercache import digest
+
+if TYPE_CHECKING:
+    from zi_evidence.rulesets.model import Ruleset
 
 DEFAULT_RULESET = "permenpanrb-90-2021"
 
@@ -93,9 +98,26 @@ class RulesetRegistry:
         parts = (f"{e.id}\0{e.path}\0{self._raw[e.id].digest}" for e in self.entries())
         return digest(ruleset_id, *parts)
 
+    def built_before(self, ruleset_id: str) -> bool:
+        """This very content was built without a fault by this code before, so building it cannot fail now."""
+        return usercache.load("built", self._built_key(ruleset_id)) is True
+
+    def _built_key(self, ruleset_id: str) -> str:
+        return digest("built", self.fingerprint(ruleset_id), _code(), usercache.library_version("jsonschema"))
+
     def get(self, ruleset_id: str) -> Ruleset:
         """The rule set with ``extends`` resolved among the registered ids."""
         self._entry(ruleset_id)
         if ruleset_id not in self._cache:
             self._cache[ruleset_id] = load_document(self._raw[ruleset_id], self._raw.get)
+            usercache.store("built", self._built_key(ruleset_id), True)
         return self._cache[ruleset_id]
+
+
+@cache
+def _code() -> bytes:
+    """What building depends on besides the files: this package's code and the schema it validates with."""
+    package = Path(__file__).parent
+    sources = [path.read_bytes() for path in sorted(package.glob("*.py"))]
+    schema = (resources.files("zi_evidence.schemas") / "ruleset.schema.json").read_bytes()
+    return digest(*sources, schema).encode()
