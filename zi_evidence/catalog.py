@@ -26,16 +26,22 @@ NETWORK_FS = ("cifs", "smb3", "smbfs", "nfs", "nfs4", "ncpfs", "afs", "ceph", "g
 PAGE_SEPARATOR = "\n\f\n"
 #: Bump when the index document built from a file changes shape: every document is then rewritten.
 INDEX_DOC_VERSION = "2"
-#: Counts every write to the file rows, whoever makes it: the triggers below keep it, not our code.
+#: Counts every write to the file rows and the text cache, whoever makes it: triggers keep it, not our code.
 GENERATION_KEY = "files_generation"
+#: The problem and page totals, with the generation they were counted at.
+COUNTS_KEY = "counts"
 _BUMP = (
     f"INSERT INTO meta VALUES ('{GENERATION_KEY}', '1') "
     "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
 )
-_GENERATION_TRIGGERS = {f"files_generation_{event.lower()}": event for event in ("INSERT", "UPDATE", "DELETE")}
+_GENERATION_TRIGGERS = {
+    f"{table}_generation_{event.lower()}": (table, event)
+    for table in ("files", "extracts")
+    for event in ("INSERT", "UPDATE", "DELETE")
+}
 _GENERATION_SQL = "".join(
-    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON files BEGIN {_BUMP}; END;\n"
-    for name, event in _GENERATION_TRIGGERS.items()
+    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN {_BUMP}; END;\n"
+    for name, (table, event) in _GENERATION_TRIGGERS.items()
 )
 
 _SCHEMA = """
@@ -295,6 +301,11 @@ class Catalog:
         rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256 FROM files")
         return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
 
+    def stat_keys(self) -> dict[bytes, tuple[int, int, int, str]]:
+        """``path -> (size, mtime_ns, ctime_ns, status)``: what tells an unchanged file, at a fifth of the cost."""
+        rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, status FROM files")
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
     def change_keys(self) -> dict[bytes, tuple[Any, ...]]:
         """``path -> (id, size, mtime_ns, ctime_ns, inode, device, sha256, status, mime, parser, version)``."""
         rows = self.db.execute(
@@ -412,7 +423,7 @@ class Catalog:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def generation(self) -> str | None:
-        """Moves on every insert, update or delete of a file row; None while its triggers are missing."""
+        """Moves on every insert, update or delete of a file or extract row; None while its triggers are missing."""
         names = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         if not names >= _GENERATION_TRIGGERS.keys():
             return None
@@ -435,6 +446,19 @@ class Catalog:
             "  WHERE json_extract(p.value, '$.severity') != 'info')"
         ).fetchone()
         return int(row[0])
+
+    def counts(self) -> tuple[int, int]:
+        """``(count_problems(), count_pages())``, counted again only when a file or extract row changed."""
+        generation = self.generation()
+        try:
+            counted, problems, pages = json.loads(self.get_meta(COUNTS_KEY) or "[]")
+        except (ValueError, TypeError):  # absent or damaged: counted afresh
+            counted = None
+        if generation is None or counted != generation:
+            problems, pages = self.count_problems(), self.count_pages()
+            if generation is not None:  # a write: for the index run, which holds the writer lock
+                self.set_meta(COUNTS_KEY, json.dumps([generation, problems, pages]))
+        return int(problems), int(pages)
 
     def count_pages(self) -> int:
         row = self.db.execute(

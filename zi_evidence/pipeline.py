@@ -100,7 +100,7 @@ def run_index(
         else:  # a watcher batch: only its own documents; the full runs keep the whole index honest
             touched, removed = run.touched
             summary.indexed = reconcile_some(catalog, repo.search_backend(), lambda: repo.ruleset, touched, removed)
-        summary.pages = catalog.count_pages()
+        summary.problems, summary.pages = catalog.counts()
     if on_change is not None:  # after the lock is released: a slow listener never holds up other writers
         for change in run.changes:
             on_change(change)
@@ -156,24 +156,25 @@ class _Run:
 
     def execute(self, dirty: set[bytes] | None) -> IndexSummary:
         seen = self._observe(dirty)
-        known = self.catalog.change_keys()
+        stamps = self.catalog.stat_keys()  # enough to tell that nothing changed; whole rows only when needed
         present = {entry.rel for entry in seen.files}
         blind = seen.blind_spots
-        gone = {
-            path: row
-            for path, row in known.items()
+        vanished = [
+            path
+            for path in stamps
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
-        }
+        ]
+        stale = {e.rel for e in seen.files if self.verify or _changed(e, stamps.get(e.rel))}
         # the per-file parser check only when the parser set differs from the one every row was settled with
         self.parsers_signature = parsers_signature(self.parsers.values())
         self.parsers_settled = self.catalog.get_meta(PARSERS_KEY) == self.parsers_signature
-        self.all_seen = seen.scopes is None and all(path in present or path in gone for path in known)
+        self.all_seen = seen.scopes is None and len(vanished) + len(present & stamps.keys()) == len(stamps)
+        known = self.catalog.change_keys() if stale or vanished or not self.parsers_settled else {}
+        gone = {path: known[path] for path in vanished}
         todo = [
             e
             for e in seen.files
-            if self.verify
-            or _changed(e, known.get(e.rel))
-            or (not self.parsers_settled and self._better_parser(e, known.get(e.rel)))
+            if e.rel in stale or (not self.parsers_settled and self._better_parser(e, known.get(e.rel)))
         ]
         self.summary.unchanged = len(seen.files) - len(todo)
         planner = Planner(
@@ -185,7 +186,6 @@ class _Run:
             written = self._apply(plans, known, gone, seen)
         if seen.scopes is not None and written is not None:
             self.touched = (written, {row[0] for row in gone.values()})
-        self.summary.problems = self.catalog.count_problems()
         self.summary.notes.extend(planner.notes)
         return self.summary
 
@@ -358,11 +358,11 @@ def _is_expensive(parser: type | None) -> bool:
     return bool(getattr(parser, "expensive", False))
 
 
-def _changed(entry: FileEntry, row: tuple | None) -> bool:
+def _changed(entry: FileEntry, stamp: tuple[int, int, int, str] | None) -> bool:
     """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
-    if row is None or row[7] == "pending":
+    if stamp is None or stamp[3] == "pending":
         return True
-    return (row[1], row[2], row[3]) != (entry.size, entry.mtime_ns, entry.ctime_ns)
+    return stamp[:3] != (entry.size, entry.mtime_ns, entry.ctime_ns)
 
 
 def _refuse_shared_hardlinks(seen: Observation) -> Observation:

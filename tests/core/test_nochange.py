@@ -323,3 +323,17 @@ def test_a_rule_set_broken_after_a_good_run_still_stops_the_run(drive, tmp_path,
     own.write_text(good.replace("weight: ", "weight: x", 1), "utf-8")
     with pytest.raises(RulesetError, match="harus berupa angka"):
         run_index(with_rules())
+
+
+def test_problem_and_page_totals_follow_every_change(drive):
+    repo = settled(drive)
+    assert (run_index(repo).problems, run_index(repo).pages) == (0, 3)
+    (drive / TIM / "kosong.pdf").write_bytes(b"")
+    write(drive / MONEV / "catatan.txt", "satu halaman lagi")
+    changed = run_index(repo)
+    assert (changed.problems, changed.pages) == (1, 4)
+    again = run_index(repo)
+    assert (again.problems, again.pages) == (1, 4)
+    with repo.catalog() as catalog:
+        catalog.db.execute("UPDATE extracts SET page_count = page_count + 1")  # behind the pipeline's back
+    assert run_index(repo).pages == 8
