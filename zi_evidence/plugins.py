@@ -86,14 +86,23 @@ def make_plugin_manager(load_entry_points: bool = True) -> PluginHost:
     return host
 
 
+def _describe(distribution: Any) -> tuple[str | None, str | None]:
+    """Name and version, from one read of the metadata (each attribute alone reads it again)."""
+    if distribution is None:
+        return None, None
+    metadata = distribution.metadata
+    return metadata["Name"], metadata["Version"]
+
+
 def _load_entry_points(host: PluginHost) -> None:
     disabled = _names_from_env(DISABLE_ENV) or set()
     allowed = _names_from_env(LOAD_ENV)
+    described: dict[int, tuple[str | None, str | None]] = {}
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if ep.name in host.infos:
             continue  # the same distribution seen twice on sys.path
-        dist = ep.dist.name if ep.dist else None
-        version = ep.dist.version if ep.dist else None
+        dist, version = described.get(id(ep.dist)) or _describe(ep.dist)
+        described[id(ep.dist)] = (dist, version)
         if ep.name in disabled or (allowed is not None and ep.name not in allowed):
             host.pm.set_blocked(ep.name)
             host.infos[ep.name] = PluginInfo(ep.name, dist, version, ep.value, error="dinonaktifkan")
