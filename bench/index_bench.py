@@ -118,7 +118,10 @@ print(json.dumps({"seconds": seconds, "open_s": opened - started, "run_s": secon
     "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
-WALKER = "import sys; sys.path.insert(0, sys.argv[1]); import index_bench, pathlib; index_bench.bare_walk(pathlib.Path(sys.argv[2]))"
+WALKER = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import index_bench, pathlib; "
+    "index_bench.bare_walk(pathlib.Path(sys.argv[2]))"
+)
 
 
 def command_seconds(argv: list[str], runs: int = 5) -> float:
