@@ -9,9 +9,12 @@ from typing import Any
 
 import yaml
 
+from zi_evidence import usercache
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
-from zi_evidence.schemafiles import schema_errors
+from zi_evidence.schemafiles import schema_errors, schema_text
+
+CONFIG_SCHEMA = "config.schema.json"
 
 CONFIG_NAME = "zi-evidence.yaml"
 #: The team's self-assessment answers and hasil inputs, next to the config (never scanned as evidence).
@@ -111,15 +114,19 @@ def load_config(root: Path, state_dir: Path | None = None) -> RepoConfig:
     """Read and validate the configuration; ``state_dir`` (or the environment) overrides the file's."""
     path = root / CONFIG_NAME
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)
     except FileNotFoundError:
         raise ConfigError(f"Berkas konfigurasi {path} tidak ada. Jalankan 'zi-evidence init {root}'.") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML tidak valid ({exc}). Perbaiki penulisannya.") from None
-    errors = schema_errors(raw, "config.schema.json")
-    if errors:
-        listed = "\n  ".join(errors)
-        raise ConfigError(f"{path} tidak sesuai skema:\n  {listed}\nPerbaiki nilai pada lokasi tersebut.")
+    passed = usercache.digest("config", text, schema_text(CONFIG_SCHEMA), usercache.library_version("jsonschema"))
+    if usercache.load("passed", passed) is not True:  # every command reads the config: check each content once
+        errors = schema_errors(raw, CONFIG_SCHEMA)
+        if errors:
+            listed = "\n  ".join(errors)
+            raise ConfigError(f"{path} tidak sesuai skema:\n  {listed}\nPerbaiki nilai pada lokasi tersebut.")
+        usercache.store("passed", passed, True)
     return _build(root.resolve(), raw, state_dir)
 
 

@@ -7,13 +7,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
+
+@cache
+def schema_text(name: str) -> str:
+    return (resources.files("zi_evidence.schemas") / name).read_text(encoding="utf-8")
 
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    text = (resources.files("zi_evidence.schemas") / name).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: dict[str, Any] = json.loads(schema_text(name))
     return schema
 
 
@@ -27,6 +29,8 @@ def json_path(path: Any) -> str:
 
 def schema_errors(instance: Any, schema_name: str) -> list[str]:
     """Every violation as ``<json path>: <message>``, in document order."""
+    import jsonschema  # ~70 ms to import: only when something is actually checked
+
     validator = jsonschema.Draft202012Validator(load_schema(schema_name))
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors]
