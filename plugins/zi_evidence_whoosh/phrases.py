@@ -50,8 +50,12 @@ class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
     def replace(self, minquality: float = 0) -> Any:
         return self if self.is_active() else NullMatcher()
 
-    def supports_block_quality(self) -> bool:
-        return False  # skipping by block quality would bypass the position check
+    def skip_to_quality(self, minquality: float) -> int:
+        # Block skipping stays on (Whoosh's collector miscounts totals without it), but the document
+        # it lands on must hold the phrase too.
+        skipped = self.child.skip_to_quality(minquality / self.boost)
+        self._find_next()
+        return int(skipped)
 
     def _get_spans(self) -> list[Span]:
         # Whoosh asks this of every candidate document only to know whether the phrase is there.
@@ -62,6 +66,12 @@ class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
             )
             return [Span(0)] if present else []
         return [Span(0)] if self._starts() else []
+
+    def all_ids(self) -> Any:
+        # Whoosh's version asks spans() of every document; counting only needs to know the phrase is there
+        while self.is_active():
+            yield self.id()
+            self.next()
 
     def spans(self) -> list[Span]:
         """Every occurrence in the current document (computed only when asked)."""

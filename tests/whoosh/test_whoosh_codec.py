@@ -149,3 +149,26 @@ def test_fast_phrase_spans_are_the_occurrences(twin_indexes):
                 matcher.next()
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("query", ["korupsi OR 2026", "zona OR wilayah", '"zona integritas" OR kinerja', "layan*"])
+def test_totals_count_every_matching_document(tmp_path, query):
+    """Totals come from Whoosh's counting pass; its single-pass mode miscounts ORs of two words."""
+    backend = WhooshBackend(tmp_path / "index")
+    texts = _texts(700, seed=11)
+    backend.rebuild(IndexDoc(key=str(i), stamp="1", path=f"d{i}.pdf", text=t) for i, t in enumerate(texts))
+    hits, total = backend.search(query, {}, 5)
+    expected = sum(1 for t in texts if _holds(t, query))
+    assert len(hits) == 5 and total == expected
+    backend.close()
+
+
+def _holds(text: str, query: str) -> bool:
+    terms = index_terms(text)
+    pairs = set(zip(terms, terms[1:], strict=False))
+    return {
+        "korupsi OR 2026": "korupsi" in terms or "2026" in terms,
+        "zona OR wilayah": "zona" in terms or "wilayah" in terms,
+        '"zona integritas" OR kinerja': ("zona", "integritas") in pairs or "kinerja" in terms,
+        "layan*": any(t.startswith("layan") for t in terms),
+    }[query]
