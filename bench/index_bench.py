@@ -144,14 +144,22 @@ def search_latency(root: Path, rounds: int) -> dict:
     from zi_evidence.search import search
 
     repo = Repository.open(root)
-    timings = []
+    timings: list[float] = []
+    per_query: dict[str, list[float]] = {query: [] for query in QUERIES}
     for _ in range(rounds):
         for query in QUERIES:
             started = time.perf_counter()
             search(repo, query, {}, 10)
-            timings.append((time.perf_counter() - started) * 1000)
+            per_query[query].append((time.perf_counter() - started) * 1000)
+    for found in per_query.values():
+        timings += found
     timings.sort()
-    return {"p50_ms": statistics.median(timings), "p95_ms": timings[int(len(timings) * 0.95) - 1], "n": len(timings)}
+    return {
+        "p50_ms": statistics.median(timings),
+        "p95_ms": timings[int(len(timings) * 0.95) - 1],
+        "n": len(timings),
+        "median_ms_by_query": {query: statistics.median(found) for query, found in per_query.items()},
+    }
 
 
 def main() -> None:
