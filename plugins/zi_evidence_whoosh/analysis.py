@@ -100,10 +100,6 @@ def exact_analyzer() -> Analyzer:
     return RegexTokenizer(TOKEN_PATTERN) | FoldFilter() | StopFilter(STOP_WORDS, minsize=1, renumber=True)
 
 
-#: Bump when indexed terms change: generations built with another version are rebuilt.
-ANALYSIS_VERSION = "3"
-
-
 class IndonesianTokenizer(Tokenizer):
     """Tokenise, fold, drop stop words and (optionally) stem in one pass.
 

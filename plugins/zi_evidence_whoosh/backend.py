@@ -8,22 +8,21 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
-
-from whoosh import index as windex
-from whoosh.index import FileIndex, LockError
-from whoosh.searching import Searcher
-from whoosh.writing import SegmentWriter
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from zi_evidence.errors import ZiError
 from zi_evidence.searching import BackendHit, IndexDoc, IndexUnavailable, Snippet
-from zi_evidence_whoosh import pages as page_search
-from zi_evidence_whoosh.codec import SplitBlockCodec
 from zi_evidence_whoosh.generations import Generations
-from zi_evidence_whoosh.querying import filter_query, make_parser, parse_query, without_absent_fields
-from zi_evidence_whoosh.schema import build_schema, doc_fields
-from zi_evidence_whoosh.scoring import RememberedLengthsBM25F
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
+    from whoosh.searching import Searcher
+    from whoosh.writing import SegmentWriter
+
+# Whoosh and the modules built on it load on first use (~90 ms): every command registers this backend,
+# and a run with nothing to do only asks for the index fingerprint.
 
 T = TypeVar("T")
 
@@ -48,8 +47,6 @@ class WhooshBackend:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._generations = Generations(self.index_dir)
-        self._schema = build_schema()
-        self._parser = make_parser(self._schema)
         # The opened index object is cached per generation; searchers are always opened fresh,
         # because Whoosh-Reloaded 2.7.5's Searcher.refresh() can keep serving replaced documents.
         self._cached: tuple[Path, FileIndex] | None = None
@@ -57,11 +54,25 @@ class WhooshBackend:
         self._lock = threading.Lock()
         self._recent_queries: dict[str, Any] = {}
 
+    @cached_property
+    def _schema(self) -> Any:
+        from zi_evidence_whoosh.schema import build_schema
+
+        return build_schema()
+
+    @cached_property
+    def _parser(self) -> Any:
+        from zi_evidence_whoosh.querying import make_parser
+
+        return make_parser(self._schema)
+
     # -- writing -------------------------------------------------------------------------------
 
     def update(self, docs: Iterable[IndexDoc], remove_keys: Iterable[str]) -> None:
         # Drain the caller's iterables first: the write lock is then held only while writing, and a
         # failure inside the caller's generator is not mistaken for a broken index.
+        from zi_evidence_whoosh.schema import doc_fields
+
         batch = [doc_fields(doc) for doc in docs]
         removed = list(remove_keys)
         ix = self._open()
@@ -90,6 +101,8 @@ class WhooshBackend:
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
+                from whoosh import index as windex
+
                 self._build(windex.create_in(str(folder), self._schema), docs)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -106,6 +119,9 @@ class WhooshBackend:
         Whoosh writer whose postings outgrow its memory budget pickles each one to a temporary run and
         back, which cost a third of a full build; a new segment per chunk keeps memory bounded instead.
         """
+        from zi_evidence_whoosh.codec import SplitBlockCodec
+        from zi_evidence_whoosh.schema import doc_fields
+
         procs = max(1, min(os.cpu_count() or 1, 4))
         options = {"procs": procs, "multisegment": True, "batchsize": 25} if procs > 1 else {}
         chunk_chars = self.rebuild_chunk_chars * procs
@@ -145,6 +161,8 @@ class WhooshBackend:
         return f"{self.version}:{folder.name}:{hashlib.sha1(repr(files).encode()).hexdigest()[:16]}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
+        from zi_evidence_whoosh.querying import filter_query, without_absent_fields
+
         q = self._parsed(query)
         allow = filter_query(filters)
 
@@ -164,13 +182,17 @@ class WhooshBackend:
     def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
         if not query.strip() or max_snippets <= 0:
             return []  # nothing to locate on a page
-        return page_search.page_matches(self._parsed(query), pages, max_snippets)
+        from zi_evidence_whoosh.pages import page_matches
+
+        return page_matches(self._parsed(query), pages, max_snippets)
 
     def _parsed(self, query: str) -> Any:
         """The parsed query; the last few are kept, as every hit of one search asks again."""
         with self._lock:
             found = self._recent_queries.get(query)
         if found is None:
+            from zi_evidence_whoosh.querying import parse_query
+
             found = parse_query(self._parser, query)
             with self._lock:
                 if len(self._recent_queries) >= 32:
@@ -202,6 +224,8 @@ class WhooshBackend:
         if folder is None:
             return None
         try:
+            from whoosh import index as windex
+
             # Passing the schema skips unpickling the stored copy on every open.
             ix = windex.open_dir(str(folder), schema=self._schema)
         except Exception as exc:
@@ -233,6 +257,8 @@ class WhooshBackend:
             held = self._searcher_cache
         if held is not None and held[0] is ix and held[1].up_to_date():
             return held[1]
+        from zi_evidence_whoosh.scoring import RememberedLengthsBM25F
+
         searcher = ix.searcher(weighting=RememberedLengthsBM25F())
         with self._lock:
             if self._searcher_cache is not None:
@@ -247,6 +273,10 @@ class WhooshBackend:
 
     def _writer(self, ix: FileIndex, limitmb: int) -> SegmentWriter:
         """A writer, retrying while another process holds the lock; IndexUnavailable past the retries."""
+        from whoosh.index import LockError
+
+        from zi_evidence_whoosh.codec import SplitBlockCodec
+
         pause = 0.2
         for attempt in range(self.lock_attempts):
             try:

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from whoosh.util.filelock import FileLock, try_for
-
 from zi_evidence.searching import IndexUnavailable
-from zi_evidence_whoosh.analysis import ANALYSIS_VERSION
+
+#: Bump when indexed terms or their storage change: generations built with another version are rebuilt.
+ANALYSIS_VERSION = "3"
 
 
 def _read(path: Path) -> str:
@@ -93,6 +93,8 @@ class Generations:
     @contextmanager
     def rebuild_lock(self) -> Iterator[None]:
         """Only one rebuild at a time across processes (released by the OS if the holder dies)."""
+        from whoosh.util.filelock import FileLock, try_for  # only writers need Whoosh loaded
+
         self.root.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.root / "rebuild.lock"))
         if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.2):

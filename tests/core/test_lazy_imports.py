@@ -44,3 +44,17 @@ def test_every_rule_set_name_is_exported():
     assert set(rulesets.__all__) == set(rulesets._HOME_OF)
     for name in rulesets.__all__:
         assert getattr(rulesets, name) is not None
+
+
+def test_a_run_with_nothing_to_do_loads_neither_whoosh_nor_jsonschema(make_repo):
+    """A no-change index run only asks the backend for its fingerprint and the config for a known pass."""
+    root = make_repo()
+    code = (
+        "from pathlib import Path\nfrom zi_evidence.pipeline import run_index\n"
+        "from zi_evidence.repository import Repository\n"
+        f"run_index(Repository.open(Path({str(root)!r})))"
+    )
+    loaded_after(code)  # the first run builds the index and reads the stamps
+    loaded_after(code)  # the second records that the index agrees with the catalog
+    loaded = loaded_after(code)
+    assert not {"whoosh", "jsonschema", "snowballstemmer"} & loaded
