@@ -26,38 +26,48 @@ _WORD = re.compile(TOKEN_PATTERN)
 
 @dataclass
 class PageTokens:
-    """What one page holds for a query: the query's candidate words (those containing a needle, see
-    ``_needles``) with their terms, and, for phrases, the page's words in order with stop words left out
-    (a word's list index is its position, as in the index). Pages are analysed at search time, and
-    a fresh process has no stems cached: only candidate words are stemmed."""
+    """What one page holds for a query: its words in order and the query's candidate words (those
+    containing a needle, see ``_needles``) with their terms. Pages are analysed at search time, and a
+    fresh process has no stems cached: only candidate words are stemmed. Positions here count stop
+    words too; ``next_kept`` steps over them the way the index's renumbering does."""
 
     words: dict[str, str]
     stems: set[str]
-    kept: list[str]
+    every: list[str]
 
     @classmethod
-    def of(cls, folded: str, needles: list[str], with_positions: bool) -> PageTokens:
+    def of(cls, folded: str, needles: list[str]) -> PageTokens:
         every = split_words(folded)
         unique = set(every) - STOP_WORDS
         if "" not in needles:
             unique = {word for needle in set(needles) for word in unique if needle in word}
         words = {word: stem(word) for word in unique}
-        kept = [w for w in every if w not in STOP_WORDS] if with_positions else []
-        return cls(words, set(words.values()), kept)
+        return cls(words, set(words.values()), every)
 
     def positions(self, term: str) -> list[int]:
         return self._by_term.get(term, [])
+
+    def term_at(self, position: int) -> str | None:
+        return self.words.get(self.every[position])
+
+    def next_kept(self, position: int) -> int | None:
+        """The position of the next word that is not a stop word (the index's next position)."""
+        every = self.every
+        for at in range(position + 1, len(every)):
+            if every[at] not in STOP_WORDS:
+                return at
+        return None
 
     @cached_property
     def _by_term(self) -> dict[str, list[int]]:
         # list.index scans in C: a page's few candidate words are found without a Python loop per word
         found: dict[str, list[int]] = {}
-        kept = self.kept
+        every = self.every
         for word, term in self.words.items():
             at = -1
             try:
                 while True:
-                    at = kept.index(word, at + 1)
+                    at = every.index(word, at + 1)
                     found.setdefault(term, []).append(at)
             except ValueError:
                 pass  # no further occurrence
@@ -105,10 +115,6 @@ def _needles(q: wq.Query) -> list[str]:
     for child in q.children():
         found += _needles(child)
     return found
-
-
-def _has_phrase(q: wq.Query) -> bool:
-    return isinstance(q, wq.Phrase) or any(_has_phrase(child) for child in q.children())
 
 
 def _needle(term: str) -> str:
@@ -161,21 +167,26 @@ def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
 def _phrase_at(page: PageTokens, words: list[str], slop: int) -> bool:
     if not words or any(w not in page.stems for w in words):
         return False
-    if slop <= 1:  # consecutive terms, the usual phrase: compare start positions as sets
-        starts = set(page.positions(words[0]))
-        for offset, word in enumerate(words[1:], start=1):
-            starts &= {p - offset for p in page.positions(word)}
-        return bool(starts)
     for start in page.positions(words[0]):
-        pos = start
+        at: int | None = start
         for word in words[1:]:
-            nxt = [p for p in page.positions(word) if 0 < p - pos <= slop]
-            if not nxt:
+            at = _following(page, at, word, max(slop, 1))
+            if at is None:
                 break
-            pos = nxt[0]
         else:
             return True
     return False
+
+
+def _following(page: PageTokens, position: int | None, word: str, slop: int) -> int | None:
+    """Where ``word`` stands within ``slop`` index positions after ``position``, if it does."""
+    for _ in range(slop):
+        position = page.next_kept(position) if position is not None else None
+        if position is None:
+            return None
+        if page.term_at(position) == word:
+            return position
+    return None
 
 
 def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
@@ -222,14 +233,13 @@ def page_matches(q: wq.Query, pages: Sequence[str], max_snippets: int) -> list[t
     """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
     found: list[tuple[int, Snippet]] = []
     needles = _needles(q) or [""]
-    with_positions = _has_phrase(q)
     for number, text in enumerate(pages, start=1):
         if len(found) >= max_snippets:
             break
         folded = fold(text)
         if not may_match(q, folded):
             continue
-        ok, terms = matches(q, PageTokens.of(folded, needles, with_positions))
+        ok, terms = matches(q, PageTokens.of(folded, needles))
         if ok:
             found.append((number, snippet(text, terms)))
     return found

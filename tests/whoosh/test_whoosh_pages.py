@@ -72,3 +72,25 @@ def test_empty_query_locates_nothing(backend):
 def test_malformed_query(backend):
     with pytest.raises(QueryError):
         backend.page_matches('"pelayanan', PAGES, 5)
+
+
+PHRASE_PAGES = [
+    "Pembangunan zona yang integritas di kantor.",  # a stop word between: the index closes the gap
+    "Pembangunan zona kerja integritas di kantor.",  # one real word between
+    "Integritas zona, bukan sebaliknya.",  # wrong order
+    "Zona\nIntegritas di akhir baris dan zona integritas lagi.",
+    "Penulisan laporan bulanan.",  # another form of the same stem
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"zona integritas"', [1, 4]),
+        ('"zona integritas"~2', [1, 2, 4]),
+        ('"menulis laporan"', [5]),  # penulisan laporan: same stems
+        ('"zona integritas di kantor"', [1]),
+    ],
+)
+def test_phrases_on_pages_follow_the_index_positions(backend, query, expected):
+    assert numbers(backend.page_matches(query, PHRASE_PAGES, 10)) == expected
