@@ -44,7 +44,7 @@ class SplitBlockCodec(W3Codec):
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
-        return _SplitMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+        return SplitMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
 class _FieldWriter(W3FieldWriter):
@@ -108,7 +108,7 @@ class _SplitWriter(W3PostingsWriter):
         self._new_block()
 
 
-class _SplitMatcher(W3LeafMatcher):
+class SplitMatcher(W3LeafMatcher):
     def _read_header(self) -> None:
         postfile = self._postfile
         postfile.seek(self._startoffset)
@@ -125,6 +125,18 @@ class _SplitMatcher(W3LeafMatcher):
         ids, weights = _unpack(postfile.get(start, head_length), self._compression)
         self._tail = start + head_length
         self._data = (ids, weights, None)
+
+    def blocks(self) -> Iterator[tuple[Any, Any, Any]]:
+        """Every block from the current one on, as (ids, weights, values): a phrase reads whole lists."""
+        while not self._atend:
+            if self._ids is None:
+                self._read_ids()
+            if self._weights is None:
+                self._read_weights()
+            if self._values is None:
+                self._read_values()
+            yield self._ids, self._weights, self._values
+            self._next_block()
 
     def _read_values(self) -> None:
         if self._data is None:

@@ -12,10 +12,11 @@ from operator import sub
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching import IntersectionMatcher, NullMatcher
+from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcher
 from whoosh.query.spans import Span, SpanWrappingMatcher
+from whoosh.scoring import WeightLengthScorer
 
-from zi_evidence_whoosh.codec import CompactPositions, positions_of
+from zi_evidence_whoosh.codec import CompactPositions, SplitMatcher, positions_of
 
 
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
@@ -26,12 +27,78 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         if field is None or not isinstance(field.format, CompactPositions) or self.slop != 1 or len(self.words) < 2:
             return super().matcher(searcher, context)
         reader = searcher.reader()
-        words = []
-        for word in self.words:
-            if (self.fieldname, field.to_bytes(word)) not in reader:
-                return NullMatcher()  # a word the field never saw: no document can hold the phrase
-            words.append(wq.Term(self.fieldname, word, boost=self.boost).matcher(searcher, context))
+        if any((self.fieldname, field.to_bytes(word)) not in reader for word in self.words):
+            return NullMatcher()  # a word the field never saw: no document can hold the phrase
+        whole = _whole_lists(searcher, self.fieldname, self.words, context)
+        if whole is not None:
+            return _matched(whole, self.boost)
+        words = [wq.Term(self.fieldname, word, boost=self.boost).matcher(searcher, context) for word in self.words]
         return _AdjacentMatcher(words)
+
+
+class _Postings:
+    """One word's postings in one segment, read whole: docnum -> (weight, encoded positions)."""
+
+    def __init__(self, matcher: SplitMatcher, scorer: Any) -> None:
+        self.found: dict[int, tuple[float, bytes]] = {}
+        for ids, weights, values in matcher.blocks():
+            self.found.update(zip(ids, zip(weights, values, strict=True), strict=True))
+        self.scorer = scorer
+
+
+def _whole_lists(searcher: Any, fieldname: str, words: list[str], context: Any) -> list[_Postings] | None:
+    """Each word's whole posting list in this segment, or None where only the general matcher applies
+    (a reader over several segments, postings stored inline, a scorer without a length formula)."""
+    reader = searcher.reader()
+    if not hasattr(reader, "deleted_docs_set"):
+        return None
+    weighting = searcher.weighting if context is None else context.weighting
+    lists = []
+    for word in words:
+        matcher = reader.postings(fieldname, word)
+        matcher = getattr(matcher, "child", matcher)  # deleted documents are taken out below, all at once
+        scorer = weighting.scorer(searcher, fieldname, word) if weighting is not None else None
+        if not isinstance(matcher, SplitMatcher) or (scorer is not None and not isinstance(scorer, WeightLengthScorer)):
+            return None
+        lists.append(_Postings(matcher, scorer))
+    deleted = reader.deleted_docs_set
+    if deleted:
+        for postings in lists:
+            for docnum in deleted & postings.found.keys():
+                del postings.found[docnum]
+    return lists
+
+
+def _matched(lists: list[_Postings], boost: float) -> Any:
+    """A list matcher over the documents where the words stand in a row, scored as Whoosh scores the
+    phrase (the sum of each word's BM25F score in that document, times the phrase's boost)."""
+    first, *rest = lists
+    docs = sorted(set(first.found).intersection(*(p.found for p in rest)))
+    if len(lists) == 2:  # the usual phrase, checked without building a list per document
+        one, two = first.found, rest[0].found
+        hits = [d for d in docs if not set(positions_of(one[d][1])).isdisjoint(map(sub, positions_of(two[d][1]), _ONE))]
+    else:
+        hits = [d for d in docs if _in_a_row([p.found[d][1] for p in lists])]
+    if not hits:
+        return NullMatcher()
+    if first.scorer is None:  # an unscored search (counting, deleting): every hit weighs the same
+        return ListMatcher(hits)
+    length = first.scorer.dfl  # one field: the same length for every word
+    scores = [boost * sum(p.scorer._score(p.found[d][0], length(d)) for p in lists) for d in hits]
+    return ListMatcher(hits, weights=scores)
+
+
+_ONE = repeat(1)  # endless: every map() takes only as many as it needs
+
+
+def _in_a_row(values: list[bytes]) -> bool:
+    """Whether some start position has word i at start + i for every word."""
+    starts = set(positions_of(values[0]))
+    for offset, value in enumerate(values[1:], start=1):
+        starts.intersection_update(map(sub, positions_of(value), repeat(offset)))
+        if not starts:
+            return False
+    return True
 
 
 class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
