@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -152,14 +153,14 @@ def test_a_new_mapping_rule_or_rule_set_remaps_unchanged_files(drive):
     assert targets(other) == {name: mapper.map(shown).target_id for name, shown in displays(other).items()}
 
 
-def test_an_edited_rule_set_file_is_mapped_again(drive, tmp_path, monkeypatch):
-    from zi_evidence.catalog import Catalog
+def own_ruleset(drive: Path, tmp_path: Path, name: str) -> tuple[Path, Callable[[], Repository]]:
+    """A copy of the national rule set under another id, offered by a plugin and chosen by the config."""
     from zi_evidence.rulesets import RulesetRegistry
 
     source = RulesetRegistry.from_host(make_plugin_manager()).path_of("permenpanrb-90-2021")
-    own = tmp_path / "rules" / "kantor-x.yaml"
+    own = tmp_path / "rules" / f"{name}.yaml"
     own.parent.mkdir()
-    own.write_text(source.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-x", 1), "utf-8")
+    own.write_text(source.read_text(encoding="utf-8").replace("permenpanrb-90-2021", name, 1), "utf-8")
 
     class Rules:
         @hookimpl
@@ -172,7 +173,14 @@ def test_an_edited_rule_set_file_is_mapped_again(drive, tmp_path, monkeypatch):
         return Repository.open(drive, host=host)
 
     config = drive / "zi-evidence.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-x"), "utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("permenpanrb-90-2021", name), "utf-8")
+    return own, with_rules
+
+
+def test_an_edited_rule_set_file_is_mapped_again(drive, tmp_path, monkeypatch):
+    from zi_evidence.catalog import Catalog
+
+    own, with_rules = own_ruleset(drive, tmp_path, "kantor-x")
     run_index(with_rules())
     remaps = []
     real = Catalog.mappings
@@ -295,27 +303,10 @@ def test_files_in_an_unreadable_folder_are_rechecked_once_it_is_readable(drive, 
 
 def test_a_rule_set_broken_after_a_good_run_still_stops_the_run(drive, tmp_path, monkeypatch):
     from zi_evidence.errors import RulesetError
-    from zi_evidence.rulesets import RulesetRegistry
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    source = RulesetRegistry.from_host(make_plugin_manager()).path_of("permenpanrb-90-2021")
-    own = tmp_path / "rules" / "kantor-y.yaml"
-    own.parent.mkdir()
-    good = source.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-y", 1)
-    own.write_text(good, "utf-8")
-
-    class Rules:
-        @hookimpl
-        def register_rulesets(self) -> list[Path]:
-            return [own]
-
-    def with_rules() -> Repository:
-        host = make_plugin_manager()
-        host.register(Rules(), "aturan_kantor")
-        return Repository.open(drive, host=host)
-
-    config = drive / "zi-evidence.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "kantor-y"), "utf-8")
+    own, with_rules = own_ruleset(drive, tmp_path, "kantor-y")
+    good = own.read_text(encoding="utf-8")
     run_index(with_rules())
     quiet = with_rules()
     run_index(quiet)
