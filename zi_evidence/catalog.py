@@ -6,26 +6,19 @@ version), failures too, so an unchanged or merely moved file is never parsed twi
 
 from __future__ import annotations
 
-import hashlib
 import json
-import mimetypes
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zi_evidence import journal
 from zi_evidence.parsing import ParsedDocument, Problem
+from zi_evidence.records import FileRecord, problems_to_json, record_from_row
 
 SCHEMA_VERSION = 3
-JOURNAL_ENV = "ZI_EVIDENCE_JOURNAL"
-#: File systems where SQLite's WAL (shared memory between processes) is unsafe or fails outright.
-NETWORK_FS = ("cifs", "smb3", "smbfs", "nfs", "nfs4", "ncpfs", "afs", "ceph", "glusterfs", "9p", "davfs", "lustre")
 PAGE_SEPARATOR = "\n\f\n"
-#: Bump when the index document built from a file changes shape: every document is then rewritten.
-INDEX_DOC_VERSION = "2"
 #: Counts every write to the file rows and the text cache, whoever makes it: triggers keep it, not our code.
 GENERATION_KEY = "files_generation"
 #: The problem and page totals, with the generation they were counted at.
@@ -96,62 +89,6 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 
 
-def problems_to_json(problems: Iterable[Problem]) -> str:
-    return json.dumps([p.__dict__ for p in problems], ensure_ascii=False)
-
-
-def problems_from_json(text: str) -> tuple[Problem, ...]:
-    return tuple(Problem(**item) for item in json.loads(text))
-
-
-@dataclass(frozen=True)
-class FileRecord:
-    id: int
-    path: bytes
-    display: str
-    size: int
-    mtime_ns: int
-    sha256: str
-    mime: str
-    parser: str | None
-    parser_version: str | None
-    status: str
-    problems: tuple[Problem, ...]
-    target_id: str | None
-    mapping_status: str
-    mapping_reason: str
-    year: str
-    kinds: tuple[str, ...] = ()
-    page_count: int = 0
-    metadata: dict[str, str] = field(default_factory=dict)
-    extract_problems: tuple[Problem, ...] = ()
-
-    @property
-    def format(self) -> str:
-        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it."""
-        extension = mimetypes.guess_extension(self.mime) or ""
-        return extension.lstrip(".")
-
-    @property
-    def all_problems(self) -> tuple[Problem, ...]:
-        return self.problems + self.extract_problems
-
-    @property
-    def stamp(self) -> str:
-        """Changes whenever what the search index holds for this file changes."""
-        parts = (
-            INDEX_DOC_VERSION,
-            self.sha256,
-            self.parser or "",
-            self.parser_version or "",
-            self.target_id or "",
-            self.display,
-            self.year,
-            ",".join(self.kinds),
-        )
-        return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
 _RECORD_SQL = """
 SELECT f.id, f.path, f.display, f.size, f.mtime_ns, f.sha256, f.mime, f.parser, f.parser_version, f.status,
        f.problems, f.target_id, f.mapping_status, f.mapping_reason, f.year, f.kinds,
@@ -159,66 +96,6 @@ SELECT f.id, f.path, f.display, f.size, f.mtime_ns, f.sha256, f.mime, f.parser, 
 FROM files f LEFT JOIN extracts e
   ON e.sha256 = f.sha256 AND e.parser = f.parser AND e.parser_version = f.parser_version
 """
-
-
-def _record(row: tuple[Any, ...]) -> FileRecord:
-    file_id, path, shown, size, mtime_ns, sha256, mime, parser, version, status = row[:10]
-    target_id, mapping_status, mapping_reason, year = row[11:15]
-    return FileRecord(
-        id=file_id,
-        path=path,
-        display=shown,
-        size=size,
-        mtime_ns=mtime_ns,
-        sha256=sha256,
-        mime=mime,
-        parser=parser,
-        parser_version=version,
-        status=status,
-        problems=problems_from_json(row[10]),
-        target_id=target_id,
-        mapping_status=mapping_status,
-        mapping_reason=mapping_reason,
-        year=year,
-        kinds=tuple(k for k in row[15].split(",") if k),
-        page_count=row[16],
-        metadata=json.loads(row[17]),
-        extract_problems=problems_from_json(row[18]),
-    )
-
-
-def filesystem_type(path: Path) -> str:
-    """The type of the file system holding ``path`` (from /proc/mounts), or '' where unknown."""
-    probe = path
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    real = os.path.realpath(probe)
-    best, kind = "", ""
-    try:
-        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as mounts:
-            for line in mounts:
-                fields = line.split()
-                if len(fields) < 3:
-                    continue
-                point = fields[1].replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
-                inside = real == point or real.startswith(point.rstrip("/") + "/")
-                if inside and len(point) >= len(best):
-                    best, kind = point, fields[2]
-    except OSError:
-        return ""
-    return kind
-
-
-def journal_choice(path: Path) -> tuple[str, str]:
-    """``(journal mode, why)``: WAL on local disks, DELETE on network shares where WAL cannot work."""
-    forced = os.environ.get(JOURNAL_ENV, "auto").strip().lower()
-    if forced in ("wal", "delete"):
-        return forced, f"dipilih lewat {JOURNAL_ENV}"
-    kind = filesystem_type(path)
-    network = kind in NETWORK_FS or kind.startswith("fuse.") and kind not in ("fuse.overlayfs", "fuse.lxcfs")
-    if network:
-        return "delete", f"folder status di berbagi jaringan ({kind}); WAL tidak aman di sana"
-    return "wal", f"folder status di disk lokal ({kind or 'tidak diketahui'})"
 
 
 class Catalog:
@@ -234,7 +111,7 @@ class Catalog:
         self.path = path
         self.journal_reason = "ditentukan pemanggil"
         if journal_mode == "auto":
-            journal_mode, self.journal_reason = journal_choice(path.parent)
+            journal_mode, self.journal_reason = journal.journal_choice(path.parent)
         self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
         self.journal_mode = self.db.execute(f"PRAGMA journal_mode={journal_mode}").fetchone()[0]
         # WAL keeps the last commits safe with NORMAL; a rollback journal on a share needs FULL
@@ -290,7 +167,7 @@ class Catalog:
     # -- files -------------------------------------------------------------------------------------
     def records(self, where: str = "", params: tuple[Any, ...] = ()) -> list[FileRecord]:
         sql = _RECORD_SQL + (f" WHERE {where}" if where else "") + " ORDER BY f.display"
-        return [_record(row) for row in self.db.execute(sql, params)]
+        return [record_from_row(row) for row in self.db.execute(sql, params)]
 
     def record(self, file_id: int) -> FileRecord | None:
         found = self.records("f.id = ?", (file_id,))

@@ -15,8 +15,9 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from zi_evidence.catalog import INDEX_DOC_VERSION, PAGE_SEPARATOR, Catalog, FileRecord
+from zi_evidence.catalog import PAGE_SEPARATOR, Catalog
 from zi_evidence.progress import Progress, Silent
+from zi_evidence.records import INDEX_DOC_VERSION, FileRecord
 from zi_evidence.searching import IndexDoc, IndexUnavailable
 
 BATCH = 200

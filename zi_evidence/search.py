@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from zi_evidence.catalog import FileRecord
 from zi_evidence.indexing import rebuild
+from zi_evidence.records import FileRecord
 from zi_evidence.repository import Repository
 from zi_evidence.searching import IndexUnavailable, Snippet
 

@@ -114,11 +114,11 @@ def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive):
 
 
 def test_state_folder_on_a_network_share_uses_a_safe_journal_and_says_so(drive, monkeypatch):
-    from zi_evidence import catalog
+    from zi_evidence import journal
 
     index(drive)
     assert "jurnal SQLite WAL" in run("status", "--repo", drive)
-    monkeypatch.setattr(catalog, "filesystem_type", lambda path: "cifs")
+    monkeypatch.setattr(journal, "filesystem_type", lambda path: "cifs")
     status = json.loads(run("status", "--repo", drive, "--json"))["catalog"]
     assert status["mode"] == "delete" and "cifs" in status["reason"]
     assert index(drive)["unchanged"] == 7, "the catalog converts in place between journal modes"

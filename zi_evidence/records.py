@@ -1,0 +1,97 @@
+"""What the catalog knows of one file, as the stages after it read it (no SQL here: see ``catalog``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zi_evidence.parsing import Problem
+
+#: Bump when the index document built from a file changes shape: every document is then rewritten.
+INDEX_DOC_VERSION = "2"
+
+
+def problems_to_json(problems: Iterable[Problem]) -> str:
+    return json.dumps([p.__dict__ for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str) -> tuple[Problem, ...]:
+    return tuple(Problem(**item) for item in json.loads(text))
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    id: int
+    path: bytes
+    display: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    mime: str
+    parser: str | None
+    parser_version: str | None
+    status: str
+    problems: tuple[Problem, ...]
+    target_id: str | None
+    mapping_status: str
+    mapping_reason: str
+    year: str
+    kinds: tuple[str, ...] = ()
+    page_count: int = 0
+    metadata: dict[str, str] = field(default_factory=dict)
+    extract_problems: tuple[Problem, ...] = ()
+
+    @property
+    def format(self) -> str:
+        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it."""
+        extension = mimetypes.guess_extension(self.mime) or ""
+        return extension.lstrip(".")
+
+    @property
+    def all_problems(self) -> tuple[Problem, ...]:
+        return self.problems + self.extract_problems
+
+    @property
+    def stamp(self) -> str:
+        """Changes whenever what the search index holds for this file changes."""
+        parts = (
+            INDEX_DOC_VERSION,
+            self.sha256,
+            self.parser or "",
+            self.parser_version or "",
+            self.target_id or "",
+            self.display,
+            self.year,
+            ",".join(self.kinds),
+        )
+        return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def record_from_row(row: tuple[Any, ...]) -> FileRecord:
+    file_id, path, shown, size, mtime_ns, sha256, mime, parser, version, status = row[:10]
+    target_id, mapping_status, mapping_reason, year = row[11:15]
+    return FileRecord(
+        id=file_id,
+        path=path,
+        display=shown,
+        size=size,
+        mtime_ns=mtime_ns,
+        sha256=sha256,
+        mime=mime,
+        parser=parser,
+        parser_version=version,
+        status=status,
+        problems=problems_from_json(row[10]),
+        target_id=target_id,
+        mapping_status=mapping_status,
+        mapping_reason=mapping_reason,
+        year=year,
+        kinds=tuple(k for k in row[15].split(",") if k),
+        page_count=row[16],
+        metadata=json.loads(row[17]),
+        extract_problems=problems_from_json(row[18]),
+    )
