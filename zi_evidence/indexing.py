@@ -72,6 +72,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     if before is not None and catalog.get_meta(AGREED_KEY) == before:
         return 0, 0  # neither a file row nor the index changed since both were seen to agree
     catalog.set_meta(AGREED_KEY, "")  # whatever happens below, the old agreement no longer holds
+    generation = catalog.generation()
     records = catalog.records()
     try:
         actual = backend.stamps()
@@ -86,7 +87,9 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
         return 0, 0
     if len(stale) > max(BATCH, len(records) // 2):
         # a first index, or most documents changed: one fresh build is faster than many update batches
-        return rebuild(catalog, backend, ruleset, progress, records), len(extra)
+        written = rebuild(catalog, backend, ruleset, progress, records)
+        _settle(catalog, backend, generation)
+        return written, len(extra)
     progress.stage("Memperbarui indeks pencarian", len(stale))
     try:
         for start in range(0, max(len(stale), 1), BATCH):
@@ -95,6 +98,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     except IndexUnavailable as exc:
         progress.message(f"Indeks pencarian rusak atau terkunci ({exc}); dibangun ulang dari katalog.")
         return rebuild(catalog, backend, ruleset, progress, records), len(extra)
+    _settle(catalog, backend, generation)
     return len(stale), len(extra)
 
 
@@ -119,6 +123,15 @@ def _remember(catalog: Catalog, backend: Any, before: str | None) -> None:
     after = _agreement(catalog, backend)
     if after is not None and after == before:
         catalog.set_meta(AGREED_KEY, after)
+
+
+def _settle(catalog: Catalog, backend: Any, generation: str | None) -> None:
+    """After writing exactly the catalog's documents, record that both agree (so the next run need not
+    read every stamp back), unless a file row changed while the index was being written."""
+    if generation is not None and catalog.generation() == generation:
+        agreed = _agreement(catalog, backend)
+        if agreed is not None:
+            catalog.set_meta(AGREED_KEY, agreed)
 
 
 def reconcile_some(

@@ -328,3 +328,24 @@ def test_problem_and_page_totals_follow_every_change(drive):
     with repo.catalog() as catalog:
         catalog.db.execute("UPDATE extracts SET page_count = page_count + 1")  # behind the pipeline's back
     assert run_index(repo).pages == 8
+
+
+def test_the_run_that_writes_the_index_records_the_agreement(drive, monkeypatch):
+    """The first re-run after a full index or an edit reads no stamps back: the writing run knew them."""
+    from zi_evidence_whoosh.backend import WhooshBackend
+
+    read = []
+    real = WhooshBackend.stamps
+    monkeypatch.setattr(WhooshBackend, "stamps", lambda self: read.append(1) or real(self))
+    repo = open_repo(drive)
+    assert run_index(repo).indexed == 3
+    assert meta(repo, AGREED_KEY)
+    read.clear()
+    assert run_index(repo).indexed == 0 and read == []
+    notulen = drive / TIM / "notulen rapat tim.txt"
+    write(notulen, "rapat evaluasi akuntabilitas kinerja")
+    bump(notulen)
+    assert run_index(repo).changed == 1
+    read.clear()
+    assert run_index(repo).indexed == 0 and read == []
+    assert hits(repo, "akuntabilitas") == ["notulen rapat tim.txt"]
