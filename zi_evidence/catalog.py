@@ -15,7 +15,7 @@ from typing import Any
 
 from zi_evidence import journal
 from zi_evidence.parsing import ParsedDocument, Problem
-from zi_evidence.records import FileRecord, problems_to_json, record_from_row
+from zi_evidence.records import FileRecord, problems_to_json, record_from_row, stamp_of
 
 SCHEMA_VERSION = 3
 PAGE_SEPARATOR = "\n\f\n"
@@ -169,6 +169,19 @@ class Catalog:
         sql = _RECORD_SQL + (f" WHERE {where}" if where else "") + " ORDER BY f.display"
         return [record_from_row(row) for row in self.db.execute(sql, params)]
 
+    def stamps(self) -> dict[int, str]:
+        """Every file's index stamp, from the few columns it depends on (no whole records)."""
+        rows = self.db.execute("SELECT id, sha256, parser, parser_version, target_id, display, year, kinds FROM files")
+        return {row[0]: stamp_of(*row[1:]) for row in rows}
+
+    def records_of(self, ids: Iterable[int]) -> list[FileRecord]:
+        wanted = sorted(set(ids))
+        found: list[FileRecord] = []
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of bound parameters
+            chunk = wanted[start : start + 500]
+            found += self.records(f"f.id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
+        return sorted(found, key=lambda r: r.display)
+
     def record(self, file_id: int) -> FileRecord | None:
         found = self.records("f.id = ?", (file_id,))
         return found[0] if found else None
@@ -262,13 +275,18 @@ class Catalog:
         return [row[0] for row in rows]
 
     def collect_garbage(self) -> None:
-        """Forget extracted text no catalogued file refers to any more."""
-        orphan = (
-            "NOT EXISTS (SELECT 1 FROM files f WHERE f.sha256 = {t}.sha256 AND f.parser = {t}.parser "
-            "AND f.parser_version = {t}.parser_version)"
-        )
-        self.db.execute(f"DELETE FROM pages WHERE {orphan.format(t='pages')}")
-        self.db.execute(f"DELETE FROM extracts WHERE {orphan.format(t='extracts')}")
+        """Forget extracted text no catalogued file refers to any more.
+
+        Orphans are found among the extracts (one row per content) and their pages deleted by key:
+        checking every page row instead cost 0.9 s per run at 10,000 files.
+        """
+        orphans = self.db.execute(
+            "SELECT sha256, parser, parser_version FROM extracts e WHERE NOT EXISTS (SELECT 1 FROM files f "
+            "WHERE f.sha256 = e.sha256 AND f.parser = e.parser AND f.parser_version = e.parser_version)"
+        ).fetchall()
+        key = "sha256 = ? AND parser = ? AND parser_version = ?"
+        self.db.executemany(f"DELETE FROM pages WHERE {key}", orphans)
+        self.db.executemany(f"DELETE FROM extracts WHERE {key}", orphans)
 
     # -- skipped entries ---------------------------------------------------------------------------
     def replace_skipped(
@@ -317,10 +335,11 @@ class Catalog:
         row = self.db.execute(
             "SELECT COUNT(*) FROM files f LEFT JOIN extracts e ON e.sha256 = f.sha256 AND e.parser = f.parser "
             "AND e.parser_version = f.parser_version "
-            "WHERE f.status != 'ok' OR EXISTS (SELECT 1 FROM json_each(f.problems) p "
-            "  WHERE json_extract(p.value, '$.severity') != 'info') "
-            "OR EXISTS (SELECT 1 FROM json_each(COALESCE(e.problems, '[]')) p "
-            "  WHERE json_extract(p.value, '$.severity') != 'info')"
+            # most rows have no problem at all: compare the text before parsing any JSON
+            "WHERE f.status != 'ok' OR (f.problems != '[]' AND EXISTS (SELECT 1 FROM json_each(f.problems) p "
+            "  WHERE json_extract(p.value, '$.severity') != 'info')) "
+            "OR (COALESCE(e.problems, '[]') != '[]' AND EXISTS (SELECT 1 FROM json_each(e.problems) p "
+            "  WHERE json_extract(p.value, '$.severity') != 'info'))"
         ).fetchone()
         return int(row[0])
 

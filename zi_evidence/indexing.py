@@ -73,23 +73,24 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
         return 0, 0  # neither a file row nor the index changed since both were seen to agree
     catalog.set_meta(AGREED_KEY, "")  # whatever happens below, the old agreement no longer holds
     generation = catalog.generation()
-    records = catalog.records()
+    expected = catalog.stamps()
     try:
         actual = backend.stamps()
     except IndexUnavailable as exc:
         progress.message(f"Indeks pencarian tidak dapat dibuka ({exc}); dibangun ulang dari katalog.")
-        return rebuild(catalog, backend, ruleset, progress, records), 0
-    stale = [r for r in records if actual.get(str(r.id)) != r.stamp]
-    expected = {str(r.id) for r in records}
-    extra = [key for key in actual if key not in expected]
-    if not stale and not extra:
+        return rebuild(catalog, backend, ruleset, progress), 0
+    stale_ids = [file_id for file_id, stamp in expected.items() if actual.get(str(file_id)) != stamp]
+    keys = {str(file_id) for file_id in expected}
+    extra = [key for key in actual if key not in keys]
+    if not stale_ids and not extra:
         _remember(catalog, backend, before)
         return 0, 0
-    if len(stale) > max(BATCH, len(records) // 2):
+    if len(stale_ids) > max(BATCH, len(expected) // 2):
         # a first index, or most documents changed: one fresh build is faster than many update batches
-        written = rebuild(catalog, backend, ruleset, progress, records)
+        written = rebuild(catalog, backend, ruleset, progress)
         _settle(catalog, backend, generation)
         return written, len(extra)
+    stale = catalog.records_of(stale_ids)  # whole records only for the documents to write
     progress.stage("Memperbarui indeks pencarian", len(stale))
     try:
         for start in range(0, max(len(stale), 1), BATCH):
@@ -97,7 +98,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
             backend.update(_docs(catalog, batch, ruleset, progress), extra if start == 0 else [])
     except IndexUnavailable as exc:
         progress.message(f"Indeks pencarian rusak atau terkunci ({exc}); dibangun ulang dari katalog.")
-        return rebuild(catalog, backend, ruleset, progress, records), len(extra)
+        return rebuild(catalog, backend, ruleset, progress), len(extra)
     _settle(catalog, backend, generation)
     return len(stale), len(extra)
 

@@ -58,17 +58,18 @@ class FileRecord:
     @property
     def stamp(self) -> str:
         """Changes whenever what the search index holds for this file changes."""
-        parts = (
-            INDEX_DOC_VERSION,
-            self.sha256,
-            self.parser or "",
-            self.parser_version or "",
-            self.target_id or "",
-            self.display,
-            self.year,
-            ",".join(self.kinds),
+        return stamp_of(
+            self.sha256, self.parser, self.parser_version, self.target_id, self.display, self.year, ",".join(self.kinds)
         )
-        return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stamp_of(
+    sha256: str, parser: str | None, version: str | None, target_id: str | None, shown: str, year: str, kinds: str
+) -> str:
+    """The index stamp from the catalog columns it depends on (``kinds`` as stored: comma-separated)."""
+    kinds = ",".join(kind for kind in kinds.split(",") if kind)
+    parts = (INDEX_DOC_VERSION, sha256, parser or "", version or "", target_id or "", shown, year, kinds)
+    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def record_from_row(row: tuple[Any, ...]) -> FileRecord:
