@@ -39,10 +39,10 @@ class WhooshBackend:
     #: Posting buffer per writer before it spills to disk: small batches never need more, and a full
     #: rebuild on a modest office PC should not claim much more than this.
     update_limitmb: ClassVar[int] = 64
-    rebuild_limitmb: ClassVar[int] = 128
+    rebuild_limitmb: ClassVar[int] = 192
     #: Text per process per rebuild segment: about what the postings of ``rebuild_limitmb`` hold for
     #: varied prose (each distinct word of a document is one posting of ~200 bytes in memory).
-    rebuild_chunk_chars: ClassVar[int] = 16_000_000
+    rebuild_chunk_chars: ClassVar[int] = 24_000_000
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
