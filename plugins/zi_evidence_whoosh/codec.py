@@ -12,8 +12,6 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
-from operator import sub
 from pickle import dumps, loads
 from typing import Any
 
@@ -22,7 +20,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint, unpack_uint
 from whoosh.util.numeric import length_to_byte
 
-_MAGIC = b"ZiB4"  # marks a split block stream, so an ordinary Whoosh file is never misread as one
+_MAGIC = b"ZiB5"  # marks a split block stream, so an ordinary Whoosh file is never misread as one
 
 
 class SplitBlockCodec(W3Codec):
@@ -147,26 +145,26 @@ class SplitMatcher(W3LeafMatcher):
 
 
 class CompactPositions(Positions):
-    """Positions as the gaps between them, in one array of the smallest integer type that holds them
-    (mostly one byte each), stored uncompressed and decoded by C code instead of a Python loop."""
+    """Positions in one array of the smallest integer type that holds the last (largest) of them, stored
+    uncompressed: written and read by C code (one array per posting) instead of a Python loop."""
 
     def encode(self, poslist: Sequence[int]) -> bytes:
-        gaps = array("I", poslist)
-        if len(gaps) > 1:
-            gaps = array("I", [poslist[0], *map(sub, poslist[1:], poslist[:-1])])
-        widest = max(gaps, default=0)
-        code = "B" if widest < 1 << 8 else "H" if widest < 1 << 16 else "I"
-        return pack_uint(len(poslist)) + code.encode("ascii") + array(code, gaps).tobytes()
+        last = poslist[-1] if poslist else 0
+        code = "B" if last < 1 << 8 else "H" if last < 1 << 16 else "I"
+        return pack_uint(len(poslist)) + _CODES[code] + array(code, poslist).tobytes()
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return list(positions_of(valuestring))
+        return positions_of(valuestring).tolist()
 
     def combine(self, vs: Sequence[bytes]) -> bytes:
         return self.encode(sorted({p for v in vs for p in positions_of(v)}))
 
 
-def positions_of(valuestring: bytes) -> Iterator[int]:
+_CODES = {code: code.encode("ascii") for code in "BHI"}
+
+
+def positions_of(valuestring: bytes) -> array:
     """The positions in a ``CompactPositions`` value, in order."""
-    gaps = array(chr(valuestring[_INT_SIZE]))
-    gaps.frombytes(valuestring[_INT_SIZE + 1 :])
-    return accumulate(gaps)
+    found = array(chr(valuestring[_INT_SIZE]))
+    found.frombytes(valuestring[_INT_SIZE + 1 :])
+    return found

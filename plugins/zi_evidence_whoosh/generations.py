@@ -24,7 +24,7 @@ from pathlib import Path
 from zi_evidence.searching import IndexUnavailable
 
 #: Bump when indexed terms or their storage change: generations built with another version are rebuilt.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 
 def _read(path: Path) -> str:
