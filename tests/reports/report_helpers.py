@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.fabricate import make_pdf
 from tests.conftest import CONFIG
-from tests.lke_answers import best_answers, write_answers_file
+from tests.lke_answers import PREREQUISITES_MET, best_answers, write_answers_file
 from zi_evidence.pipeline import run_index
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.repository import Repository
@@ -41,17 +41,6 @@ FULL_COUNTS = {
     },
     "A.II.6.i.b": {"jumlah_layanan_terdata": 12, "jumlah_layanan_dipermudah": 12},
 }
-FACTS = {
-    "opini_bpk": "WTP",
-    "sakip_instansi": "BB",
-    "indeks_rb": "BB",
-    "maturitas_spip": 3,
-    "layanan_utama": True,
-    "tlhp": 100,
-    "lhkpn_lhkasn": {"lhkpn": 100, "lhkasn": 100},
-    "lama_pembangunan": 2,
-    "sakip_unit": "BB",
-}
 
 
 def write_answers(
@@ -68,7 +57,7 @@ def write_answers(
         "jenis_instansi": "kl",
         "jawaban": best_answers(RULESET, FULL_COUNTS, letters, counts),
         "hasil": {"ipak": 3.68, "capaian_kinerja": "A", "ipkp": 3.41, **(hasil or {})},
-        "prasyarat": {**FACTS, **(facts or {})},
+        "prasyarat": {**PREREQUISITES_MET, **(facts or {})},
     }
     return write_answers_file(root, raw)
 

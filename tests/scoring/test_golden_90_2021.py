@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import best_answers, write_answers_file
+from tests.lke_answers import PREREQUISITES_MET, best_answers, write_answers_file
 from zi_evidence.answers import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -40,17 +40,6 @@ FULL_COUNTS = {
     },
     "A.II.6.i.b": {"jumlah_layanan_terdata": 12, "jumlah_layanan_dipermudah": 12},  # 12/12
 }
-ALL_FACTS = {
-    "opini_bpk": "WTP",
-    "sakip_instansi": "BB",
-    "indeks_rb": "BB",
-    "maturitas_spip": 3,
-    "layanan_utama": True,
-    "tlhp": 100,
-    "lhkpn_lhkasn": {"lhkpn": 100, "lhkasn": 100},
-    "lama_pembangunan": 2,
-    "sakip_unit": "BB",
-}
 
 
 def answer_file(tmp_path, letters=None, counts=None, hasil=None, facts=None):
@@ -61,7 +50,7 @@ def answer_file(tmp_path, letters=None, counts=None, hasil=None, facts=None):
         "jenis_instansi": "kl",
         "jawaban": best_answers(RULESET, FULL_COUNTS, letters, counts),
         "hasil": {"ipak": 4.0, "capaian_kinerja": "A", "ipkp": 4.0, **(hasil or {})},
-        "prasyarat": {**ALL_FACTS, **(facts or {})},
+        "prasyarat": {**PREREQUISITES_MET, **(facts or {})},
     }
     return load_answers(write_answers_file(tmp_path, raw), RULESET)
 

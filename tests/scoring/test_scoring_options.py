@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import best_answers
+from tests.lke_answers import FULL_COUNTS_90, best_answers
 from zi_evidence.answers import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -95,25 +95,8 @@ def test_no_violations_last_year():
     )
 
 
-FULL_COUNTS = {
-    "A.II.1.i.a": {"jumlah_agen_perubahan": 5, "jumlah_perubahan_dibuat": 5},
-    "A.II.1.i.b": {"jumlah_perubahan_dibuat": 5, "jumlah_perubahan_terintegrasi": 5},
-    "A.II.3.iii.a": {"jumlah_pelanggaran_tahun_sebelumnya": 3, "jumlah_pelanggaran_tahun_ini": 0},
-    "A.II.4.i.a": {"jumlah_sasaran_kinerja": 6, "jumlah_sasaran_tercapai_100": 6},
-    "A.II.5.ii.a": {"jumlah_harus_ditindaklanjuti": 10, "jumlah_selesai_ditindaklanjuti": 10},
-    "A.II.5.iii.a": {"wajib_kepala_satker": 1, "wajib_pejabat_lhkpn": 2, "wajib_lainnya": 0, "sudah_melaporkan": 3},
-    "A.II.5.iii.b": {
-        "wajib_administrator": 2,
-        "wajib_pengawas": 4,
-        "wajib_fungsional_pelaksana": 20,
-        "sudah_melaporkan": 26,
-    },
-    "A.II.6.i.b": {"jumlah_layanan_terdata": 4, "jumlah_layanan_dipermudah": 4},
-}
-
-
 def test_per_area_reading_option_decides_which_minimum_counts():
-    jawaban = best_answers(RS90, FULL_COUNTS)
+    jawaban = best_answers(RS90, FULL_COUNTS_90)
     jawaban["A.II.5.i.a"] = "E"  # 2,5 × 0
     jawaban["A.II.5.ii.a"] = {"input": {"jumlah_harus_ditindaklanjuti": 10, "jumlah_selesai_ditindaklanjuti": 0}}
     answers = parse_answers({"jawaban": jawaban, "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4}}, RS90)

@@ -6,50 +6,24 @@ import json
 
 import pytest
 
-from tests.lke_answers import best_answers
+from tests.lke_answers import FULL_COUNTS_90, PREREQUISITES_MET, best_answers
 from zi_evidence.answers import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 from zi_evidence.scoring import check_predicates, format_number, format_percent, gap_plan, score
 
 RS90 = RulesetRegistry.from_host(make_plugin_manager()).get("permenpanrb-90-2021")
-FULL_COUNTS = {
-    "A.II.1.i.a": {"jumlah_agen_perubahan": 5, "jumlah_perubahan_dibuat": 5},
-    "A.II.1.i.b": {"jumlah_perubahan_dibuat": 5, "jumlah_perubahan_terintegrasi": 5},
-    "A.II.3.iii.a": {"jumlah_pelanggaran_tahun_sebelumnya": 3, "jumlah_pelanggaran_tahun_ini": 0},
-    "A.II.4.i.a": {"jumlah_sasaran_kinerja": 6, "jumlah_sasaran_tercapai_100": 6},
-    "A.II.5.ii.a": {"jumlah_harus_ditindaklanjuti": 10, "jumlah_selesai_ditindaklanjuti": 10},
-    "A.II.5.iii.a": {"wajib_kepala_satker": 1, "wajib_pejabat_lhkpn": 2, "wajib_lainnya": 0, "sudah_melaporkan": 3},
-    "A.II.5.iii.b": {
-        "wajib_administrator": 2,
-        "wajib_pengawas": 4,
-        "wajib_fungsional_pelaksana": 20,
-        "sudah_melaporkan": 26,
-    },
-    "A.II.6.i.b": {"jumlah_layanan_terdata": 4, "jumlah_layanan_dipermudah": 4},
-}
-FACTS = {
-    "opini_bpk": "WTP",
-    "sakip_instansi": "BB",
-    "indeks_rb": "BB",
-    "maturitas_spip": 3,
-    "layanan_utama": True,
-    "tlhp": 100,
-    "lhkpn_lhkasn": {"lhkpn": 100, "lhkasn": 100},
-    "lama_pembangunan": 2,
-    "sakip_unit": "BB",
-}
 
 
 def answers(letters=None, drop=(), facts=None, kind="kl", hasil=None):
-    jawaban = best_answers(RS90, FULL_COUNTS)
+    jawaban = best_answers(RS90, FULL_COUNTS_90)
     jawaban |= letters or {}
     for qid in drop:
         del jawaban[qid]
     raw = {
         "jawaban": jawaban,
         "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4, **(hasil or {})},
-        "prasyarat": FACTS if facts is None else facts,
+        "prasyarat": PREREQUISITES_MET if facts is None else facts,
         "jenis_instansi": kind,
     }
     return parse_answers(raw, RS90)
@@ -105,7 +79,7 @@ def test_gap_plan_puts_what_closes_the_failing_threshold_first():
 
 
 def test_gap_plan_lists_prerequisites_and_hasil_shortfalls():
-    facts = {**FACTS, "lama_pembangunan": None, "opini_bpk": "WDP"}
+    facts = {**PREREQUISITES_MET, "lama_pembangunan": None, "opini_bpk": "WDP"}
     report = score(RS90, answers(facts=facts, hasil={"ipak": 3.4}))
     check = check_predicates(RS90, report, "WBK")
     plan = gap_plan(RS90, report, check)
@@ -130,7 +104,7 @@ def test_gap_plan_lists_prerequisites_and_hasil_shortfalls():
     ],
 )
 def test_prerequisite_facts(facts, kind, expected):
-    report = score(RS90, answers(facts={**FACTS, **facts}, kind=kind))
+    report = score(RS90, answers(facts={**PREREQUISITES_MET, **facts}, kind=kind))
     check = check_predicates(RS90, report)
     for predicate, status in expected.items():
         assert check.result(predicate).prerequisites_status == status, predicate
