@@ -74,11 +74,7 @@ def _matched(lists: list[_Postings], boost: float) -> Any:
     phrase (the sum of each word's BM25F score in that document, times the phrase's boost)."""
     first, *rest = lists
     docs = sorted(set(first.found).intersection(*(p.found for p in rest)))
-    if len(lists) == 2:  # the usual phrase, checked without building a list per document
-        one, two = first.found, rest[0].found
-        hits = [d for d in docs if not set(positions_of(one[d][1])).isdisjoint(map(sub, positions_of(two[d][1]), _ONE))]
-    else:
-        hits = [d for d in docs if _in_a_row([p.found[d][1] for p in lists])]
+    hits = [d for d in docs if _in_a_row([p.found[d][1] for p in lists])]
     if not hits:
         return NullMatcher()
     if first.scorer is None:  # an unscored search (counting, deleting): every hit weighs the same
@@ -92,13 +88,20 @@ _ONE = repeat(1)  # endless: every map() takes only as many as it needs
 
 
 def _in_a_row(values: list[bytes]) -> bool:
-    """Whether some start position has word i at start + i for every word."""
+    """Whether some start position has word i at start + i for every word (the encoded positions of each)."""
+    if len(values) == 2:  # the usual phrase: stop at the first place the second word follows the first
+        return not set(positions_of(values[0])).isdisjoint(map(sub, positions_of(values[1]), _ONE))
+    return bool(_starts(values))
+
+
+def _starts(values: list[bytes]) -> set[int]:
+    """Every start position of the phrase."""
     starts = set(positions_of(values[0]))
     for offset, value in enumerate(values[1:], start=1):
         starts.intersection_update(map(sub, positions_of(value), repeat(offset)))
         if not starts:
-            return False
-    return True
+            break
+    return starts
 
 
 class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
@@ -126,13 +129,7 @@ class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
 
     def _get_spans(self) -> list[Span]:
         # Whoosh asks this of every candidate document only to know whether the phrase is there.
-        if len(self.words) == 2:
-            first, second = self.words
-            present = not set(positions_of(first.value())).isdisjoint(
-                map(sub, positions_of(second.value()), repeat(1))  # stops at the first hit
-            )
-            return [Span(0)] if present else []
-        return [Span(0)] if self._starts() else []
+        return [Span(0)] if _in_a_row([m.value() for m in self.words]) else []
 
     def all_ids(self) -> Any:
         # Whoosh's version asks spans() of every document; counting only needs to know the phrase is there
@@ -144,13 +141,5 @@ class _AdjacentMatcher(SpanWrappingMatcher):  # type: ignore[misc]
         """Every occurrence in the current document (computed only when asked)."""
         if not self._spans:
             return []
-        return [Span(start, start + len(self.words) - 1) for start in sorted(self._starts())]
-
-    def _starts(self) -> set[int]:
-        first, *rest = self.words
-        starts = set(positions_of(first.value()))
-        for offset, matcher in enumerate(rest, start=1):
-            starts.intersection_update(map(sub, positions_of(matcher.value()), repeat(offset)))
-            if not starts:
-                break
-        return starts
+        starts = _starts([m.value() for m in self.words])
+        return [Span(start, start + len(self.words) - 1) for start in sorted(starts)]
