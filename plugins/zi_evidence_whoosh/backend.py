@@ -47,8 +47,9 @@ class WhooshBackend:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._generations = Generations(self.index_dir)
-        # The opened index object is cached per generation; searchers are always opened fresh,
-        # because Whoosh-Reloaded 2.7.5's Searcher.refresh() can keep serving replaced documents.
+        # The opened index object is cached per generation; a searcher is kept while the index is
+        # unchanged and then replaced, never refresh()ed: Whoosh-Reloaded 2.7.5's refresh() can keep
+        # serving replaced documents.
         self._cached: tuple[Path, FileIndex] | None = None
         self._searcher_cache: tuple[FileIndex, Searcher] | None = None
         self._lock = threading.Lock()
@@ -86,10 +87,9 @@ class WhooshBackend:
                 writer.update_document(**fields)
             for key in removed:
                 writer.delete_by_term("key", key)
-            from zi_evidence_whoosh.merging import built_segments, update_policy
+            from zi_evidence_whoosh.segments import commit_update
 
-            present = [segment.segment_id() for segment in ix._segments()]
-            writer.commit(mergetype=update_policy(built_segments(Path(ix.storage.folder), present)))
+            commit_update(writer, ix)
         except ZiError:
             _abandon(writer)
             raise
@@ -104,7 +104,10 @@ class WhooshBackend:
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
-                self._build(_storage(folder).create_index(self._schema), docs)
+                from zi_evidence_whoosh.segments import build
+
+                ix = _storage(folder).create_index(self._schema)
+                build(ix, docs, self.rebuild_chunk_chars, self.rebuild_limitmb)
             except BaseException:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
@@ -112,40 +115,6 @@ class WhooshBackend:
             with self._lock:
                 self._cached = None
             self._generations.prune(keep={folder} | ({previous} if previous else set()))
-
-    def _build(self, ix: FileIndex, docs: Iterable[IndexDoc]) -> None:
-        """Write ``docs`` as a few segments, each small enough that its postings never spill to disk.
-
-        Every core analyses its share of each chunk; segments are kept as they are (no merge). A
-        Whoosh writer whose postings outgrow its memory budget pickles each one to a temporary run and
-        back, which cost a third of a full build; a new segment per chunk keeps memory bounded instead.
-        """
-        from zi_evidence_whoosh.codec import SplitBlockCodec
-        from zi_evidence_whoosh.merging import remember_built
-        from zi_evidence_whoosh.schema import doc_fields
-
-        procs = max(1, min(os.cpu_count() or 1, 4))
-        options = {"procs": procs, "multisegment": True, "batchsize": 25} if procs > 1 else {}
-        chunk_chars = self.rebuild_chunk_chars * procs
-        writer = None
-        try:
-            written = 0
-            for doc in docs:
-                if writer is None:
-                    writer = ix.writer(limitmb=self.rebuild_limitmb, codec=SplitBlockCodec(), **options)
-                writer.add_document(**doc_fields(doc))
-                written += len(doc.text)
-                if written >= chunk_chars:
-                    writer.commit(merge=False)
-                    writer, written = None, 0
-            if writer is None:
-                writer = ix.writer(codec=SplitBlockCodec())  # an empty index still needs one commit
-            writer.commit(merge=False)
-            remember_built(Path(ix.storage.folder), (segment.segment_id() for segment in ix._segments()))
-        except BaseException:
-            if writer is not None:
-                _abandon(writer)
-            raise
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -160,7 +129,8 @@ class WhooshBackend:
         if folder is None:
             return ""
         # any commit, merge, rebuild or damage changes a file's name, size or mtime
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file())
+        stats = ((e.name, e.stat()) for e in os.scandir(folder) if e.is_file())
+        files = sorted((name, info.st_size, info.st_mtime_ns) for name, info in stats)
         return f"{self.version}:{folder.name}:{hashlib.sha1(repr(files).encode()).hexdigest()[:16]}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:

@@ -178,7 +178,7 @@ def _holds(text: str, query: str) -> bool:
 
 def test_updates_merge_only_their_own_small_segments(tmp_path):
     """One changed file must not make Whoosh rewrite the rebuild's segments (66 s at 10,000 files)."""
-    from zi_evidence_whoosh.merging import MERGE_AT
+    from zi_evidence_whoosh.segments import MERGE_AT
 
     backend = WhooshBackend(tmp_path / "index")
     backend.rebuild_chunk_chars = 2_000  # several rebuild segments, as a large drive gets
@@ -210,7 +210,7 @@ def test_updates_merge_only_their_own_small_segments(tmp_path):
 
 
 def test_an_index_from_before_keeps_its_segments_on_the_first_update(tmp_path):
-    from zi_evidence_whoosh.merging import BUILT
+    from zi_evidence_whoosh.segments import BUILT
 
     backend = WhooshBackend(tmp_path / "index")
     backend.rebuild_chunk_chars = 2_000
