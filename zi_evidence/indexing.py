@@ -147,16 +147,10 @@ def reconcile_some(
     return len(records)
 
 
-def rebuild(
-    catalog: Catalog,
-    backend: Any,
-    ruleset: Any,
-    progress: Progress | None = None,
-    records: list[FileRecord] | None = None,
-) -> int:
+def rebuild(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress | None = None) -> int:
     """Recreate the index from the catalog alone: nothing is parsed again."""
     progress = progress or Silent()
-    records = catalog.records() if records is None else records
+    records = catalog.records()
     progress.stage("Membangun ulang indeks pencarian", len(records))
     backend.rebuild(_docs(catalog, records, ruleset, progress))
     return len(records)

@@ -124,8 +124,8 @@ def filter_query(filters: Mapping[str, str]) -> wq.Query | None:
 
 def without_absent_fields(q: wq.Query, reader: Any) -> wq.Query:
     """``q`` without the alternatives that name a word absent from their field (say, a body word in
-    ``title``): an OR of one real clause instead of three lets Whoosh skip blocks instead of preloading
-    every match of every field. Only OR children are dropped, and never the last one."""
+    ``title``): for an OR of three fields Whoosh preloads and scores every match of each into arrays,
+    for one clause it just walks that clause. Only OR children are dropped, and never the last one."""
     if isinstance(q, wq.Or):
         kept = [without_absent_fields(sub, reader) for sub in q.subqueries if not _absent(sub, reader)]
         if not kept:
