@@ -30,7 +30,7 @@ from zi_evidence.pipeline_plan import Plan, Planner, fingerprint  # noqa: F401 -
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.repository import Repository
 from zi_evidence.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
-from zi_evidence.settled import MAPPING_KEY, PARSERS_KEY, mapping_signature, parsers_signature
+from zi_evidence.settled import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.workers import ParseTask, WorkerPool
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -279,8 +279,9 @@ class _Run:
         self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
         self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
         self.summary.skipped = len(seen.skipped)
-        self._remap(full=seen.scopes is None)
-        every_kind = self._detect_kinds()
+        signature = mapping_signature(self.repo.ruleset_fingerprint, self.repo.config.mapping)
+        self.summary.remapped += remap(self.catalog, lambda: self.mapper, signature, full=seen.scopes is None)
+        every_kind = detect_stale_kinds(self.catalog, list(self.repo.kind_detectors.values()))
         if plans or gone or self.summary.parsed:  # only then can text have lost its last file
             self.catalog.collect_garbage()
         self._settle_parsers(plans)
@@ -322,36 +323,6 @@ class _Run:
             year=year_of(shown),
             kinds_stale=1,
         )
-
-    def _detect_kinds(self) -> bool:
-        """Detect kinds of new/changed files (of all files when the detectors changed: then True)."""
-        from zi_evidence.kinds import detect_kinds, detectors_signature
-
-        detectors = list(self.repo.kind_detectors.values())
-        signature = detectors_signature(detectors)
-        all_files = self.catalog.get_meta("kinds_signature") != signature
-        for file_id, shown, pages in self.catalog.kind_inputs(only_stale=not all_files):
-            kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], "\n".join(pages))
-            self.catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
-        self.catalog.set_meta("kinds_signature", signature)
-        return all_files
-
-    def _remap(self, full: bool) -> None:
-        """Every file is mapped again when the rule set, the mapping rules or the mapper changed since last time."""
-        signature = mapping_signature(self.repo.ruleset_fingerprint, self.repo.config.mapping)
-        if self.catalog.get_meta(MAPPING_KEY) == signature:
-            return  # every row, including those written now, is mapped this very way
-        if not full:  # rows written now follow a rule set the recorded signature does not describe
-            self.catalog.set_meta(MAPPING_KEY, "")
-            return
-        for file_id, (shown, target, status, reason) in self.catalog.mappings().items():
-            mapping = self.mapper.map(shown)
-            if (mapping.target_id, mapping.status, mapping.reason) != (target, status, reason):
-                self.catalog.update_file(
-                    file_id, target_id=mapping.target_id, mapping_status=mapping.status, mapping_reason=mapping.reason
-                )
-                self.summary.remapped += 1
-        self.catalog.set_meta(MAPPING_KEY, signature)
 
 
 def _is_expensive(parser: type | None) -> bool:
