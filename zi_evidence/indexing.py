@@ -78,7 +78,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
         actual = backend.stamps()
     except IndexUnavailable as exc:
         progress.message(f"Indeks pencarian tidak dapat dibuka ({exc}); dibangun ulang dari katalog.")
-        return rebuild(catalog, backend, ruleset, progress), 0
+        return _rebuilt(catalog, backend, ruleset, progress, generation), 0
     stale_ids = [file_id for file_id, stamp in expected.items() if actual.get(str(file_id)) != stamp]
     keys = {str(file_id) for file_id in expected}
     extra = [key for key in actual if key not in keys]
@@ -87,9 +87,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
         return 0, 0
     if len(stale_ids) > max(BATCH, len(expected) // 2):
         # a first index, or most documents changed: one fresh build is faster than many update batches
-        written = rebuild(catalog, backend, ruleset, progress)
-        _settle(catalog, backend, generation)
-        return written, len(extra)
+        return _rebuilt(catalog, backend, ruleset, progress, generation), len(extra)
     stale = catalog.records_of(stale_ids)  # whole records only for the documents to write
     progress.stage("Memperbarui indeks pencarian", len(stale))
     try:
@@ -98,9 +96,15 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
             backend.update(_docs(catalog, batch, ruleset, progress), extra if start == 0 else [])
     except IndexUnavailable as exc:
         progress.message(f"Indeks pencarian rusak atau terkunci ({exc}); dibangun ulang dari katalog.")
-        return rebuild(catalog, backend, ruleset, progress), len(extra)
+        return _rebuilt(catalog, backend, ruleset, progress, generation), len(extra)
     _settle(catalog, backend, generation)
     return len(stale), len(extra)
+
+
+def _rebuilt(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress, generation: str | None) -> int:
+    written = rebuild(catalog, backend, ruleset, progress)
+    _settle(catalog, backend, generation)
+    return written
 
 
 def _agreement(catalog: Catalog, backend: Any) -> str | None:
