@@ -1,120 +1,132 @@
 """Which pages of one document match a query, each with a highlighted snippet.
 
 Pages are not indexed (one Whoosh document per file keeps the index small), so the parsed query tree is
-evaluated directly against each page's analysed tokens: AND needs every part, OR any, NOT none, and a
-phrase needs its words in order within the phrase's slop. Conditions on non-text fields (say
-``area:...``) were already settled by the document search and count as true here.
+evaluated directly against each page's text: AND needs every part, OR any, NOT none, and a phrase needs
+its words in order within the phrase's slop. Conditions on non-text fields (say ``area:...``) were
+already settled by the document search and count as true here.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import islice
 
 from whoosh import query as wq
 
 from zi_evidence.searching import Snippet
-from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, split_words, stem, term_of
+from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, split_words, term_of
 from zi_evidence_whoosh.schema import EXACT_FIELD, TEXT_FIELDS
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(TOKEN_PATTERN)
 
 
-@dataclass
-class PageTokens:
-    """What one page holds for a query: its words in order and the query's candidate words (those
-    containing a needle, see ``_needles``) with their terms. Pages are analysed at search time, and a
-    fresh process has no stems cached: only candidate words are stemmed. Positions here count stop
-    words too; ``next_kept`` steps over them the way the index's renumbering does."""
+class PageText:
+    """One page's folded text, read only where a query's words can stand.
 
-    words: dict[str, str]
-    stems: set[str]
-    every: list[str]
-
-    @classmethod
-    def of(cls, folded: str, needles: list[str]) -> PageTokens:
-        every = split_words(folded)
-        unique = set(every) - STOP_WORDS
-        if "" not in needles:
-            unique = {word for needle in set(needles) for word in unique if needle in word}
-        words = {word: stem(word) for word in unique}
-        return cls(words, set(words.values()), every)
-
-    def positions(self, term: str) -> list[int]:
-        return self._by_term.get(term, [])
-
-    def term_at(self, position: int) -> str | None:
-        return self.words.get(self.every[position])
-
-    def next_kept(self, position: int) -> int | None:
-        """The position of the next word that is not a stop word (the index's next position)."""
-        every = self.every
-        for at in range(position + 1, len(every)):
-            if every[at] not in STOP_WORDS:
-                return at
-        return None
-
-    @cached_property
-    def _by_term(self) -> dict[str, list[int]]:
-        # list.index scans in C: a page's few candidate words are found without a Python loop per word
-        found: dict[str, list[int]] = {}
-        every = self.every
-        for word, term in self.words.items():
-            at = -1
-            try:
-                while True:
-                    at = every.index(word, at + 1)
-                    found.setdefault(term, []).append(at)
-            except ValueError:
-                pass  # no further occurrence
-        return {term: sorted(positions) for term, positions in found.items()}
-
-
-def may_match(q: wq.Query, folded: str) -> bool:
-    """A cheap, conservative test on the folded page text: ``False`` only when ``q`` cannot hold.
-
-    An Indonesian stem is a substring of each word it comes from, except that a nasal prefix may
-    replace its first letter (``menulis`` → ``tulis``), so the stem minus its first letter is looked for.
+    A search locates pages for each of its hits, and a page holds hundreds of words: splitting and
+    stemming them all cost more than the index search itself. Each query term is looked for with
+    ``str.find`` instead, and only the words around a find are analysed. Positions count the words the
+    index keeps (stop words are stepped over, as the index's renumbering does).
     """
-    if isinstance(q, wq.Term):
-        return q.fieldname not in TEXT_FIELDS or _needle(q.text) in folded
-    if isinstance(q, wq.Phrase):
-        if q.fieldname not in TEXT_FIELDS:
-            return True
-        if not all(_needle(w) in folded for w in q.words):
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._words_with: dict[str, dict[str, str]] = {}
+
+    def words_with(self, needle: str) -> dict[str, str]:
+        """Each kept word holding ``needle`` (every kept word for an empty needle), with its term."""
+        found = self._words_with.get(needle)
+        if found is None:
+            # all of them are wanted (to highlight), and one C split of the page beats a find per word
+            words = {word for word in set(split_words(self.folded)) if needle in word}
+            found = {word: term for word in words if (term := term_of(word)) is not None}
+            self._words_with[needle] = found
+        return found
+
+    def has_term(self, term: str) -> bool:
+        return any(term_of(word) == term for word in self._holding(_needle(term)))
+
+    def has_phrase(self, words: Sequence[str], slop: int) -> bool:
+        """Whether ``words`` stand in order, each within ``slop`` kept positions of the one before."""
+        if not words:
             return False
-        # neighbours within a few words (stop words between them are not counted by the index)
-        gap = rf"\w*\W+(?:\w+\W+){{0,{max(q.slop, 1) + 2}}}\w*"
-        return re.search(gap.join(re.escape(_needle(w)) for w in q.words), folded) is not None
-    if isinstance(q, wq.PatternQuery) and (q.fieldname in TEXT_FIELDS or q.fieldname == EXACT_FIELD):
-        head = re.split(r"[*?\[]", q.text, maxsplit=1)[0]
-        return _needle(head) in folded
-    if isinstance(q, wq.And):
-        return all(may_match(sub, folded) for sub in q.subqueries)
-    if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-        return any(may_match(sub, folded) for sub in q.subqueries)
-    if isinstance(q, (wq.AndNot, wq.AndMaybe, wq.Require)):
-        return may_match(q.a, folded)
-    return True
+        first, rest = words[0], list(words[1:])
+        for at in self._phrase_starts(words, slop):
+            word = self._word_around(at)
+            if word is None or term_of(word.group()) != first:
+                continue
+            ahead = list(islice(self._terms_from(word.end()), slop * len(rest)))
+            if _in_order(ahead, rest, slop):
+                return True
+        return False
+
+    def _phrase_starts(self, words: Sequence[str], slop: int) -> Iterator[int]:
+        """Offsets where the phrase may begin: every find of its first word's needle, or, for words in a
+        row, only those the other needles follow (one regular-expression scan of the page)."""
+        if slop > 1 or len(words) < 2:
+            yield from _finds(self.folded, _needle(words[0]))
+            return
+        in_a_row = _needles_in_a_row(tuple(_needle(word) for word in words))
+        found = in_a_row.search(self.folded)
+        while found is not None:
+            yield found.start()
+            found = in_a_row.search(self.folded, found.start() + 1)
+
+    def _holding(self, needle: str) -> Iterator[str]:
+        """Every word holding ``needle``, in page order (a word holding it twice comes once)."""
+        after = 0
+        for at in _finds(self.folded, needle):
+            if at < after:
+                continue
+            word = self._word_around(at)
+            if word is not None:
+                after = word.end()
+                yield word.group()
+
+    def _word_around(self, at: int) -> re.Match[str] | None:
+        """The word holding the character at ``at``, if it is a word character."""
+        text = self.folded
+        start = at
+        while start and text[start - 1].isalnum():  # isalnum() is TOKEN_PATTERN's [^\W_]
+            start -= 1
+        return _WORD.match(text, start)
+
+    def _terms_from(self, offset: int) -> Iterator[str]:
+        """The terms of the kept words after ``offset``."""
+        for match in _WORD.finditer(self.folded, offset):
+            term = term_of(match.group())
+            if term is not None:
+                yield term
 
 
-def _needles(q: wq.Query) -> list[str]:
-    """Substrings every word that can satisfy a term of ``q`` contains (an empty one: any word can)."""
-    if isinstance(q, wq.Term):
-        return [_needle(q.text)]
-    if isinstance(q, wq.Phrase):
-        return [_needle(word) for word in q.words]
-    if isinstance(q, wq.PatternQuery):
-        head = re.split(r"[*?\[]", q.text, maxsplit=1)[0]
-        return [_needle(head)] if head else [""]
-    found: list[str] = []
-    for child in q.children():
-        found += _needles(child)
-    return found
+def _finds(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+@lru_cache(maxsize=64)
+def _needles_in_a_row(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern every stretch of adjacent index positions holding these words matches: each needle in
+    a word, the next needle in the next word that is not a stop word. The words are checked after."""
+    stop_run = rf"[\W_]+(?:(?:{'|'.join(sorted(STOP_WORDS))})[\W_]+)*[^\W_]*"
+    return re.compile(stop_run.join(re.escape(needle) + r"[^\W_]*" for needle in needles))
+
+
+def _in_order(ahead: list[str], rest: list[str], slop: int, at: int = -1) -> bool:
+    """Whether ``rest[0]`` stands at most ``slop`` places after ``at`` in ``ahead``, and so on for the
+    others (the phrase's first word is at -1)."""
+    if not rest:
+        return True
+    for position in range(at + 1, min(at + 1 + slop, len(ahead))):
+        if ahead[position] == rest[0] and _in_order(ahead, rest[1:], slop, position):
+            return True
+    return False
 
 
 def _needle(term: str) -> str:
@@ -123,22 +135,28 @@ def _needle(term: str) -> str:
     return term[1:] if term[:1] in ("k", "p", "t", "s") else term
 
 
-def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
+def _pattern_needle(q: wq.PatternQuery) -> str:
+    """What every word matching the pattern holds: its fixed head (empty when it starts with a wildcard)."""
+    return _needle(re.split(r"[*?\[]", q.text, maxsplit=1)[0])
+
+
+def matches(q: wq.Query, page: PageText) -> tuple[bool, set[str]]:
     """Whether ``q`` holds on the page, and the stems to highlight."""
     if isinstance(q, wq.Term):
         if q.fieldname not in TEXT_FIELDS:
             return True, set()
-        return (q.text in page.stems), {q.text}
+        return page.has_term(q.text), {q.text}
     if isinstance(q, wq.Phrase):
         if q.fieldname not in TEXT_FIELDS:
             return True, set()
-        return _phrase_at(page, list(q.words), q.slop), set(q.words)
+        return page.has_phrase(q.words, max(q.slop, 1)), set(q.words)
     if isinstance(q, wq.PatternQuery):
         pattern = q.text + "*" if isinstance(q, wq.Prefix) else q.text
+        words = page.words_with(_pattern_needle(q))
         if q.fieldname == EXACT_FIELD:  # words as written
-            found = {s for w, s in page.words.items() if fnmatch.fnmatchcase(w, pattern)}
+            found = {term for word, term in words.items() if fnmatch.fnmatchcase(word, pattern)}
         elif q.fieldname in TEXT_FIELDS:  # stems, as the index's stemmed fields see them
-            found = {s for s in page.stems if fnmatch.fnmatchcase(s, pattern)}
+            found = {term for term in words.values() if fnmatch.fnmatchcase(term, pattern)}
         else:
             return True, set()
         return bool(found), found
@@ -150,43 +168,26 @@ def matches(q: wq.Query, page: PageTokens) -> tuple[bool, set[str]]:
         return ok and not matches(q.b, page)[0], terms
     if isinstance(q, (wq.AndMaybe, wq.Require)):
         ok, terms = matches(q.a, page)
+        if not ok:
+            return False, set()
         ok_b, terms_b = matches(q.b, page)
-        ok = ok and (ok_b or isinstance(q, wq.AndMaybe))
-        return ok, terms | terms_b if ok_b else terms
+        if not ok_b:
+            return isinstance(q, wq.AndMaybe), terms
+        return True, terms | terms_b
     if isinstance(q, wq.And):
-        results = [matches(sub, page) for sub in q.subqueries]
-        return all(ok for ok, _ in results), set().union(*(t for _, t in results))
+        highlighted: set[str] = set()
+        for sub in q.subqueries:
+            ok, terms = matches(sub, page)
+            if not ok:
+                return False, set()  # the page fails: its other parts need not be looked for
+            highlighted |= terms
+        return True, highlighted
     if isinstance(q, (wq.Or, wq.DisjunctionMax)):
         results = [matches(sub, page) for sub in q.subqueries]
         return any(ok for ok, _ in results), set().union(*(t for ok, t in results if ok))
     if q is wq.NullQuery:
         return False, set()
     return True, set()  # Every, ranges on metadata, ...: not a statement about page text
-
-
-def _phrase_at(page: PageTokens, words: list[str], slop: int) -> bool:
-    if not words or any(w not in page.stems for w in words):
-        return False
-    for start in page.positions(words[0]):
-        at: int | None = start
-        for word in words[1:]:
-            at = _following(page, at, word, max(slop, 1))
-            if at is None:
-                break
-        else:
-            return True
-    return False
-
-
-def _following(page: PageTokens, position: int | None, word: str, slop: int) -> int | None:
-    """Where ``word`` stands within ``slop`` index positions after ``position``, if it does."""
-    for _ in range(slop):
-        position = page.next_kept(position) if position is not None else None
-        if position is None:
-            return None
-        if page.term_at(position) == word:
-            return position
-    return None
 
 
 def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
@@ -232,14 +233,10 @@ def _holds_any(word: str, needles: list[str]) -> bool:
 def page_matches(q: wq.Query, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
     """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
     found: list[tuple[int, Snippet]] = []
-    needles = _needles(q) or [""]
     for number, text in enumerate(pages, start=1):
         if len(found) >= max_snippets:
             break
-        folded = fold(text)
-        if not may_match(q, folded):
-            continue
-        ok, terms = matches(q, PageTokens.of(folded, needles))
+        ok, terms = matches(q, PageText(fold(text)))
         if ok:
             found.append((number, snippet(text, terms)))
     return found

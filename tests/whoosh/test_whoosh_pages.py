@@ -94,3 +94,55 @@ PHRASE_PAGES = [
 )
 def test_phrases_on_pages_follow_the_index_positions(backend, query, expected):
     assert numbers(backend.page_matches(query, PHRASE_PAGES, 10)) == expected
+
+
+# Words whose stems hold one another's (layan / pelayanan), nasal forms (menulis / tulis), stop words
+# and separators: where a page check could part ways with the index.
+_WORDS = (
+    "zona integritas pelayanan layanan melayani publik wilayah bebas penulisan menulis laporan tulis "
+    "yang dan di ke bezona integritasnya kantor SK_Tim W.11 2026"
+).split()
+_SEPARATORS = [" ", " ", " ", ", ", "\n", " - ", "_"]
+
+
+def _random_pages(count: int, seed: int = 11) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    pages = []
+    for _ in range(count):
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(1, 25))]
+        pages.append("".join(word + rng.choice(_SEPARATORS) for word in words))
+    return pages
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"zona integritas"',
+        '"zona integritas"~2',
+        '"zona integritas wilayah"',
+        '"zona integritas wilayah"~3',
+        '"menulis laporan"',
+        '"layanan publik"',
+        '"pelayanan publik" OR "bebas korupsi"',
+        "zona integritas NOT wilayah",
+        "layan* kantor",
+        "tulis",
+    ],
+)
+def test_a_page_matches_exactly_when_the_index_finds_it_as_a_document(tmp_path, query):
+    from zi_evidence.searching import IndexDoc
+
+    # the first "integritas" is too far from "wilayah" for ~3, the second is near enough
+    pages = _random_pages(300) + ["zona integritas integritas kantor kantor wilayah"]
+    index = WhooshBackend(tmp_path / "index")
+    index.update([IndexDoc(key=str(i), stamp="s", path=f"p{i}.pdf", text=page) for i, page in enumerate(pages)], [])
+    try:
+        hits, total = index.search(query, {}, len(pages))
+    finally:
+        index.close()
+    found_by_index = sorted(int(hit.key) for hit in hits)
+    found_on_pages = [i for i, page in enumerate(pages) if index.page_matches(query, [page], 1)]
+    assert 0 < total < len(pages)  # the query separates the pages: the comparison means something
+    assert found_on_pages == found_by_index
