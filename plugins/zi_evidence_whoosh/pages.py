@@ -195,28 +195,15 @@ def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
 
     Words are matched by stem, like the index, so *melayani* lights up for the query *layanan*.
     """
-    segments: list[tuple[str, bool]] = []
-    lowered = text.lower()
-    first = min((i for i in (lowered.find(_needle(t)) for t in terms) if i >= 0), default=-1)
-    window = (max(0, first - maxchars), first + 2 * maxchars) if first >= 0 else (0, 0)
-    words = _WORD.finditer(text, *window)
-    needles = [_needle(t) for t in terms]
-    spans = [m.span() for m in words if _holds_any(m.group().lower(), needles) and term_of(m.group()) in terms]
+    spans = _spans(text, terms, maxchars)
     if not spans:
         opening = _SPACE.sub(" ", text).strip()
         cut = opening[:maxchars]
         return ((cut + (" …" if len(opening) > maxchars else ""), False),) if cut else ()
-    start = max(0, spans[0][0] - maxchars // 4)
-    if start:  # begin at a word, not in the middle of one
-        space = text.find(" ", start, spans[0][0])
-        start = space + 1 if space >= 0 else spans[0][0]
-    end = min(len(text), start + maxchars)
-    if start:
-        segments.append(("… ", False))
+    start, end = _window(text, spans[0][0], maxchars)
+    segments: list[tuple[str, bool]] = [("… ", False)] if start else []
     index = start
     for begin, finish in spans:
-        if begin >= end:
-            break
         segments.append((text[index:begin], False))
         segments.append((text[begin:finish], True))
         index = finish
@@ -224,6 +211,39 @@ def snippet(text: str, terms: set[str], maxchars: int = 200) -> Snippet:
     if end < len(text):
         segments.append((" …", False))
     return _tidy(segments)
+
+
+def _spans(text: str, terms: set[str], maxchars: int) -> list[tuple[int, int]]:
+    """Where the words of ``terms`` stand in the snippet's window, read from the first find of a
+    needle on (no word before it can hold one) and only as far as the window reaches."""
+    needles = [_needle(t) for t in terms]
+    lowered = text.lower()
+    first = min((i for i in (lowered.find(needle) for needle in needles) if i >= 0), default=-1)
+    if first < 0:
+        return []
+    if len(lowered) != len(text):
+        first = 0  # lower() lengthened a letter, so offsets in the two differ: read from the start
+    while first and text[first - 1].isalnum():  # back to the start of the word
+        first -= 1
+    spans: list[tuple[int, int]] = []
+    end = first + 2 * maxchars  # how far the first match is looked for
+    for m in _WORD.finditer(text, first):
+        if m.start() >= end:
+            break
+        if _holds_any(m.group().lower(), needles) and term_of(m.group()) in terms:
+            if not spans:
+                end = _window(text, m.start(), maxchars)[1]
+            spans.append(m.span())
+    return spans
+
+
+def _window(text: str, first_match: int, maxchars: int) -> tuple[int, int]:
+    """The snippet's stretch of ``text``: a little before the first match, beginning at a word."""
+    start = max(0, first_match - maxchars // 4)
+    if start:
+        space = text.find(" ", start, first_match)
+        start = space + 1 if space >= 0 else first_match
+    return start, min(len(text), start + maxchars)
 
 
 def _holds_any(word: str, needles: list[str]) -> bool:
