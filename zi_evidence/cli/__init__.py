@@ -41,8 +41,11 @@ def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> 
 
 
 def main() -> None:
-    load_plugin_commands(cli)
-    cli(prog_name="zi-evidence")
+    from zi_evidence.plugins import make_plugin_manager
+
+    host = make_plugin_manager()
+    load_plugin_commands(cli, host)
+    cli(prog_name="zi-evidence", obj=host)  # commands reach it through options.plugin_host()
 
 
 # The built-in commands register themselves on ``cli`` when imported.

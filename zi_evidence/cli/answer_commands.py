@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import json_option, repo_option
+from zi_evidence.cli.options import json_option, open_repository, plugin_host, repo_option
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.errors import ConfigError
 from zi_evidence.repository import Repository
@@ -24,7 +24,7 @@ force_option = click.option("--force", is_flag=True, help="Timpa berkas tujuan y
 
 
 def _open(repo_path: Path | None) -> Repository:
-    return Repository.open(repo_path)
+    return open_repository(repo_path)
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -58,10 +58,9 @@ def template(repo_path, ruleset_id, output, force):
     from zi_evidence.answers import template as render
 
     if ruleset_id and output is not None:
-        from zi_evidence.plugins import make_plugin_manager
         from zi_evidence.rulesets import RulesetRegistry
 
-        ruleset = RulesetRegistry.from_host(make_plugin_manager()).get(ruleset_id)
+        ruleset = RulesetRegistry.from_host(plugin_host()).get(ruleset_id)
     else:
         repo = _open(repo_path)
         ruleset = repo.ruleset

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, state_option
+from zi_evidence.cli.options import BarProgress, json_option, open_repository, state_option
 
 
 class BundleGroup(click.Group):
@@ -96,9 +96,8 @@ def build(
     """Buat bundel unggah PMPZI dari repositori DIRECTORY (bawaan: repositori saat ini)."""
     from zi_evidence.bundle import BundleOptions, build_bundle
     from zi_evidence.bundle.limits import parse_types
-    from zi_evidence.repository import Repository
 
-    repo = Repository.open(directory, state_dir)
+    repo = open_repository(directory, state_dir)
     settings = repo.config.bundle
     options = BundleOptions(
         layout=layout or settings.layout,

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from zi_evidence.plugins import PluginHost
+    from zi_evidence.repository import Repository
 
 repo_option = click.option(
     "--repo",
@@ -24,6 +28,24 @@ state_option = click.option(
     help="Folder status alat (katalog, indeks). Bawaan: .zi-evidence di akar repositori.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk diproses program lain.")
+
+
+def plugin_host() -> PluginHost:
+    """The plugins of this run, loaded once: ``main`` loads them before any command (plugins add
+    commands), and a command invoked on its own (as tests do) loads them on first use."""
+    from zi_evidence.plugins import PluginHost, make_plugin_manager
+
+    root = click.get_current_context().find_root()
+    if not isinstance(root.obj, PluginHost):
+        root.obj = make_plugin_manager()
+    return root.obj
+
+
+def open_repository(path: Path | None, state_dir: Path | None = None) -> Repository:
+    """The repository at or above ``path``, with this run's plugins."""
+    from zi_evidence.repository import Repository
+
+    return Repository.open(path, state_dir, host=plugin_host())
 
 
 class BarProgress:

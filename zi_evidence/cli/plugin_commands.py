@@ -8,16 +8,14 @@ from dataclasses import asdict
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import json_option
+from zi_evidence.cli.options import json_option, plugin_host
 
 
 @cli.command()
 @json_option
 def plugins(as_json):
     """Daftar plugin: versi, hook yang diimplementasikan, dan galat pemuatan."""
-    from zi_evidence.plugins import make_plugin_manager
-
-    host = make_plugin_manager()
+    host = plugin_host()
     infos = host.plugin_infos()
     states = {i.name: s for i in infos if (s := _plugin_status(host.pm.get_plugin(i.name))) is not None}
     if as_json:
@@ -55,10 +53,9 @@ def rulesets():
 @json_option
 def rulesets_list(as_json):
     """Daftar aturan penilaian yang tersedia."""
-    from zi_evidence.plugins import make_plugin_manager
     from zi_evidence.rulesets import RulesetRegistry
 
-    registry = RulesetRegistry.from_host(make_plugin_manager())
+    registry = RulesetRegistry.from_host(plugin_host())
     items = [registry.get(rid) for rid in registry.ids()]
     if as_json:
         rows = [{"id": r.id, "name": r.name, "extends": r.extends, "questions": len(r.questions)} for r in items]
@@ -74,10 +71,9 @@ def rulesets_list(as_json):
 @json_option
 def rulesets_show(ruleset_id, as_json):
     """Tampilkan pohon area → indikator → pertanyaan dari RULESET_ID."""
-    from zi_evidence.plugins import make_plugin_manager
     from zi_evidence.rulesets import RulesetRegistry
 
-    rules = RulesetRegistry.from_host(make_plugin_manager()).get(ruleset_id)
+    rules = RulesetRegistry.from_host(plugin_host()).get(ruleset_id)
     if as_json:
         click.echo(json.dumps(_tree(rules), ensure_ascii=False, indent=2, default=str))
         return

@@ -10,10 +10,9 @@ from pathlib import Path
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, repo_option, state_option
+from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
 from zi_evidence.config import CONFIG_NAME, config_text, load_config
 from zi_evidence.errors import ConfigError
-from zi_evidence.repository import Repository
 
 
 def ocr_option(command):
@@ -46,11 +45,10 @@ def init(
     directory: Path, ruleset: str, unit_name: str, institution: str, year: int, target: str, skeleton: bool, force: bool
 ):
     """Siapkan folder DIRECTORY sebagai repositori data dukung."""
-    from zi_evidence.plugins import make_plugin_manager
     from zi_evidence.rulesets import RulesetRegistry
     from zi_evidence.skeleton import create_skeleton
 
-    rules = RulesetRegistry.from_host(make_plugin_manager()).get(ruleset)
+    rules = RulesetRegistry.from_host(plugin_host()).get(ruleset)
     config_path = directory / CONFIG_NAME
     if config_path.exists() and not force:
         raise ConfigError(f"{config_path} sudah ada. Pakai --force untuk menimpanya, atau sunting berkasnya langsung.")
@@ -92,7 +90,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
     from zi_evidence.lock import writer_lock
     from zi_evidence.pipeline import run_index
 
-    repo = Repository.open(directory, state_dir)
+    repo = open_repository(directory, state_dir)
     progress = BarProgress(quiet or as_json)
     if rebuild:
         with writer_lock(repo.state_dir, wait=not no_wait, on_wait=progress.message), repo.catalog() as catalog:
@@ -128,7 +126,7 @@ def status(repo_path, state_dir, as_json):
     """Ringkasan katalog: berkas per area dan pertanyaan, berkas belum terpetakan, masalah."""
     from zi_evidence.status import collect_status, render_status
 
-    repo = Repository.open(repo_path, state_dir)
+    repo = open_repository(repo_path, state_dir)
     report = collect_status(repo)
     with repo.catalog() as catalog:  # which journal SQLite uses here, and why (WAL is unsafe on shares)
         journal = {"mode": catalog.journal_mode, "reason": catalog.journal_reason, "state_dir": str(repo.state_dir)}

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, repo_option, state_option
+from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
 from zi_evidence.config import STATE_DIR_ENV
 from zi_evidence.errors import ConfigError
 from zi_evidence.registry import named
@@ -95,7 +95,7 @@ def check(repo_path, state_dir, as_json, today, silent):
     """
     from zi_evidence.readiness import build_readiness
 
-    repo = Repository.open(repo_path, state_dir)
+    repo = open_repository(repo_path, state_dir)
     progress = BarProgress(quiet=silent or as_json)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
@@ -125,7 +125,7 @@ def report(format_name, output, repo_path, state_dir, today, force, silent):
     """Tulis laporan kesiapan (HTML, Markdown, JSON atau XLSX berbentuk LKE) ke satu berkas."""
     from zi_evidence.readiness import build_readiness
 
-    repo = Repository.open(repo_path, state_dir)
+    repo = open_repository(repo_path, state_dir)
     fmt = choose_format(report_formats(repo.host), format_name, output)
     _guard_output(repo, output, force)
     progress = BarProgress(quiet=silent)
@@ -156,7 +156,6 @@ def rollup(dirs, output, format_name, today, silent):
 
     Untuk Kanwil / Eselon I. Unit yang belum punya katalog ditandai dengan saran 'zi-evidence index DIR'.
     """
-    from zi_evidence.plugins import make_plugin_manager
     from zi_evidence.readiness import build_rollup
 
     if os.environ.get(STATE_DIR_ENV) and len(dirs) > 1:
@@ -166,7 +165,7 @@ def rollup(dirs, output, format_name, today, silent):
         )
     fmt = None
     if output is not None or format_name is not None:
-        formats = {n: f for n, f in report_formats(make_plugin_manager()).items() if hasattr(f, "render_rollup")}
+        formats = {n: f for n, f in report_formats(plugin_host()).items() if hasattr(f, "render_rollup")}
         fmt = choose_format(formats, format_name, output or Path("-"))
         if output is None and fmt.suffix == ".xlsx":
             raise ConfigError("Rekap XLSX tidak dapat dicetak ke layar; beri berkas tujuan dengan -o.")

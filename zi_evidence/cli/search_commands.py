@@ -10,7 +10,7 @@ from dataclasses import asdict
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import json_option, repo_option, state_option
+from zi_evidence.cli.options import json_option, open_repository, repo_option, state_option
 from zi_evidence.searching import Snippet
 
 
@@ -39,10 +39,9 @@ def render_snippet(snippet: Snippet, color: bool) -> str:
 @json_option
 def search(query, repo_path, state_dir, area, question, kind, year, limit, as_json):
     """Cari QUERY di seluruh data dukung: kata, "frasa", AND/OR/NOT, awalan*."""
-    from zi_evidence.repository import Repository
     from zi_evidence.search import search as run_search
 
-    repo = Repository.open(repo_path, state_dir)
+    repo = open_repository(repo_path, state_dir)
     text = " ".join(query)
     filters = {"area": area, "question": question, "kind": kind, "year": year}
     results = run_search(repo, text, filters, limit)

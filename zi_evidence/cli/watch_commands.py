@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import json_option, state_option
+from zi_evidence.cli.options import json_option, open_repository, state_option
 from zi_evidence.cli.repo_commands import ocr_option
 
 CHANGE_WORDS = {"new": "baru", "changed": "berubah", "moved": "dipindah", "removed": "dihapus"}
@@ -69,10 +69,9 @@ def watch(directory, state_dir, polling, stability, debounce, reconcile, verify,
 
     Satu baris per perubahan (atau JSON per baris dengan --json). Hentikan dengan Ctrl-C.
     """
-    from zi_evidence.repository import Repository
     from zi_evidence.watch import Watcher, WatchOptions
 
-    repo = Repository.open(directory, state_dir)
+    repo = open_repository(directory, state_dir)
     options = WatchOptions(
         polling=polling,
         debounce=debounce,
