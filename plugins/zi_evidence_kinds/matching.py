@@ -75,35 +75,42 @@ class PatternDetector:
     titles: ClassVar[tuple[str, ...]] = ()
     headings: ClassVar[tuple[str, ...]] = ()
     phrases: ClassVar[tuple[str, ...]] = ()
-    _compiled: ClassVar[dict[str, tuple[re.Pattern[str], ...]]]
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        cls._compiled = {
-            "names": _compile(cls.names),
-            "not_names": _compile(cls.not_names),
-            "titles": _compile(cls.titles, r"^"),
-            "headings": _compile(cls.headings, r"^"),
-            "phrases": _compile(cls.phrases),
-        }
+        cls._compiled = None  # compiled on first use: most runs (nothing changed) detect nothing
+
+    _compiled: ClassVar[dict[str, tuple[re.Pattern[str], ...]] | None] = None
+
+    @classmethod
+    def _patterns(cls, group: str) -> tuple[re.Pattern[str], ...]:
+        if cls._compiled is None:
+            cls._compiled = {
+                "names": _compile(cls.names),
+                "not_names": _compile(cls.not_names),
+                "titles": _compile(cls.titles, r"^"),
+                "headings": _compile(cls.headings, r"^"),
+                "phrases": _compile(cls.phrases),
+            }
+        return cls._compiled[group]
 
     @classmethod
     def by_name(cls, filename: str) -> bool:
         stem, extension = normalise_name(filename)
-        if any(p.search(stem) for p in cls._compiled["not_names"]):
+        if any(p.search(stem) for p in cls._patterns("not_names")):
             return False
-        return extension in cls.extensions or any(p.search(stem) for p in cls._compiled["names"])
+        return extension in cls.extensions or any(p.search(stem) for p in cls._patterns("names"))
 
     @classmethod
     def by_text(cls, text: str) -> bool:
         if not text.strip():
             return False
         lines, titles, joined = _analyse(text)
-        if any(p.match(line) for p in cls._compiled["titles"] for line in titles):
+        if any(p.match(line) for p in cls._patterns("titles") for line in titles):
             return True
-        if any(p.match(line) for p in cls._compiled["headings"] for line in lines):
+        if any(p.match(line) for p in cls._patterns("headings") for line in lines):
             return True
-        return any(p.search(joined) for p in cls._compiled["phrases"])
+        return any(p.search(joined) for p in cls._patterns("phrases"))
 
     @classmethod
     def detect(cls, filename: str, text: str) -> bool:
