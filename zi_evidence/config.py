@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from zi_evidence import usercache
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
@@ -115,19 +113,32 @@ def load_config(root: Path, state_dir: Path | None = None) -> RepoConfig:
     path = root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
     except FileNotFoundError:
         raise ConfigError(f"Berkas konfigurasi {path} tidak ada. Jalankan 'zi-evidence init {root}'.") from None
+    # Every command reads the config: each content is parsed and checked once, then taken from the
+    # per-user cache (which also spares loading the YAML parser).
+    key = usercache.digest(
+        "config", text, schema_text(CONFIG_SCHEMA), *map(usercache.library_version, ("jsonschema", "PyYAML"))
+    )
+    raw = usercache.load("config", key)
+    if not isinstance(raw, dict):
+        raw = _parsed(path, text)
+        usercache.store("config", key, raw)
+    return _build(root.resolve(), raw, state_dir)
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML tidak valid ({exc}). Perbaiki penulisannya.") from None
-    passed = usercache.digest("config", text, schema_text(CONFIG_SCHEMA), usercache.library_version("jsonschema"))
-    if usercache.load("passed", passed) is not True:  # every command reads the config: check each content once
-        errors = schema_errors(raw, CONFIG_SCHEMA)
-        if errors:
-            listed = "\n  ".join(errors)
-            raise ConfigError(f"{path} tidak sesuai skema:\n  {listed}\nPerbaiki nilai pada lokasi tersebut.")
-        usercache.store("passed", passed, True)
-    return _build(root.resolve(), raw, state_dir)
+    errors = schema_errors(raw, CONFIG_SCHEMA)
+    if errors:
+        listed = "\n  ".join(errors)
+        raise ConfigError(f"{path} tidak sesuai skema:\n  {listed}\nPerbaiki nilai pada lokasi tersebut.")
+    return dict(raw)
 
 
 def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfig:
@@ -202,6 +213,8 @@ def config_text(ruleset: str, unit_name: str, year: int, target: str, institutio
         "year": year,
         "target": target,
     }
+    import yaml
+
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     return (
         "# Konfigurasi repositori data dukung Zona Integritas (zi-evidence).\n"

@@ -7,18 +7,19 @@ in completion order; at most one task per worker is in flight, which keeps memor
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
 from zi_evidence.scan import open_beneath
+
+if TYPE_CHECKING:  # multiprocessing loads only when files are to be parsed, not on a run with nothing to do
+    from multiprocessing.connection import Connection
 
 MB = 1024 * 1024
 
@@ -210,6 +211,8 @@ class WorkerPool:
         self.parsers = parsers
         self.limits = limits
         self.size = max(1, processes or os.cpu_count() or 1)
+        import multiprocessing
+
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         self.context: Any = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
@@ -237,6 +240,8 @@ class WorkerPool:
 
     def run(self, tasks: Iterable[ParseTask]) -> Iterator[ParseOutcome]:
         """Parse every task; outcomes arrive as they finish."""
+        from multiprocessing.connection import wait
+
         pending = iter(tasks)
         exhausted = False
         while len(self.workers) < self.size:

@@ -1,5 +1,5 @@
-"""Every command reads zi-evidence.yaml; a content that passed its schema once is not checked again,
-while a new content (even a broken one after a good one) always is."""
+"""Every command reads zi-evidence.yaml; a content that was parsed and passed its schema once is taken
+from the per-user cache, while a new content (even a broken one after a good one) is always checked."""
 
 from __future__ import annotations
 
@@ -43,6 +43,6 @@ def test_a_broken_config_after_a_good_one_is_still_refused(repo):
 def test_a_damaged_cache_entry_only_costs_the_check(repo, tmp_path):
     (repo / CONFIG_NAME).write_text(GOOD, encoding="utf-8")
     load_config(repo)
-    for entry in (tmp_path / "cache" / "zi-evidence").glob("passed-*.json"):
+    for entry in (tmp_path / "cache" / "zi-evidence").glob("config-*.json"):
         entry.write_text("{not json", encoding="utf-8")
     assert load_config(repo).year == 2026

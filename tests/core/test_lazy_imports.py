@@ -47,7 +47,8 @@ def test_every_rule_set_name_is_exported():
 
 
 def test_a_run_with_nothing_to_do_loads_neither_whoosh_nor_jsonschema(make_repo):
-    """A no-change index run only asks the backend for its fingerprint and the config for a known pass."""
+    """A no-change index run only asks the backend for its fingerprint, takes the config and the rule set
+    as parsed before, and starts no parser process."""
     root = make_repo()
     code = (
         "from pathlib import Path\nfrom zi_evidence.pipeline import run_index\n"
@@ -57,4 +58,4 @@ def test_a_run_with_nothing_to_do_loads_neither_whoosh_nor_jsonschema(make_repo)
     loaded_after(code)  # the first run builds the index and reads the stamps
     loaded_after(code)  # the second records that the index agrees with the catalog
     loaded = loaded_after(code)
-    assert not {"whoosh", "jsonschema", "snowballstemmer"} & loaded
+    assert not {"whoosh", "jsonschema", "snowballstemmer", "yaml", "multiprocessing"} & loaded
