@@ -159,8 +159,7 @@ class Planner:
             )
             return Plan(entry, "", "application/octet-stream", None, "problem", (problem,))
         # what was hashed is what the catalog records: the stat of the very descriptor read
-        entry = replace(
-            entry,
+        entry = entry._replace(
             size=info.st_size,
             mtime_ns=info.st_mtime_ns,
             ctime_ns=info.st_ctime_ns,

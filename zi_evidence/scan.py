@@ -13,9 +13,11 @@ import fnmatch
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from zi_evidence.names import display
 from zi_evidence.parsing import Problem
@@ -39,10 +41,13 @@ _DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
 _FILE_FLAGS = _FLAGS | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
 _RELATIVE = os.open in os.supports_dir_fd and os.scandir in os.supports_fd
 MISSING = (errno.ENOENT, errno.ENOTDIR)
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # os.fsencode's
+_name = attrgetter("name")
 
 
-@dataclass(frozen=True)
-class FileEntry:
+class FileEntry(NamedTuple):
+    """A regular file as the walk found it (a tuple: the walk makes one per file, on every run)."""
+
     rel: bytes
     size: int
     mtime_ns: int
@@ -59,12 +64,12 @@ class SkippedEntry:
 
 
 #: All junk patterns as one expression: asked once per name, not a dozen times per file of the tree.
-_JUNK = re.compile("|".join(fnmatch.translate(p) for p in JUNK_PATTERNS))
+#: Hidden names (a leading dot) are junk too.
+_JUNK = re.compile("|".join([r"\.", *(fnmatch.translate(p) for p in JUNK_PATTERNS)]), re.IGNORECASE)
 
 
 def is_junk(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.startswith(".") or _JUNK.match(lowered) is not None
+    return _JUNK.match(name) is not None
 
 
 def is_ignored(rel: bytes, exclude: set[bytes]) -> bool:
@@ -146,13 +151,23 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
             seen_dirs.add((info.st_dev, info.st_ino))
             where: Any = fd if _RELATIVE else root + b"/" + rel_dir
             with os.scandir(where) as iterator:
-                children: list[os.DirEntry] = sorted(iterator, key=lambda e: e.name)
+                children: list[os.DirEntry] = sorted(iterator, key=_name)
+            prefix = rel_dir + b"/" if rel_dir else b""
             for child in children:
-                name = os.fsencode(child.name)
-                rel = rel_dir + b"/" + name if rel_dir else name
-                if rel in exclude or is_junk(os.fsdecode(name)):
+                name = child.name  # str when listed through a descriptor, bytes through a bytes path
+                if isinstance(name, bytes):
+                    name = os.fsdecode(name)
+                if is_junk(name):
                     continue
-                entry = _classify(child, rel, budget)
+                rel = prefix + name.encode(_FS_ENCODING, _FS_ERRORS)
+                if rel in exclude:
+                    continue
+                try:
+                    info = child.stat(follow_symlinks=False)
+                except OSError as exc:
+                    yield SkippedEntry(rel, _entry_problem(exc))
+                    continue
+                entry = entry_from_stat(rel, info, budget)
                 if entry is None:
                     subfolders.append(rel)
                 else:
@@ -164,23 +179,15 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
         stack.extend(reversed(subfolders))
 
 
-def _classify(child: os.DirEntry, rel: bytes, budget: int) -> FileEntry | SkippedEntry | None:
-    """The entry for one child, or ``None`` for a folder to descend into."""
-    try:
-        info = child.stat(follow_symlinks=False)
-    except OSError as exc:
-        return SkippedEntry(rel, _entry_problem(exc))
-    return entry_from_stat(rel, info, budget)
-
-
 def entry_from_stat(rel: bytes, info: os.stat_result, budget: int) -> FileEntry | SkippedEntry | None:
+    """The entry for one child, or ``None`` for a folder to descend into."""
     mode = info.st_mode
+    if stat.S_ISREG(mode) and len(rel) <= budget:  # nearly every entry: decided in one test
+        return FileEntry(rel, info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, info.st_dev, info.st_nlink)
     if len(rel) > budget and (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
         return SkippedEntry(rel, TOO_LONG_PROBLEM)
     if stat.S_ISDIR(mode):
         return None
-    if stat.S_ISREG(mode):
-        return FileEntry(rel, info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, info.st_dev, info.st_nlink)
     if stat.S_ISLNK(mode):
         return SkippedEntry(rel, LINK_PROBLEM)
     return SkippedEntry(rel, SPECIAL_PROBLEM)
