@@ -7,7 +7,8 @@ import re
 import pytest
 import yaml
 
-from zi_evidence.answers import Answer, Answers, parse_answers, template
+from zi_evidence.answers import Answer, Answers, parse_answers
+from zi_evidence.answers_template import template
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 

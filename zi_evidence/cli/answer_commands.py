@@ -55,7 +55,7 @@ def answers() -> None:
 @force_option
 def template(repo_path, ruleset_id, output, force):
     """Tulis berkas jawaban kosong: semua pertanyaan dengan pilihan jawabannya sebagai komentar."""
-    from zi_evidence.answers import template as render
+    from zi_evidence.answers_template import template as render
 
     if ruleset_id and output is not None:
         from zi_evidence.rulesets import RulesetRegistry
@@ -133,7 +133,7 @@ def check(repo_path, answers_path, as_json):
 @force_option
 def import_(workbook, repo_path, output, force):
     """Baca LKE berformat XLSX (hasil 'answers export' yang sudah diisi) ke berkas jawaban."""
-    from zi_evidence.answers import template as render
+    from zi_evidence.answers_template import template as render
     from zi_evidence.answers_xlsx import import_xlsx
 
     repo = _open(repo_path)
