@@ -75,12 +75,12 @@ class PatternDetector:
     titles: ClassVar[tuple[str, ...]] = ()
     headings: ClassVar[tuple[str, ...]] = ()
     phrases: ClassVar[tuple[str, ...]] = ()
+    # Compiled on first use (most runs, with nothing changed, detect nothing); each subclass its own.
+    _compiled: ClassVar[dict[str, tuple[re.Pattern[str], ...]] | None] = None
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        cls._compiled = None  # compiled on first use: most runs (nothing changed) detect nothing
-
-    _compiled: ClassVar[dict[str, tuple[re.Pattern[str], ...]] | None] = None
+        cls._compiled = None  # not the parent's: a detector derived from another has its own patterns
 
     @classmethod
     def _patterns(cls, group: str) -> tuple[re.Pattern[str], ...]:
