@@ -105,7 +105,7 @@ def bare_extraction(root: Path, processes: int) -> tuple[float, int]:
 
 RUNNER = """
 import json, resource, sys, time
-from zi_evidence.pipeline import run_index
+from zi_evidence.index.run import run_index
 from zi_evidence.repository import Repository
 started = time.perf_counter()
 repo = Repository.open(__import__('pathlib').Path(sys.argv[1]))
@@ -160,7 +160,7 @@ def index_run(root: Path) -> dict:
 
 def search_latency(root: Path, rounds: int) -> dict:
     from zi_evidence.repository import Repository
-    from zi_evidence.search import search
+    from zi_evidence.search.query import search
 
     repo = Repository.open(root)
     timings: list[float] = []

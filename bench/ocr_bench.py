@@ -114,7 +114,7 @@ def throughput(folder: Path, processes: int) -> dict:
 
 
 def first_index(root: Path, state: Path, no_ocr: bool) -> dict:
-    from zi_evidence.pipeline import run_index
+    from zi_evidence.index.run import run_index
     from zi_evidence.repository import Repository
 
     shutil.rmtree(state, ignore_errors=True)

@@ -75,7 +75,7 @@ class Watch:
 
 def latency(root: Path, polling: float | None, trials: int) -> list[float]:
     from zi_evidence.repository import Repository
-    from zi_evidence.search import search
+    from zi_evidence.search.query import search
 
     watch = Watch(root, polling)
     watch.ready.wait(60)

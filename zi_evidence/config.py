@@ -10,7 +10,7 @@ from typing import Any
 from zi_evidence import usercache
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
-from zi_evidence.schemafiles import schema_errors, schema_text
+from zi_evidence.schemas.validation import schema_errors, schema_text
 
 CONFIG_SCHEMA = "config.schema.json"
 

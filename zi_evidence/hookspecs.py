@@ -24,7 +24,7 @@ def register_rulesets() -> list[Any]:
 
 @hookspec
 def register_search_backends() -> list[type]:
-    """Return search backend classes (see ``zi_evidence.searching.SearchBackend``)."""
+    """Return search backend classes (see ``zi_evidence.search.backend.SearchBackend``)."""
 
 
 @hookspec
@@ -34,12 +34,12 @@ def register_commands(cli: click.Group) -> None:
 
 @hookspec
 def register_kind_detectors() -> list[Any]:
-    """Return document-kind detectors (see ``zi_evidence.kinds.KindDetector``): SK, notulen, laporan…"""
+    """Return document-kind detectors (see ``zi_evidence.index.kinds.KindDetector``): SK, notulen, laporan…"""
 
 
 @hookspec
 def evidence_findings(context: Any) -> list[Any]:
-    """Return findings (``zi_evidence.findings.Finding``) about the evidence in ``context``."""
+    """Return findings (``zi_evidence.validation.findings.Finding``) about the evidence in ``context``."""
 
 
 @hookspec

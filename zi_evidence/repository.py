@@ -8,11 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.catalog import Catalog
 from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
 from zi_evidence.errors import PluginError, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
 from zi_evidence.registry import named
+from zi_evidence.state.catalog import Catalog
 
 CATALOG_NAME = "catalog.sqlite"
 INDEX_DIR = "index"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zi_evidence import hookimpl
 
 if TYPE_CHECKING:  # the checks load when findings are asked for: `index` and `search` never need them
-    from zi_evidence.findings import EvidenceContext, Finding
+    from zi_evidence.validation.findings import EvidenceContext, Finding
 
     Check = Callable[[EvidenceContext], Iterable[Finding]]
 

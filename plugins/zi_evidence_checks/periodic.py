@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from zi_evidence.dates import format_date
-from zi_evidence.findings import EvidenceContext, EvidenceFile, Finding, Target
+from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding, Target
 from zi_evidence_checks.coverage import satisfying
 from zi_evidence_checks.periods import PERIODS_PER_YEAR, Period, report_periods
 

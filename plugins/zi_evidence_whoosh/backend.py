@@ -1,4 +1,4 @@
-"""The Whoosh implementation of ``zi_evidence.searching.SearchBackend``."""
+"""The Whoosh implementation of ``zi_evidence.search.backend.SearchBackend``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from zi_evidence.errors import ZiError
-from zi_evidence.searching import BackendHit, IndexDoc, IndexUnavailable, Snippet
+from zi_evidence.search.backend import BackendHit, IndexDoc, IndexUnavailable, Snippet
 from zi_evidence_whoosh.generations import Generations
 
 if TYPE_CHECKING:

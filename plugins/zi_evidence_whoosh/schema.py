@@ -9,7 +9,7 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from zi_evidence.searching import IndexDoc
+from zi_evidence.search.backend import IndexDoc
 from zi_evidence_whoosh.analysis import affixed_analyzer, affixed_counts, index_terms, indonesian_analyzer
 from zi_evidence_whoosh.codec import CompactPositions
 
@@ -22,7 +22,7 @@ TEXT_FIELDS: dict[str, float] = {"title": 2.0, "path": 1.5, "text": 1.0}
 #: Unstemmed copy of the affixed words of title + path + text, only for prefix and wildcard terms.
 EXACT_FIELD = "text_exact"
 
-#: Filter name (``zi_evidence.searching.FILTER_FIELDS``) -> schema field.
+#: Filter name (``zi_evidence.search.backend.FILTER_FIELDS``) -> schema field.
 FILTER_TO_FIELD: dict[str, str] = {"area": "area", "question": "question", "kind": "kinds", "year": "year"}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.fabricate import make_docx, make_encrypted_pdf, make_pdf, make_photo, make_xlsx
 from zi_evidence.bundle import BundleOptions, build_bundle
-from zi_evidence.pipeline import run_index
+from zi_evidence.index.run import run_index
 from zi_evidence.repository import Repository
 
 ALL_TYPES = ("pdf", "docx", "xlsx", "jpg", "png")

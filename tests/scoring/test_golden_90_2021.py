@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.lke_answers import PREREQUISITES_MET, best_answers, write_answers_file
-from zi_evidence.answers import load_answers
+from zi_evidence.answers.model import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 from zi_evidence.scoring import check_predicates, score

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.lke_answers import FULL_COUNTS_90, best_answers
-from zi_evidence.answers import parse_answers
+from zi_evidence.answers.model import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 from zi_evidence.scoring import ScoringError, check_predicates, resolve_options, score

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.lke_answers import FULL_COUNTS_90, PREREQUISITES_MET, best_answers
-from zi_evidence.answers import parse_answers
+from zi_evidence.answers.model import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 from zi_evidence.scoring import check_predicates, format_number, format_percent, gap_plan, score

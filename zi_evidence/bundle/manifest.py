@@ -14,7 +14,7 @@ from typing import Any
 
 from zi_evidence import __version__
 from zi_evidence.bundle.model import BundleOptions, Document, Exclusion, PlannedFile, ReportStatus
-from zi_evidence.schemafiles import schema_errors
+from zi_evidence.schemas.validation import schema_errors
 
 MANIFEST = "manifest.json"
 SIDECAR = "manifest.json.sha256"

@@ -17,7 +17,7 @@ from typing import Any
 from zi_evidence.bundle.limits import check_size, check_type, type_of
 from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Finding, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
-from zi_evidence.records import FileRecord
+from zi_evidence.state.records import FileRecord
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can carry
 

@@ -55,7 +55,7 @@ def answers() -> None:
 @force_option
 def template(repo_path, ruleset_id, output, force):
     """Tulis berkas jawaban kosong: semua pertanyaan dengan pilihan jawabannya sebagai komentar."""
-    from zi_evidence.answers_template import template as render
+    from zi_evidence.answers.template import template as render
 
     if ruleset_id and output is not None:
         from zi_evidence.rulesets import RulesetRegistry
@@ -85,7 +85,7 @@ def template(repo_path, ruleset_id, output, force):
 @json_option
 def check(repo_path, answers_path, as_json):
     """Periksa berkas jawaban terhadap aturan LKE dan tampilkan nilai sesuai jawaban."""
-    from zi_evidence.answers import load_answers
+    from zi_evidence.answers.model import load_answers
     from zi_evidence.scoring import format_number, score
 
     repo = _open(repo_path)
@@ -133,8 +133,8 @@ def check(repo_path, answers_path, as_json):
 @force_option
 def import_(workbook, repo_path, output, force):
     """Baca LKE berformat XLSX (hasil 'answers export' yang sudah diisi) ke berkas jawaban."""
-    from zi_evidence.answers_template import template as render
-    from zi_evidence.answers_xlsx import import_xlsx
+    from zi_evidence.answers.template import template as render
+    from zi_evidence.answers.workbook import import_xlsx
 
     repo = _open(repo_path)
     output = output or repo.root / ANSWERS_NAME
@@ -158,8 +158,8 @@ def import_(workbook, repo_path, output, force):
 @force_option
 def export(repo_path, answers_path, output, force):
     """Tulis jawaban sebagai LKE berformat XLSX untuk diisi atau dibaca di Excel."""
-    from zi_evidence.answers import Answers, load_answers
-    from zi_evidence.answers_xlsx import export_xlsx
+    from zi_evidence.answers.model import Answers, load_answers
+    from zi_evidence.answers.workbook import export_xlsx
 
     repo = _open(repo_path)
     path = answers_path or repo.root / ANSWERS_NAME

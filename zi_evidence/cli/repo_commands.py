@@ -46,7 +46,7 @@ def init(
 ):
     """Siapkan folder DIRECTORY sebagai repositori data dukung."""
     from zi_evidence.rulesets import RulesetRegistry
-    from zi_evidence.skeleton import create_skeleton
+    from zi_evidence.rulesets.skeleton import create_skeleton
 
     rules = RulesetRegistry.from_host(plugin_host()).get(ruleset)
     config_path = directory / CONFIG_NAME
@@ -86,9 +86,9 @@ def init(
 @json_option
 def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
-    from zi_evidence.indexing import rebuild as rebuild_index
-    from zi_evidence.lock import writer_lock
-    from zi_evidence.pipeline import run_index
+    from zi_evidence.index.run import run_index
+    from zi_evidence.search.sync import rebuild as rebuild_index
+    from zi_evidence.state.lock import writer_lock
 
     repo = open_repository(directory, state_dir)
     progress = BarProgress(quiet or as_json)
@@ -124,7 +124,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
 @json_option
 def status(repo_path, state_dir, as_json):
     """Ringkasan katalog: berkas per area dan pertanyaan, berkas belum terpetakan, masalah."""
-    from zi_evidence.status import collect_status, render_status
+    from zi_evidence.readiness.status import collect_status, render_status
 
     repo = open_repository(repo_path, state_dir)
     report = collect_status(repo)

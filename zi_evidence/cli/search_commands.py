@@ -11,7 +11,7 @@ import click
 
 from zi_evidence.cli import cli
 from zi_evidence.cli.options import json_option, open_repository, repo_option, state_option
-from zi_evidence.searching import Snippet
+from zi_evidence.search.backend import Snippet
 
 
 def render_snippet(snippet: Snippet, color: bool) -> str:
@@ -39,7 +39,7 @@ def render_snippet(snippet: Snippet, color: bool) -> str:
 @json_option
 def search(query, repo_path, state_dir, area, question, kind, year, limit, as_json):
     """Cari QUERY di seluruh data dukung: kata, "frasa", AND/OR/NOT, awalan*."""
-    from zi_evidence.search import search as run_search
+    from zi_evidence.search.query import search as run_search
 
     repo = open_repository(repo_path, state_dir)
     text = " ".join(query)

@@ -69,7 +69,7 @@ def watch(directory, state_dir, polling, stability, debounce, reconcile, verify,
 
     Satu baris per perubahan (atau JSON per baris dengan --json). Hentikan dengan Ctrl-C.
     """
-    from zi_evidence.watch import Watcher, WatchOptions
+    from zi_evidence.watch.watcher import Watcher, WatchOptions
 
     repo = open_repository(directory, state_dir)
     options = WatchOptions(

@@ -10,7 +10,6 @@ from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.errors import ZiError
-from zi_evidence.findings import Finding, build_context, evidence_support, run_checks
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.readiness.deadline import next_deadline
 from zi_evidence.readiness.model import (
@@ -27,6 +26,7 @@ from zi_evidence.readiness.model import (
     Totals,
     Verdict,
 )
+from zi_evidence.validation.findings import Finding, build_context, evidence_support, run_checks
 
 # -- assembling ------------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ def build_readiness(repo: Any, today: date | None = None, progress: Progress | N
 
 
 def _score(repo: Any, ruleset: Any, unsupported: frozenset[str], progress: Progress) -> tuple[AnswersState, Any]:
-    from zi_evidence.answers import AnswersError, load_answers
+    from zi_evidence.answers.model import AnswersError, load_answers
     from zi_evidence.scoring import score
 
     path = repo.root / ANSWERS_NAME
@@ -106,7 +106,7 @@ def _score(repo: Any, ruleset: Any, unsupported: frozenset[str], progress: Progr
 
 def _weights(ruleset: Any) -> dict[str, float]:
     """Points each question can give, as the engine computes them (scoring an empty answers file)."""
-    from zi_evidence.answers import Answers
+    from zi_evidence.answers.model import Answers
     from zi_evidence.scoring import score
 
     return {q.id: q.weight for q in score(ruleset, Answers()).claimed.questions()}

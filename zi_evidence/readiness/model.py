@@ -11,7 +11,7 @@ from typing import Any
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.errors import StateError
-from zi_evidence.findings import Finding
+from zi_evidence.validation.findings import Finding
 
 SCHEMA_VERSION = 1
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}

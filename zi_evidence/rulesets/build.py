@@ -1,7 +1,7 @@
 """From a schema-valid (merged) document to the model, collecting every fault with its JSON path.
 
 The schema checks shapes; this module checks what a schema cannot: references between sections,
-LKE ids against their position, and formulas. The arithmetic lives in ``checks.py``.
+LKE ids against their position, and formulas. The arithmetic lives in ``consistency.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from zi_evidence.rulesets import arith, checks, sections
+from zi_evidence.rulesets import arith, consistency, sections
 from zi_evidence.rulesets.derive import Derived, slugify
 from zi_evidence.rulesets.model import (
     AnswerType,
@@ -280,7 +280,7 @@ def build(
         confidence=frozen(doc.get("confidence", {})),
         notes=tuple(doc.get("notes", ())),
     )
-    checks.check(ruleset, doc, b.problems)
+    consistency.check(ruleset, doc, b.problems)
     if b.problems:
         raise b.problems
     return ruleset

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence import usercache as rulesets_cache
-from zi_evidence.schemafiles import json_path, load_schema
+from zi_evidence.schemas.validation import json_path, load_schema
 
 if TYPE_CHECKING:  # jsonschema costs ~80 ms to import: only a document not validated before needs it
     import jsonschema

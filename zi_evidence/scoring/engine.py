@@ -22,7 +22,7 @@ from zi_evidence.scoring.options import resolve_options
 from zi_evidence.scoring.values import hasil_reading, lowest_choice, question_reading
 
 if TYPE_CHECKING:
-    from zi_evidence.answers import Answers
+    from zi_evidence.answers.model import Answers
 
 
 def score(

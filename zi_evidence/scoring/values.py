@@ -6,7 +6,7 @@ import ast
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from zi_evidence.answers import Answer, expression_for
+from zi_evidence.answers.model import Answer, expression_for
 from zi_evidence.rulesets import AnswerType, HasilComponent, Question, Ruleset
 from zi_evidence.rulesets.arith import evaluate, expression_names
 from zi_evidence.scoring.options import BATAS_PERSEN, CLAMP, FULL_WHEN_STILL_ZERO, PELANGGARAN_NOL

@@ -1,0 +1,348 @@
+"""``index``: tree → scan → catalog → parse → index, incrementally.
+
+Unchanged files (same size, mtime and ctime) are not read; changed ones are hashed and re-parsed
+only when their content is new; a file that moved keeps its catalog row and its text.
+
+A run works in three steps so that a reader never sees half of it and a crash at any moment
+leaves nothing to repair: (1) look and hash, (2) parse into the text cache, which no file row
+points at yet, (3) apply every file change in one transaction. The search index is then
+reconciled with the catalog, which stays the source of truth.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
+from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
+from zi_evidence.index.mapping import Mapper
+from zi_evidence.index.plan import Plan, Planner, fingerprint  # noqa: F401 - fingerprint is public API
+from zi_evidence.index.workers import ParseTask, WorkerPool
+from zi_evidence.parsing import choose_parser
+from zi_evidence.progress import Progress, Silent
+from zi_evidence.repository import Repository
+from zi_evidence.search.sync import reconcile, reconcile_some
+from zi_evidence.state.catalog import Catalog
+from zi_evidence.state.lock import writer_lock
+from zi_evidence.tree.names import display
+from zi_evidence.tree.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
+
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+@dataclass
+class IndexSummary:
+    new: int = 0
+    changed: int = 0
+    moved: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    remapped: int = 0
+    parsed: int = 0
+    pages: int = 0
+    problems: int = 0
+    skipped: int = 0
+    indexed: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file's change as applied by a run, for the ``watch`` output."""
+
+    kind: str  # new | changed | moved | removed
+    path: str
+    old_path: str = ""
+    status: str = ""
+
+
+def year_of(shown: str) -> str:
+    match = YEAR.search(shown.rsplit("/", 1)[0]) if "/" in shown else None
+    return match.group(1) if match else ""
+
+
+def run_index(
+    repo: Repository,
+    progress: Progress | None = None,
+    processes: int | None = None,
+    wait: bool = True,
+    exclude_parsers: frozenset[str] = frozenset(),
+    *,
+    paths: Iterable[bytes] | None = None,
+    verify: bool = False,
+    on_change: Callable[[Change], None] | None = None,
+    expensive_pages: int | None = None,
+) -> IndexSummary:
+    """One incremental run.
+
+    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``paths`` limits the
+    run to these relative paths and everything below them (the watcher's hint; the full walk without
+    it stays the source of truth); ``verify`` re-hashes every file to catch edits that kept size and
+    times; ``on_change`` hears about every applied change; ``expensive_pages`` bounds the pages read by
+    expensive parsers (OCR) in this run: past it, files get their plain parser and a later run goes on.
+    """
+    progress = progress or Silent()
+    started = time.monotonic()
+    repo.check_reachable()  # before the lock: taking it would recreate the state folder of a vanished drive
+    with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
+        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
+        summary = run.execute(None if paths is None else set(paths))
+        if run.touched is None:
+            # the rule set is built only when documents are written
+            summary.indexed, _ = reconcile(catalog, repo.search_backend(), lambda: repo.ruleset, progress)
+        else:  # a watcher batch: only its own documents; the full runs keep the whole index honest
+            touched, removed = run.touched
+            summary.indexed = reconcile_some(catalog, repo.search_backend(), lambda: repo.ruleset, touched, removed)
+        summary.problems, summary.pages = catalog.counts()
+    if on_change is not None:  # after the lock is released: a slow listener never holds up other writers
+        for change in run.changes:
+            on_change(change)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+class _Run:
+    def __init__(
+        self,
+        repo: Repository,
+        catalog: Catalog,
+        progress: Progress,
+        processes: int | None,
+        exclude: frozenset[str],
+        verify: bool,
+        expensive_pages: int | None = None,
+    ) -> None:
+        self.repo = repo
+        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
+        self.catalog = catalog
+        self.progress = progress
+        self.processes = processes
+        self.verify = verify
+        self.root = os.fsencode(repo.root)
+        self.summary = IndexSummary()
+        repo.require_ruleset()  # a broken rule set stops the run before anything is scanned or written
+        self.changes: list[Change] = []
+        self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
+        self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
+        self.budget = expensive_pages
+        self.spent = 0
+        self.deferred: dict[tuple[str, str, str], tuple[str, str]] = {}  # content -> the cheap parser used
+        state = repo.state_rel()
+        self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
+
+    @cached_property
+    def mapper(self) -> Mapper:
+        return Mapper(self.repo.ruleset, self.repo.config.mapping)
+
+    def _check_root(self) -> None:
+        self.repo.check_reachable()
+
+    def _observe(self, dirty: set[bytes] | None) -> Observation:
+        self._check_root()
+        self.progress.stage("Memindai folder", 0)
+        scopes = None if dirty is None else narrow(dirty, self.excluded)
+        seen = observe(self.root, self.excluded, scopes)
+        if scopes is not None and any(f.links > 1 for f in seen.files):
+            seen = observe(self.root, self.excluded)  # hard links are judged against the whole tree
+        self._check_root()
+        return _refuse_shared_hardlinks(seen)
+
+    def execute(self, dirty: set[bytes] | None) -> IndexSummary:
+        seen = self._observe(dirty)
+        stamps = self.catalog.stat_keys()  # enough to tell that nothing changed; whole rows only when needed
+        present = {entry.rel for entry in seen.files}
+        blind = seen.blind_spots
+        vanished = [
+            path
+            for path in stamps
+            if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
+        ]
+        stale = {e.rel for e in seen.files if self.verify or _changed(e, stamps.get(e.rel))}
+        # the per-file parser check only when the parser set differs from the one every row was settled with
+        self.parsers_signature = parsers_signature(self.parsers.values())
+        self.parsers_settled = self.catalog.get_meta(PARSERS_KEY) == self.parsers_signature
+        self.all_seen = seen.scopes is None and len(vanished) + len(present & stamps.keys()) == len(stamps)
+        known = self.catalog.change_keys() if stale or vanished or not self.parsers_settled else {}
+        gone = {path: known[path] for path in vanished}
+        todo = [
+            e
+            for e in seen.files
+            if e.rel in stale or (not self.parsers_settled and self._better_parser(e, known.get(e.rel)))
+        ]
+        self.summary.unchanged = len(seen.files) - len(todo)
+        planner = Planner(
+            self.root, self.catalog, list(self.parsers.values()), self.progress, self.repo.config.limits.file_mb
+        )
+        plans = planner.plan(todo, known, gone)
+        self._parse(plans)
+        with self.catalog.transaction():
+            written = self._apply(plans, known, gone, seen)
+        if seen.scopes is not None and written is not None:
+            self.touched = (written, {row[0] for row in gone.values()})
+        self.summary.notes.extend(planner.notes)
+        return self.summary
+
+    def _better_parser(self, entry: FileEntry, row: tuple | None) -> bool:
+        """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
+        if row is None or row[9] is None:
+            return False
+        return self._outbid(row[8], entry.rel, (row[9], row[10]))
+
+    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str]) -> bool:
+        chosen = choose_parser(list(self.parsers.values()), mime, display(rel))
+        return chosen is not None and (chosen.name, chosen.version) != parser
+
+    def _parse(self, plans: list[Plan]) -> None:
+        """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
+        tasks: dict[tuple[str, str, str], tuple[ParseTask, Plan]] = {}
+        for plan in plans:
+            if plan.parser and not plan.cached and plan.content_key not in tasks:
+                entry = plan.entry
+                identity = (entry.device, entry.inode, entry.size, entry.mtime_ns)
+                task = ParseTask(
+                    plan.content_key, self.root + b"/" + entry.rel, plan.parser[0], self.root, entry.rel, identity
+                )
+                tasks[plan.content_key] = (task, plan)
+        if not tasks:
+            return
+        self.progress.stage("Membaca isi berkas", len(tasks))
+        with WorkerPool(self.parsers, self.repo.config.limits, self.processes) as pool:
+            # a generator: the pool pulls tasks one by one, so the page budget is checked as results arrive
+            for outcome in pool.run(self._within_budget(tasks.values())):
+                if outcome.problem and outcome.problem.code == "changed_during_read":
+                    self.unstable.add(outcome.key)  # never cache text under a hash it does not belong to
+                else:
+                    with self.catalog.transaction():
+                        sha, parser, version = outcome.key
+                        self.catalog.store_extract(sha, parser, version, outcome.document, outcome.problem)
+                    self.summary.parsed += 1
+                    if outcome.document is not None and _is_expensive(self.parsers.get(parser)):
+                        self.spent += outcome.document.page_count
+                self.progress.advance()
+        if self.deferred:
+            self.summary.notes.append(
+                f"{len(self.deferred)} berkas belum dibaca dengan OCR karena batas halaman putaran ini tercapai; "
+                "jalankan 'zi-evidence index' lagi untuk melanjutkan."
+            )
+
+    def _within_budget(self, tasks: Iterable[tuple[ParseTask, Plan]]) -> Iterator[ParseTask]:
+        """Tasks as they are pulled; once the budget is spent, an expensive parser gives way to a cheap one."""
+        cheap = [p for p in self.parsers.values() if not _is_expensive(p)]
+        for task, plan in tasks:
+            if self.budget is None or self.spent < self.budget or not _is_expensive(self.parsers[task.parser]):
+                yield task
+                continue
+            fallback = choose_parser(cheap, plan.mime, display(plan.entry.rel))
+            if fallback is None:
+                continue
+            identity = (fallback.name, fallback.version)
+            self.deferred[plan.content_key] = identity
+            yield replace(task, key=(plan.sha, *identity), parser=fallback.name)
+
+    def _apply(self, plans: list[Plan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
+        """Every file change in one go; returns the ids written, or None when every row may have changed."""
+        unstable = self.unstable
+        written: set[int] = set()
+        for plan in plans:
+            if plan.content_key in self.deferred:
+                plan = replace(plan, parser=self.deferred[plan.content_key])
+            if plan.content_key in unstable:
+                self.summary.notes.append(
+                    f"{display(plan.entry.rel)}: berubah saat dibaca; diproses pada putaran berikut."
+                )
+                continue
+            shown = display(plan.entry.rel)
+            status = plan.status
+            if plan.parser and status == "pending":
+                status = "ok" if self.catalog.extract_ok(plan.sha, *plan.parser) else "problem"
+            if plan.moved_from is not None:
+                self.catalog.update_file(known[plan.moved_from][0], path=plan.entry.rel)
+                self.summary.moved += 1
+                self.changes.append(Change("moved", shown, display(plan.moved_from), status))
+            elif plan.entry.rel in known:
+                if plan.sha != known[plan.entry.rel][6] or known[plan.entry.rel][7] == "pending":
+                    self.summary.changed += 1
+                    self.changes.append(Change("changed", shown, "", status))
+            else:
+                self.summary.new += 1
+                self.changes.append(Change("new", shown, "", status))
+            written.add(self._upsert(plan, shown, status))
+        self.catalog.delete_files(row[0] for row in gone.values())
+        self.summary.removed = len(gone)
+        self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
+        self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
+        self.summary.skipped = len(seen.skipped)
+        signature = mapping_signature(self.repo.ruleset_fingerprint, self.repo.config.mapping)
+        self.summary.remapped += remap(self.catalog, lambda: self.mapper, signature, full=seen.scopes is None)
+        every_kind = detect_stale_kinds(self.catalog, list(self.repo.kind_detectors.values()))
+        if plans or gone or self.summary.parsed:  # only then can text have lost its last file
+            self.catalog.collect_garbage()
+        self._settle_parsers(plans)
+        return None if every_kind else written
+
+    def _settle_parsers(self, plans: list[Plan]) -> None:
+        """Record the parser set every row now agrees with, or that no such set is known."""
+        if self.parsers_settled and not self.deferred:
+            return  # rows written now were chosen with the very set already recorded
+        # blind spots, deferred files and moves (which keep their old parser) may lag behind the set
+        complete = (
+            self.all_seen
+            and not self.deferred
+            and not any(p.cached and p.parser and self._outbid(p.mime, p.entry.rel, p.parser) for p in plans)
+        )
+        self.catalog.set_meta(PARSERS_KEY, self.parsers_signature if complete else "")
+
+    def _upsert(self, plan: Plan, shown: str, status: str) -> int:
+        name, version = plan.parser or (None, None)
+        mapping = self.mapper.map(shown)
+        entry = plan.entry
+        return self.catalog.upsert_file(
+            entry.rel,
+            display=shown,
+            size=entry.size,
+            mtime_ns=entry.mtime_ns,
+            ctime_ns=entry.ctime_ns,
+            inode=entry.inode,
+            device=entry.device,
+            sha256=plan.sha,
+            mime=plan.mime,
+            parser=name,
+            parser_version=version,
+            status=status,
+            problems=plan.problems,
+            target_id=mapping.target_id,
+            mapping_status=mapping.status,
+            mapping_reason=mapping.reason,
+            year=year_of(shown),
+            kinds_stale=1,
+        )
+
+
+def _is_expensive(parser: type | None) -> bool:
+    return bool(getattr(parser, "expensive", False))
+
+
+def _changed(entry: FileEntry, stamp: tuple[int, int, int, str] | None) -> bool:
+    """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
+    if stamp is None or stamp[3] == "pending":
+        return True
+    return stamp[:3] != (entry.size, entry.mtime_ns, entry.ctime_ns)
+
+
+def _refuse_shared_hardlinks(seen: Observation) -> Observation:
+    """A file with more links than the tree holds is shared with the outside: it is not the tree's to read."""
+    counts = Counter((f.device, f.inode) for f in seen.files if f.links > 1)
+    outside = [f for f in seen.files if f.links > counts.get((f.device, f.inode), 0) and f.links > 1]
+    if not outside:
+        return seen
+    refused = {f.rel for f in outside}
+    files = tuple(f for f in seen.files if f.rel not in refused)
+    skipped = seen.skipped + tuple(SkippedEntry(f.rel, HARDLINK_PROBLEM) for f in outside)
+    return Observation(files, skipped, seen.scopes)

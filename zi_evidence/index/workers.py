@@ -1,0 +1,291 @@
+"""Parsing in worker processes, each under a wall-clock, memory and size limit.
+
+A parser that hangs or explodes takes down only its worker: the pool kills it, records a
+problem for that one file and starts a fresh worker, so the run goes on. Results come back
+in completion order; at most one task per worker is in flight, which keeps memory bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.tree.scan import open_beneath
+
+if TYPE_CHECKING:  # multiprocessing loads only when files are to be parsed, not on a run with nothing to do
+    from multiprocessing.connection import Connection
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ParseTask:
+    """One file to parse. With ``root`` the file is opened as ``root/rel`` without following any link,
+    and ``identity`` (device, inode, size, mtime_ns) must still match what was hashed."""
+
+    key: Any
+    path: bytes
+    parser: str
+    root: bytes | None = None
+    rel: bytes = b""
+    identity: tuple[int, int, int, int] | None = None
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    key: Any
+    document: ParsedDocument | None
+    problem: Problem | None = None
+    seconds: float = 0.0
+
+
+def problem_timeout(limits: ParseLimits) -> Problem:
+    return Problem(
+        "timeout",
+        f"Pembacaan berkas melebihi batas waktu {limits.seconds:g} detik dan dihentikan.",
+        "Periksa apakah berkas rusak atau terlalu besar; pecah atau simpan ulang sebagai PDF biasa.",
+    )
+
+
+CRASHED = Problem(
+    "crashed",
+    "Proses pembaca berhenti mendadak saat membaca berkas ini (berkas rusak atau terlalu besar).",
+    "Buka berkas di komputer Anda; bila rusak, ganti dengan salinan yang baik.",
+)
+
+
+def _memory_problem(limits: ParseLimits) -> Problem:
+    return Problem(
+        "memory",
+        f"Berkas membutuhkan memori melebihi batas {limits.memory_mb} MB untuk dibaca.",
+        "Perkecil berkas (misalnya pecah per bagian) atau naikkan limits.memory_mb di zi-evidence.yaml.",
+    )
+
+
+CHANGED = Problem(
+    "changed_during_read",
+    "Berkas berubah saat sedang dibaca; dibaca ulang pada putaran berikut.",
+    "Tunggu sampai penyalinan/penyimpanan berkas selesai.",
+    "warning",
+)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _open_regular(task: ParseTask, limits: ParseLimits) -> tuple[int, str]:
+    """Open without following links or blocking on FIFOs; refuse anything but the file that was hashed."""
+    if task.root is not None:
+        fd = open_beneath(task.root, task.rel)
+    else:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(task.path, flags)
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ParseFailure("special_file", "Bukan berkas biasa; tidak dibaca.", "Hapus entri ini dari folder.")
+    if task.identity is not None and _identity(info) != task.identity:
+        os.close(fd)
+        raise ParseFailure(CHANGED.code, CHANGED.message, CHANGED.hint)
+    if info.st_size > limits.file_mb * MB:
+        os.close(fd)
+        raise ParseFailure(
+            "too_large",
+            f"Ukuran berkas {info.st_size / MB:.0f} MB melebihi batas {limits.file_mb} MB.",
+            "Perkecil atau pecah berkas, atau naikkan limits.file_mb di zi-evidence.yaml.",
+        )
+    # Reading through the checked descriptor closes the gap between the check and the parser's open.
+    proc_path = f"/proc/self/fd/{fd}"
+    return fd, proc_path if os.path.exists(proc_path) else os.fsdecode(task.path)
+
+
+def classify(exc: BaseException, limits: ParseLimits) -> Problem:
+    """A plain-language problem for any exception a parser library may raise."""
+    name = type(exc).__name__
+    detail = f" (rincian teknis: {name}: {str(exc)[:160]})"
+    if isinstance(exc, MemoryError):
+        return _memory_problem(limits)
+    if isinstance(exc, PermissionError) or "Package not found" in str(exc):  # python-docx's word for EACCES
+        return Problem(
+            "unreadable",
+            "Berkas tidak dapat dibuka (hak akses ditolak atau berkas hilang)." + detail,
+            "Periksa hak akses berkas, lalu ulangi.",
+        )
+    if isinstance(exc, RecursionError):
+        return Problem(
+            "corrupt",
+            "Struktur berkas bersarang terlalu dalam; berkas rusak atau jebakan." + detail,
+            "Simpan ulang berkas dari aplikasi aslinya (atau ekspor ke PDF) lalu unggah kembali.",
+        )
+    if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+        return Problem(
+            "io_error",
+            "Berkas gagal dibaca dari disk/berbagi jaringan." + detail,
+            "Periksa sambungan ke berbagi jaringan; berkas dibaca ulang pada 'index' berikutnya.",
+        )
+    if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        return Problem(
+            "encrypted",
+            "Berkas terenkripsi/berkata sandi; isinya tidak dapat dibaca." + detail,
+            "Simpan ulang tanpa kata sandi, lalu unggah kembali.",
+        )
+    return Problem(
+        "corrupt",
+        "Berkas rusak atau formatnya tidak dikenali." + detail,
+        "Buka berkas di komputer Anda; bila rusak, ganti dengan salinan yang baik.",
+    )
+
+
+def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) -> ParseOutcome:
+    """Run one parser on one file, turning every failure into a problem (used inside workers)."""
+    from pathlib import Path
+
+    started = time.monotonic()
+    fd = -1
+    try:
+        fd, readable = _open_regular(task, limits)
+        document = parsers[task.parser]().parse(Path(readable), limits)
+        if task.identity is not None and _identity(os.fstat(fd)) != task.identity:
+            return ParseOutcome(task.key, None, CHANGED, time.monotonic() - started)
+        return ParseOutcome(task.key, document, None, time.monotonic() - started)
+    except ParseFailure as failure:
+        return ParseOutcome(task.key, None, failure.problem, time.monotonic() - started)
+    except Exception as exc:  # noqa: BLE001 - any parser bug is one file's problem, not the run's
+        return ParseOutcome(task.key, None, classify(exc, limits), time.monotonic() - started)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _limit_memory(megabytes: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: no address-space limit; the timeout still applies
+        return
+    try:
+        with open("/proc/self/statm") as statm:
+            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        current = 0
+    limit = current + megabytes * MB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker_main(conn: Connection, parsers: dict[str, type], limits: ParseLimits, parent: int) -> None:
+    _limit_memory(limits.memory_mb)
+    while True:
+        try:
+            # A forked worker holds copies of the parent's descriptors (its end of this pipe, the writer
+            # lock), so the parent's death is no EOF here: notice it, or the lock would outlive a SIGKILL.
+            if not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
+                continue
+            task = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        conn.send(parse_one(parsers, task, limits))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    task: ParseTask | None = None
+    deadline: float = 0.0
+
+
+class WorkerPool:
+    """A pool of parser processes; use as a context manager and call ``run(tasks)``."""
+
+    def __init__(self, parsers: dict[str, type], limits: ParseLimits, processes: int | None = None) -> None:
+        self.parsers = parsers
+        self.limits = limits
+        self.size = max(1, processes or os.cpu_count() or 1)
+        import multiprocessing
+
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self.context: Any = multiprocessing.get_context(method)
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker_main, args=(child, self.parsers, self.limits, os.getpid()), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        self.workers[self.workers.index(worker)] = self._spawn()
+
+    def run(self, tasks: Iterable[ParseTask]) -> Iterator[ParseOutcome]:
+        """Parse every task; outcomes arrive as they finish."""
+        from multiprocessing.connection import wait
+
+        pending = iter(tasks)
+        exhausted = False
+        while len(self.workers) < self.size:
+            self.workers.append(self._spawn())
+        while True:
+            for worker in list(self.workers):
+                if worker.task is None and not exhausted:
+                    task = next(pending, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    worker.task = task
+                    worker.deadline = time.monotonic() + self.limits.seconds
+                    worker.conn.send(task)
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                return
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout=timeout)
+            for worker in busy:
+                task = worker.task
+                assert task is not None
+                if worker.conn in ready:
+                    try:
+                        outcome = worker.conn.recv()
+                        worker.task = None
+                    except (EOFError, OSError):
+                        self._replace(worker)
+                        outcome = ParseOutcome(task.key, None, CRASHED, self.limits.seconds)
+                    yield outcome
+                elif time.monotonic() >= worker.deadline:
+                    self._replace(worker)
+                    yield ParseOutcome(task.key, None, problem_timeout(self.limits), self.limits.seconds)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(2)
+            worker.conn.close()
+        self.workers = []

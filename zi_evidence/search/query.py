@@ -1,0 +1,77 @@
+"""Full-text search over the catalogued evidence, with page numbers taken from the catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from zi_evidence.repository import Repository
+from zi_evidence.search.backend import IndexUnavailable, Snippet
+from zi_evidence.search.sync import rebuild
+from zi_evidence.state.records import FileRecord
+
+MAX_PAGES_PER_HIT = 5
+
+
+@dataclass(frozen=True)
+class PageHit:
+    page: int
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    path: str
+    score: float
+    question: str
+    target_level: str
+    title: str
+    kind: str
+    page_count: int
+    pages: tuple[PageHit, ...]
+    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (less certain than a text layer)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int = 10) -> SearchResults:
+    """Ranked hits; a broken index is rebuilt from the catalog once, then searched again."""
+    backend = repo.search_backend()
+    active = {k: v for k, v in filters.items() if v}
+    with repo.catalog() as catalog:
+        try:
+            found, total = backend.search(query, active, limit)
+        except IndexUnavailable:
+            rebuild(catalog, backend, repo.ruleset)
+            found, total = backend.search(query, active, limit)
+        hits = []
+        for hit in found:
+            record = catalog.record(int(hit.key))
+            if record is None:  # the index is ahead of the catalog; the next index run reconciles it
+                continue
+            pages = backend.page_matches(query, catalog.page_texts(record), MAX_PAGES_PER_HIT)
+            hits.append(_hit(record, hit.score, pages))
+    return SearchResults(query, total, tuple(hits))
+
+
+def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> SearchHit:
+    return SearchHit(
+        path=record.display,
+        score=score,
+        question=record.target_id or "",
+        target_level=record.mapping_status,
+        title=record.metadata.get("title", ""),
+        kind=record.format,
+        page_count=record.page_count,
+        pages=tuple(PageHit(number, snippet) for number, snippet in pages),
+        ocr_pages=_numbers(record.metadata.get("ocr_pages", "")),
+    )
+
+
+def _numbers(listed: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in listed.split(",") if part.strip().isdigit())

@@ -1,0 +1,1 @@
+"""Read-only access to the evidence tree: names, the walk."""

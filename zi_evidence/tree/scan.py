@@ -1,0 +1,302 @@
+"""A read-only walk of the evidence tree that never stops silently.
+
+Every folder is opened relative to its parent's descriptor with ``O_NOFOLLOW``, so a link (or
+a folder swapped for a link mid-walk) can never lead outside the tree. Only regular files are
+yielded for reading; links, special files, unreadable, over-long and looping folders come back
+as skipped entries with a reason. Editor and OS junk is ignored without a word.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from zi_evidence.parsing import Problem
+from zi_evidence.tree.names import display
+
+JUNK_PATTERNS = (
+    "~$*",  # Office owner files
+    ".~lock.*#",  # LibreOffice locks
+    "thumbs.db",
+    "desktop.ini",
+    "*.tmp",
+    "*.temp",
+    "*.part",
+    "*.crdownload",
+    "*.partial",
+    "*.swp",
+    "~*.tmp",
+    "*~",  # gedit/emacs backups
+)
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
+_FILE_FLAGS = _FLAGS | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
+_RELATIVE = os.open in os.supports_dir_fd and os.scandir in os.supports_fd
+MISSING = (errno.ENOENT, errno.ENOTDIR)
+_FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # os.fsencode's
+_name = attrgetter("name")
+
+
+class FileEntry(NamedTuple):
+    """A regular file as the walk found it (a tuple: the walk makes one per file, on every run)."""
+
+    rel: bytes
+    size: int
+    mtime_ns: int
+    inode: int
+    ctime_ns: int = 0
+    device: int = 0
+    links: int = 1
+
+
+@dataclass(frozen=True)
+class SkippedEntry:
+    rel: bytes
+    problem: Problem
+
+
+#: All junk patterns as one expression: asked once per name, not a dozen times per file of the tree.
+#: Hidden names (a leading dot) are junk too.
+_JUNK = re.compile("|".join([r"\.", *(fnmatch.translate(p) for p in JUNK_PATTERNS)]), re.IGNORECASE)
+
+
+def is_junk(name: str) -> bool:
+    return _JUNK.match(name) is not None
+
+
+def is_ignored(rel: bytes, exclude: set[bytes]) -> bool:
+    """True for paths the walk never reports: junk in any component, or at/below an excluded path."""
+    if any(rel == e or rel.startswith(e + b"/") for e in exclude):
+        return True
+    return any(is_junk(os.fsdecode(part)) for part in rel.split(b"/") if part)
+
+
+def path_max(root: bytes) -> int:
+    try:
+        return int(os.pathconf(root, "PC_PATH_MAX"))
+    except (OSError, ValueError, AttributeError):
+        return 4096
+
+
+def open_beneath(root: bytes, rel: bytes, directory: bool = False) -> int:
+    """A descriptor for ``root/rel``, resolved one component at a time without following any link.
+
+    Whatever is swapped in mid-walk, the result lies inside ``root``; a FIFO opens without blocking.
+    """
+    parts = [p for p in rel.split(b"/") if p]
+    if any(p in (b".", b"..") for p in parts):
+        raise OSError(errno.EINVAL, "komponen jalur tidak sah", os.fsdecode(rel))
+    if not _RELATIVE:  # no *at() calls (Windows): the last component is still opened without following
+        return os.open(root + b"/" + rel if rel else root, _DIR_FLAGS if directory else _FILE_FLAGS)
+    fd = os.open(root, _FLAGS | getattr(os, "O_DIRECTORY", 0))
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        if not parts:
+            return os.dup(fd)
+        return os.open(parts[-1], _DIR_FLAGS if directory else _FILE_FLAGS, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def lstat_beneath(root: bytes, rel: bytes) -> os.stat_result | None:
+    """``lstat`` of ``root/rel`` through the same link-free resolution; ``None`` when it does not exist."""
+    parent, _, name = rel.rpartition(b"/")
+    try:
+        fd = open_beneath(root, parent, directory=True)
+    except OSError as exc:
+        if exc.errno in MISSING or exc.errno == errno.ELOOP:  # a parent that is now a link: gone from the tree
+            return None
+        raise
+    try:
+        if not _RELATIVE:
+            return os.lstat(root + b"/" + rel)
+        return os.stat(name, dir_fd=fd, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in MISSING:
+            return None
+        raise
+    finally:
+        os.close(fd)
+
+
+def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileEntry | SkippedEntry]:
+    """Entries at or below ``root/start`` in a stable (sorted) order; ``exclude`` holds relative paths to skip."""
+    budget = path_max(root) - len(root) - 2  # a longer relative path cannot be opened by its full name
+    stack: list[bytes] = [start]
+    seen_dirs: set[tuple[int, int]] = set()
+    while stack:
+        rel_dir = stack.pop()
+        subfolders: list[bytes] = []
+        try:
+            fd = open_beneath(root, rel_dir, directory=True)
+        except OSError as exc:
+            yield SkippedEntry(rel_dir, _folder_problem(exc))
+            continue
+        try:
+            info = os.fstat(fd)
+            if (info.st_dev, info.st_ino) in seen_dirs:  # a bind mount looping back: walked once only
+                yield SkippedEntry(rel_dir, LOOP_PROBLEM)
+                continue
+            seen_dirs.add((info.st_dev, info.st_ino))
+            where: Any = fd if _RELATIVE else root + b"/" + rel_dir
+            with os.scandir(where) as iterator:
+                children: list[os.DirEntry] = sorted(iterator, key=_name)
+            prefix = rel_dir + b"/" if rel_dir else b""
+            for child in children:
+                name = child.name  # str when listed through a descriptor, bytes through a bytes path
+                if isinstance(name, bytes):
+                    name = os.fsdecode(name)
+                if is_junk(name):
+                    continue
+                rel = prefix + name.encode(_FS_ENCODING, _FS_ERRORS)
+                if rel in exclude:
+                    continue
+                try:
+                    info = child.stat(follow_symlinks=False)
+                except OSError as exc:
+                    yield SkippedEntry(rel, _entry_problem(exc))
+                    continue
+                entry = entry_from_stat(rel, info, budget)
+                if entry is None:
+                    subfolders.append(rel)
+                else:
+                    yield entry
+        except OSError as exc:
+            yield SkippedEntry(rel_dir, _folder_problem(exc))
+        finally:
+            os.close(fd)  # the children's lstat above used this descriptor; it is closed only now
+        stack.extend(reversed(subfolders))
+
+
+def entry_from_stat(rel: bytes, info: os.stat_result, budget: int) -> FileEntry | SkippedEntry | None:
+    """The entry for one child, or ``None`` for a folder to descend into."""
+    mode = info.st_mode
+    if stat.S_ISREG(mode) and len(rel) <= budget:  # nearly every entry: decided in one test
+        return FileEntry(rel, info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, info.st_dev, info.st_nlink)
+    if len(rel) > budget and (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+        return SkippedEntry(rel, TOO_LONG_PROBLEM)
+    if stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return SkippedEntry(rel, LINK_PROBLEM)
+    return SkippedEntry(rel, SPECIAL_PROBLEM)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What the tree holds now within ``scopes`` (``None``: the whole tree)."""
+
+    files: tuple[FileEntry, ...]
+    skipped: tuple[SkippedEntry, ...]
+    scopes: tuple[bytes, ...] | None
+
+    def covers(self, rel: bytes) -> bool:
+        return self.scopes is None or any(under(rel, scope) for scope in self.scopes)
+
+    @property
+    def blind_spots(self) -> tuple[bytes, ...]:
+        """Folders that could not be read: what the catalog holds below them is kept, not deleted."""
+        return tuple(s.rel for s in self.skipped if s.problem.code in FOLDER_CODES)
+
+
+def under(rel: bytes, scope: bytes) -> bool:
+    return not scope or rel == scope or rel.startswith(scope + b"/")
+
+
+def narrow(scopes: set[bytes], exclude: set[bytes]) -> tuple[bytes, ...] | None:
+    """Dirty paths reduced to the outermost ones worth looking at; ``None`` when the root itself changed."""
+    kept = sorted(s.strip(b"/") for s in scopes if not is_ignored(s.strip(b"/"), exclude))
+    if any(not s for s in kept):
+        return None
+    outer: list[bytes] = []
+    for scope in kept:  # sorted, so a parent comes before everything below it
+        if not outer or not under(scope, outer[-1]):
+            outer.append(scope)
+    return tuple(outer)
+
+
+def observe(root: bytes, exclude: set[bytes], scopes: tuple[bytes, ...] | None = None) -> Observation:
+    """Walk the whole tree, or only the given paths (a folder means everything below it)."""
+    found: list[FileEntry | SkippedEntry] = []
+    if scopes is None:
+        found.extend(walk(root, exclude))
+    budget = path_max(root) - len(root) - 2
+    for scope in scopes or ():
+        try:
+            info = lstat_beneath(root, scope)
+        except OSError as exc:
+            found.append(SkippedEntry(scope, _folder_problem(exc)))
+            continue
+        if info is None:
+            continue  # gone: what the catalog holds at or below it is removed
+        entry = entry_from_stat(scope, info, budget)
+        found.extend(walk(root, exclude, scope) if entry is None else (entry,))
+    files = tuple(e for e in found if isinstance(e, FileEntry))
+    return Observation(files, tuple(e for e in found if isinstance(e, SkippedEntry)), scopes)
+
+
+LINK_PROBLEM = Problem(
+    "link",
+    "Tautan (symlink/shortcut) tidak diikuti agar tidak membaca berkas di luar repositori.",
+    "Salin berkas aslinya ke folder pertanyaan yang sesuai.",
+    "warning",
+)
+SPECIAL_PROBLEM = Problem(
+    "special_file",
+    "Bukan berkas biasa (perangkat, FIFO atau soket); tidak dibaca.",
+    "Hapus entri ini dari folder data dukung.",
+)
+HARDLINK_PROBLEM = Problem(
+    "hardlink_out",
+    "Berkas ini tautan keras (hard link) yang juga terdaftar di luar repositori; isinya tidak dibaca.",
+    "Salin berkasnya (bukan ditautkan) ke folder data dukung.",
+    "warning",
+)
+TOO_LONG_PROBLEM = Problem(
+    "path_too_long",
+    "Jalur folder/berkas terlalu panjang untuk dibuka; isinya tidak ikut dikatalogkan.",
+    "Perpendek nama folder di atasnya (Windows pun hanya menerima sekitar 260 karakter).",
+)
+LOOP_PROBLEM = Problem(
+    "loop",
+    "Folder ini menunjuk kembali ke folder yang sudah dipindai (lingkaran tautan/mount); tidak dipindai ulang.",
+    "Hapus tautan atau mount yang melingkar dari folder data dukung.",
+)
+
+
+FOLDER_CODES = ("unreadable_folder", "path_too_long", "loop")
+
+
+def _folder_problem(exc: OSError) -> Problem:
+    if exc.errno == errno.ENAMETOOLONG:
+        return TOO_LONG_PROBLEM
+    if exc.errno == errno.ELOOP:
+        return LINK_PROBLEM
+    return Problem(
+        "unreadable_folder",
+        f"Folder tidak dapat dibaca ({exc.strerror or exc}); isinya tidak ikut dikatalogkan.",
+        "Periksa hak akses folder atau panjang nama jalurnya.",
+    )
+
+
+def _entry_problem(exc: OSError) -> Problem:
+    return Problem(
+        "unreadable",
+        f"Berkas tidak dapat dibaca ({exc.strerror or exc}).",
+        "Periksa hak akses berkas.",
+    )
+
+
+def describe(entry: FileEntry | SkippedEntry) -> str:
+    return display(entry.rel)
