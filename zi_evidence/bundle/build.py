@@ -24,13 +24,12 @@ from zi_evidence.bundle.plan import Plan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
 from zi_evidence.progress import Progress, Silent
-from zi_evidence.registry import named
 
 MAX_PACK_ROUNDS = 8
 
 
 def layouts(host: Any) -> dict[str, type]:
-    return named(host, "register_bundle_layouts", "Tata letak bundel")
+    return host.bundle_layouts()
 
 
 def get_layout(host: Any, name: str) -> Any:

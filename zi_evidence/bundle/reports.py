@@ -18,7 +18,6 @@ from typing import Any
 
 from zi_evidence.bundle.model import Document, ReportStatus
 from zi_evidence.bundle.ooxml import normalize
-from zi_evidence.registry import named
 
 WANTED = (("xlsx", "LKE (lembar kerja evaluasi) berisi jawaban dan nilai"), ("html", "Laporan kesiapan"))
 
@@ -27,7 +26,7 @@ def collect_reports(
     repo: Any, layout: Any, when: datetime, bundle_paths: Mapping[str, str]
 ) -> tuple[list[Document], list[ReportStatus]]:
     try:
-        formats = named(repo.host, "register_report_formats", "Format laporan")
+        formats = repo.host.report_formats()
     except Exception as exc:  # noqa: BLE001 - reports are optional for the bundle; say why they are absent
         formats, failure = {}, str(exc)
     else:

@@ -19,7 +19,6 @@ from zi_evidence.cli import cli
 from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
 from zi_evidence.config import STATE_DIR_ENV
 from zi_evidence.errors import ConfigError
-from zi_evidence.registry import named
 from zi_evidence.repository import Repository
 
 today_option = click.option(
@@ -37,7 +36,7 @@ def _day(value: datetime | None) -> date | None:
 
 def report_formats(host: Any) -> dict[str, Any]:
     """``name -> format class`` of every active plugin (duplicates are an error naming both plugins)."""
-    return named(host, "register_report_formats", "Format laporan")
+    return host.report_formats()
 
 
 def choose_format(formats: dict[str, Any], name: str | None, output: Path) -> Any:
