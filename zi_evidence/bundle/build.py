@@ -64,8 +64,7 @@ class _Builder:
             )
         root = os.fsencode(self.repo.root)
         self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
-        paths = {f.candidate.original_path: f.bundle_path for f in self.plan.files}
-        self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time, paths)
+        self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         volumes = self._volumes()
         self._refuse_if_strict()
         outputs = volume_paths(out, len(volumes))
