@@ -67,6 +67,12 @@ class Repository:
     def parsers(self) -> dict[str, type[Parser]]:
         return self.host.parsers()
 
+    def expensive_parsers(self) -> frozenset[str]:
+        """The parsers ``--no-ocr`` leaves out: those declaring ``expensive`` (OCR), whatever their name."""
+        from zi_evidence.parsing import is_expensive
+
+        return frozenset(name for name, parser in self.parsers.items() if is_expensive(parser))
+
     @cached_property
     def kind_detectors(self) -> dict[str, type[KindDetector]]:
         return self.host.kind_detectors()
