@@ -27,7 +27,7 @@ class Finding:
     """One thing a ZI team should know or fix. ``message`` and ``hint`` are for civil servants (Bahasa Indonesia).
 
     ``question``: the LKE question/indicator/hasil id it concerns, if any; ``path``: the file's display path.
-    ``source``: the plugin that reported it (filled in by ``collect_findings``).
+    ``source``: the plugin that reported it (filled in by ``PluginHost.findings``).
     """
 
     code: str
