@@ -101,3 +101,21 @@ def test_add_commands_returns_the_failures_for_the_caller_to_show():
 @pytest.mark.parametrize("method", ["kind_detectors", "search_backends", "report_formats", "bundle_layouts"])
 def test_every_registration_method_answers_on_an_empty_host(method):
     assert getattr(make_plugin_manager(load_entry_points=False), method)() == {}
+
+
+def test_a_command_warns_once_about_a_plugin_whose_registration_failed():
+    from click.testing import CliRunner
+
+    from zi_evidence.cli import cli
+
+    class BrokenRulesets:
+        @hookimpl
+        def register_rulesets(self):
+            raise RuntimeError("berkas aturan hilang")
+
+    host = make_plugin_manager()
+    host.register(BrokenRulesets(), "aturan-rusak")
+    result = CliRunner().invoke(cli, ["rulesets", "list"], obj=host, catch_exceptions=False)
+    assert result.exit_code == 0 and "permenpanrb-90-2021" in result.output
+    warning = "Peringatan: plugin 'aturan-rusak' gagal pada register_rulesets (RuntimeError: berkas aturan hilang)"
+    assert result.output.count(warning) == 1
