@@ -86,9 +86,8 @@ def bare_walk(root: Path) -> int:
 def _extract(path: str) -> int:
     from zi_evidence.parsing import ParseLimits, choose_parser, sniff_mime
     from zi_evidence.plugins import make_plugin_manager
-    from zi_evidence.registry import named
 
-    parsers = list(named(make_plugin_manager(), "register_parsers", "Parser").values())
+    parsers = list(make_plugin_manager().parsers().values())
     with open(path, "rb") as handle:
         head = handle.read(8192)
     parser = choose_parser(parsers, sniff_mime(parsers, head, path), path)

@@ -1,4 +1,18 @@
-"""zi-evidence: a managed repository of Zona Integritas supporting documents (data dukung)."""
+"""zi-evidence: a managed repository of Zona Integritas supporting documents (data dukung).
+
+This module is also the public API for plugins: every name a plugin needs is importable from here
+(``from zi_evidence import hookimpl, BaseParser, ParsedDocument``). Plugins import nothing else from
+the core except ``zi_evidence.hookspecs``; ``tests/meta/test_plugin_api.py`` keeps it so.
+
+Only ``hookimpl`` is defined eagerly. The other names are loaded from their home module on first use,
+so loading the plugins (each does ``from zi_evidence import hookimpl``) costs no parser, report or
+rule-set import. Guide: docs/writing-plugins.md.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -7,4 +21,119 @@ __version__ = "0.1.0"
 #: Plugins decorate their hook implementations with this marker: ``from zi_evidence import hookimpl``.
 hookimpl = pluggy.HookimplMarker("zi_evidence")
 
-__all__ = ["__version__", "hookimpl"]
+if TYPE_CHECKING:
+    from zi_evidence.bundle import (
+        Document,
+        Layout,
+        LayoutContext,
+        PlannedFile,
+        component,
+        fmt_mb,
+        hasil_by_id,
+        normalize,
+        safe_id,
+        slug,
+    )
+    from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS, format_date
+    from zi_evidence.errors import PluginError, ZiError
+    from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.outputs import usual_permissions, write_atomically
+    from zi_evidence.parsing import (
+        SEVERITIES,
+        BaseParser,
+        ParsedDocument,
+        ParseFailure,
+        ParseLimits,
+        Parser,
+        Problem,
+        choose_parser,
+        open_for_parse,
+        sniff_mime,
+    )
+    from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+    from zi_evidence.plugins import PluginHost, make_plugin_manager
+    from zi_evidence.readiness import Readiness, Rollup, href
+    from zi_evidence.readiness.formats import BaseReportFormat, ReportFormat, choose_format
+    from zi_evidence.scoring import GAP_LABELS, PREREQUISITE_LABELS, STATUS_LABELS, format_number
+    from zi_evidence.search.backend import (
+        FILTER_FIELDS,
+        BackendHit,
+        IndexDoc,
+        IndexUnavailable,
+        QueryError,
+        SearchBackend,
+        Snippet,
+    )
+    from zi_evidence.usercache import digest as cache_digest
+    from zi_evidence.usercache import load as cache_load
+    from zi_evidence.usercache import store as cache_store
+    from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding, Target
+
+_HOMES = {
+    "bundle": (
+        "Document",
+        "Layout",
+        "LayoutContext",
+        "PlannedFile",
+        "component",
+        "fmt_mb",
+        "hasil_by_id",
+        "normalize",
+        "safe_id",
+        "slug",
+    ),
+    "dates": ("MONTH_NAMES", "MONTH_RE", "MONTHS", "format_date"),
+    "errors": ("PluginError", "ZiError"),
+    "index.kinds": ("KindDetector",),
+    "outputs": ("usual_permissions", "write_atomically"),
+    "parsing": (
+        "SEVERITIES",
+        "BaseParser",
+        "ParsedDocument",
+        "ParseFailure",
+        "ParseLimits",
+        "Parser",
+        "Problem",
+        "choose_parser",
+        "open_for_parse",
+        "sniff_mime",
+    ),
+    "parsing.office": ("CFB_MAGIC", "check_zip", "sniff_office"),
+    "plugins": ("PluginHost", "make_plugin_manager"),
+    "readiness": ("Readiness", "Rollup", "href"),
+    "readiness.formats": ("BaseReportFormat", "ReportFormat", "choose_format"),
+    "scoring": ("GAP_LABELS", "PREREQUISITE_LABELS", "STATUS_LABELS", "format_number"),
+    "search.backend": (
+        "FILTER_FIELDS",
+        "BackendHit",
+        "IndexDoc",
+        "IndexUnavailable",
+        "QueryError",
+        "SearchBackend",
+        "Snippet",
+    ),
+    "validation.findings": ("EvidenceContext", "EvidenceFile", "Finding", "Target"),
+}
+#: Names exported under another name than at home: the per-user cache's generic verbs.
+_RENAMED = {
+    "cache_digest": ("usercache", "digest"),
+    "cache_load": ("usercache", "load"),
+    "cache_store": ("usercache", "store"),
+}
+_HOME_OF = {name: (module, name) for module, names in _HOMES.items() for name in names} | _RENAMED
+
+__all__ = sorted({"__version__", "hookimpl", *_HOME_OF})
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME_OF.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attribute = home
+    value = getattr(import_module(f"{__name__}.{module}"), attribute)
+    globals()[name] = value  # asked once: later lookups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME_OF))

@@ -1,30 +1,42 @@
-"""Every hook a zi-evidence plugin can implement. Built-in plugins use exactly these."""
+"""Every hook a zi-evidence plugin can implement. Built-in plugins use exactly these.
+
+The contracts are imported for type checkers only: loading the specs stays as cheap as before.
+``zi_evidence.plugins.PluginHost`` is the one place that calls them (order: docs/plugins.md).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import os
+from typing import TYPE_CHECKING
 
 import pluggy
 
 if TYPE_CHECKING:
     import click
 
+    from zi_evidence.bundle.model import Layout
+    from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.parsing import Parser
+    from zi_evidence.readiness.formats import ReportFormat
+    from zi_evidence.search.backend import SearchBackend
+    from zi_evidence.validation.findings import EvidenceContext, Finding
+
 hookspec = pluggy.HookspecMarker("zi_evidence")
 
 
 @hookspec
-def register_parsers() -> list[type]:
-    """Return parser classes (see ``zi_evidence.parsing.Parser``) that extract text from evidence files."""
+def register_parsers() -> list[type[Parser]]:
+    """Return parser classes (see ``zi_evidence.Parser``) that extract text from evidence files."""
 
 
 @hookspec
-def register_rulesets() -> list[Any]:
+def register_rulesets() -> list[str | os.PathLike[str]]:
     """Return paths of rule-set data files (YAML) this plugin contributes."""
 
 
 @hookspec
-def register_search_backends() -> list[type]:
-    """Return search backend classes (see ``zi_evidence.search.backend.SearchBackend``)."""
+def register_search_backends() -> list[type[SearchBackend]]:
+    """Return search backend classes (see ``zi_evidence.SearchBackend``)."""
 
 
 @hookspec
@@ -33,20 +45,20 @@ def register_commands(cli: click.Group) -> None:
 
 
 @hookspec
-def register_kind_detectors() -> list[Any]:
-    """Return document-kind detectors (see ``zi_evidence.index.kinds.KindDetector``): SK, notulen, laporan…"""
+def register_kind_detectors() -> list[type[KindDetector]]:
+    """Return document-kind detectors (see ``zi_evidence.KindDetector``): SK, notulen, laporan…"""
 
 
 @hookspec
-def evidence_findings(context: Any) -> list[Any]:
-    """Return findings (``zi_evidence.validation.findings.Finding``) about the evidence in ``context``."""
+def evidence_findings(context: EvidenceContext) -> list[Finding]:
+    """Return findings (``zi_evidence.Finding``) about the evidence in ``context``."""
 
 
 @hookspec
-def register_report_formats() -> list[type]:
-    """Return report format classes (HTML, Markdown, JSON, XLSX…) for ``zi-evidence report``."""
+def register_report_formats() -> list[type[ReportFormat]]:
+    """Return report format classes (see ``zi_evidence.ReportFormat``) for ``zi-evidence report``."""
 
 
 @hookspec
-def register_bundle_layouts() -> list[type]:
-    """Return upload-bundle layout classes (the PMPZI layout, a ministry's internal upload…)."""
+def register_bundle_layouts() -> list[type[Layout]]:
+    """Return upload-bundle layout classes (see ``zi_evidence.Layout``): the PMPZI layout, a ministry's own…"""

@@ -1,19 +1,33 @@
-"""The plugin host: a fresh pluggy manager per call, entry points loaded one by one.
+"""The plugin host: a fresh pluggy manager per call, entry points loaded one by one, hooks called here only.
 
 A plugin that fails to import is recorded with its error and skipped, so one broken
-third-party package never stops the program; ``zi-evidence plugins`` shows it.
+third-party package never stops the program; ``zi-evidence plugins`` shows it. Every hook is
+called through one typed method of ``PluginHost``, over one loop that keeps pluggy's order
+(last registered first; ``tryfirst`` before, ``trylast`` after) but runs each plugin on its own,
+so one plugin's exception is recorded and the others still contribute.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import os
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from zi_evidence import hookspecs
+from zi_evidence.errors import PluginError
+
+if TYPE_CHECKING:
+    import click
+
+    from zi_evidence.bundle.model import Layout
+    from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.parsing import Parser
+    from zi_evidence.readiness.formats import ReportFormat
+    from zi_evidence.search.backend import SearchBackend
+    from zi_evidence.validation.findings import EvidenceContext, Finding
 
 ENTRY_POINT_GROUP = "zi_evidence"
 DISABLE_ENV = "ZI_EVIDENCE_DISABLE_PLUGINS"
@@ -30,16 +44,22 @@ class PluginInfo:
     error: str | None = None
 
 
+@dataclass(frozen=True)
+class HookFailure:
+    """One plugin's implementation of one hook raised: the others' contributions were kept."""
+
+    plugin: str
+    hook: str
+    error: str  # "RuntimeError: ..."
+
+
 @dataclass
 class PluginHost:
-    """A plugin manager plus what happened while loading it."""
+    """A plugin manager plus what happened while loading and calling it."""
 
     pm: pluggy.PluginManager
     infos: dict[str, PluginInfo] = field(default_factory=dict)
-
-    @property
-    def hook(self) -> Any:
-        return self.pm.hook
+    failures: list[HookFailure] = field(default_factory=list)
 
     def plugin_infos(self) -> list[PluginInfo]:
         """Every plugin seen, loaded or not, with the hooks it implements now."""
@@ -57,15 +77,93 @@ class PluginHost:
         self.infos[name] = PluginInfo(name, None, None, module)
         self.pm.check_pending()
 
-    def contributions(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
-        """Call one registration hook plugin by plugin: ``(plugin name, item)`` for every returned item."""
-        caller = getattr(self.pm.hook, hook_name)
-        items: list[tuple[str, Any]] = []
-        for impl in caller.get_hookimpls():
-            returned = impl.function(**kwargs)
+    def plugin_object(self, name: str) -> object | None:
+        """The registered plugin (module or object) called ``name``, for its optional ``status()``."""
+        return self.pm.get_plugin(name)
+
+    # -- one typed method per hook ------------------------------------------------------------------
+    def parsers(self) -> dict[str, type[Parser]]:
+        return self._named("register_parsers", "Parser")
+
+    def kind_detectors(self) -> dict[str, type[KindDetector]]:
+        return self._named("register_kind_detectors", "Pendeteksi jenis dokumen")
+
+    def search_backends(self) -> dict[str, type[SearchBackend]]:
+        return self._named("register_search_backends", "Mesin pencari")
+
+    def report_formats(self) -> dict[str, type[ReportFormat]]:
+        return self._named("register_report_formats", "Format laporan")
+
+    def bundle_layouts(self) -> dict[str, type[Layout]]:
+        return self._named("register_bundle_layouts", "Tata letak bundel")
+
+    def ruleset_files(self) -> list[tuple[str, str | os.PathLike[str]]]:
+        """``(plugin name, path)`` for every rule-set file; ``RulesetRegistry`` reports a bad entry."""
+        return [(name, item) for name, items in self._each("register_rulesets") for item in items or ()]
+
+    def findings(self, context: EvidenceContext) -> list[Finding]:
+        """Every plugin's findings, each with its ``source``; a failing plugin becomes a ``plugin_error``."""
+        from zi_evidence.validation.findings import Finding, plugin_failure
+
+        before = len(self.failures)
+        found: list[Finding] = []
+        for name, returned in self._each("evidence_findings", context=context):
             for item in returned or ():
-                items.append((impl.plugin_name, item))
-        return items
+                if isinstance(item, Finding):
+                    found.append(item if item.source else replace(item, source=name))
+                else:
+                    found.append(plugin_failure(name, f"mengembalikan {type(item).__name__}, bukan Finding"))
+        found.extend(plugin_failure(f.plugin, f.error) for f in self.failures[before:])
+        return found
+
+    def add_commands(self, cli: click.Group) -> list[HookFailure]:
+        """Let every plugin add its subcommands to ``cli``; the failures, for the caller to show."""
+        before = len(self.failures)
+        self._each("register_commands", cli=cli)
+        return self.failures[before:]
+
+    # -- the one call loop --------------------------------------------------------------------------
+    def _each(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """``(plugin name, returned value)`` per implementation, in the order pluggy would call them.
+
+        pluggy keeps implementations from last to first call (``get_hookimpls``) and walks them
+        reversed. Wrappers are skipped: they wrap one call of all plugins, which this loop never makes.
+        Each implementation gets only the arguments it declares (``argnames``), as pluggy does.
+        A failure is kept in ``failures`` and the loop goes on.
+        """
+        results: list[tuple[str, Any]] = []
+        for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
+            if impl.wrapper or impl.hookwrapper:
+                continue
+            try:
+                returned = impl.function(*(kwargs[name] for name in impl.argnames))
+            except Exception as exc:  # noqa: BLE001 - one broken plugin must not hide the others' work
+                self.failures.append(HookFailure(impl.plugin_name, hook, f"{type(exc).__name__}: {exc}"))
+                continue
+            results.append((impl.plugin_name, returned))
+        return results
+
+    def _named(self, hook: str, what: str) -> dict[str, Any]:
+        """``name -> class`` from a registration hook; two plugins claiming one name is an error naming both."""
+        found: dict[str, Any] = {}
+        owners: dict[str, str] = {}
+        for plugin_name, items in self._each(hook):
+            for item in items or ():
+                name = item.name
+                if name in found:
+                    first, second = self._in_load_order(owners[name], plugin_name)
+                    raise PluginError(
+                        f"{what} bernama '{name}' didaftarkan oleh dua plugin: '{first}' dan '{second}'. "
+                        f"Nonaktifkan salah satunya dengan ZI_EVIDENCE_DISABLE_PLUGINS={second}."
+                    )
+                found[name] = item
+                owners[name] = plugin_name
+        return found
+
+    def _in_load_order(self, *names: str) -> list[str]:
+        # the message names the plugins as they were loaded, whatever order they were called in
+        loaded = [name for name, _ in self.pm.list_name_plugin()]
+        return sorted(names, key=lambda n: loaded.index(n) if n in loaded else len(loaded))
 
 
 def _names_from_env(variable: str) -> set[str] | None:

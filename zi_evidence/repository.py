@@ -6,13 +6,17 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
 from zi_evidence.errors import PluginError, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
-from zi_evidence.registry import named
 from zi_evidence.state.catalog import Catalog
+
+if TYPE_CHECKING:
+    from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.parsing import Parser
+    from zi_evidence.search.backend import SearchBackend
 
 CATALOG_NAME = "catalog.sqlite"
 INDEX_DIR = "index"
@@ -60,21 +64,27 @@ class Repository:
         return str(self.rulesets.fingerprint(self.config.ruleset))
 
     @cached_property
-    def parsers(self) -> dict[str, type]:
-        return named(self.host, "register_parsers", "Parser")
+    def parsers(self) -> dict[str, type[Parser]]:
+        return self.host.parsers()
+
+    def expensive_parsers(self) -> frozenset[str]:
+        """The parsers ``--no-ocr`` leaves out: those declaring ``expensive`` (OCR), whatever their name."""
+        from zi_evidence.parsing import is_expensive
+
+        return frozenset(name for name, parser in self.parsers.items() if is_expensive(parser))
 
     @cached_property
-    def kind_detectors(self) -> dict[str, type]:
-        return named(self.host, "register_kind_detectors", "Pendeteksi jenis dokumen")
+    def kind_detectors(self) -> dict[str, type[KindDetector]]:
+        return self.host.kind_detectors()
 
     @cached_property
-    def backend_class(self) -> type:
-        backends = named(self.host, "register_search_backends", "Mesin pencari")
+    def backend_class(self) -> type[SearchBackend]:
+        backends = self.host.search_backends()
         if not backends:
             raise PluginError(
                 "Tidak ada plugin mesin pencari yang aktif. Periksa 'zi-evidence plugins' dan pasang ulang paketnya."
             )
-        # a faster engine outbids the built-in one by declaring a higher priority
+        # a faster engine outbids the built-in one by declaring a higher priority (optional, 0 without)
         return max(backends.values(), key=lambda b: (getattr(b, "priority", 0), b.name))
 
     def check_reachable(self) -> None:

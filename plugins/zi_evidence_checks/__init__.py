@@ -7,12 +7,12 @@ Each check is a small function ``context -> findings``; a ministry adds its own 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from zi_evidence import hookimpl
 
 if TYPE_CHECKING:  # the checks load when findings are asked for: `index` and `search` never need them
-    from zi_evidence.validation.findings import EvidenceContext, Finding
+    from zi_evidence import EvidenceContext, Finding
 
     Check = Callable[[EvidenceContext], Iterable[Finding]]
 
@@ -33,12 +33,6 @@ def _checks() -> tuple[Check, ...]:
         duplicates,
         mapping,
     )
-
-
-def __getattr__(name: str) -> Any:
-    if name == "CHECKS":
-        return _checks()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @hookimpl

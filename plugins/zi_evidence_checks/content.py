@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from zi_evidence.validation.findings import EvidenceContext, Finding
+from zi_evidence import EvidenceContext, Finding
 
 # "Ditetapkan di", also letter-spaced or broken across a line
 _ENACTED = re.compile(r"d\s*i\s*t\s*e\s*t\s*a\s*p\s*k\s*a\s*n\s+d\s*i\b", re.IGNORECASE)

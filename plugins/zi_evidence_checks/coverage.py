@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding, Target
+from zi_evidence import EvidenceContext, EvidenceFile, Finding, Target
 
 #: An expectation of kind K is met by a file of any of these kinds.
 SATISFIED_BY: dict[str, frozenset[str]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding
+from zi_evidence import EvidenceContext, EvidenceFile, Finding
 
 TINY_BYTES = 1024  # no real PDF/DOCX/XLSX with content is this small
 MIN_TEXT_CHARS = 40  # fewer characters than a one-line title: a blank template or a cover page only

@@ -11,8 +11,7 @@ import calendar
 from collections.abc import Iterator
 from datetime import date
 
-from zi_evidence.dates import format_date
-from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding, Target
+from zi_evidence import EvidenceContext, EvidenceFile, Finding, Target, format_date
 from zi_evidence_checks.coverage import satisfying
 from zi_evidence_checks.periods import PERIODS_PER_YEAR, Period, report_periods
 

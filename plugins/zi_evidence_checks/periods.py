@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS
+from zi_evidence import MONTH_NAMES, MONTH_RE, MONTHS
 
 TITLE_CHARS = 1500
 PERIODS_PER_YEAR = {"monthly": 12, "quarterly": 4, "semiannual": 2}

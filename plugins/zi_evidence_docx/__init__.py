@@ -10,12 +10,20 @@ import zipfile
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import IO, Any, ClassVar
 
-from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
-from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+from zi_evidence import (
+    CFB_MAGIC,
+    BaseParser,
+    ParsedDocument,
+    ParseFailure,
+    ParseLimits,
+    Problem,
+    check_zip,
+    hookimpl,
+    open_for_parse,
+    sniff_office,
+)
 
 from ._walk import drop_fallbacks, element_pages
 
@@ -23,15 +31,6 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 #: Office stores a password-protected DOCX as an OLE compound file, not a zip.
 MIB = 1024 * 1024
 _REUPLOAD = "Buka berkas di Word lalu simpan ulang (atau ekspor ke PDF), kemudian unggah kembali."
-
-
-# python-docx and lxml are imported where a document is read: registering the parser stays cheap
-def __getattr__(name: str) -> ModuleType:
-    if name == "docx":  # ``zi_evidence_docx.docx`` as before, for whoever reaches the library through us
-        import docx
-
-        return docx
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
@@ -50,24 +49,21 @@ def _broken() -> tuple[type[BaseException], ...]:
     return (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError)
 
 
-class DocxParser:
+class DocxParser(BaseParser):
     """Word documents (.docx): one page per explicit page break, or the whole text as one page."""
 
     name: ClassVar[str] = "docx"
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = (DOCX_MIME,)
-    default_score: ClassVar[int] = 10
+    empty_hint: ClassVar[str] = _REUPLOAD
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
         return sniff_office(head, filename, "word/", ".docx", DOCX_MIME)
 
-    @classmethod
-    def score(cls, mime_type: str, filename: str) -> int | None:
-        return cls.default_score if mime_type in cls.mime_types else None
-
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        # opened here: python-docx reports a permission error as "Package not found"
+        # opened here: given a path, python-docx reports a permission error as "Package not found";
+        # open_for_parse names it "unreadable" (python-docx itself is imported here, not at registration)
         handle = open_for_parse(path)
         with handle:
             return _parse_docx(handle, limits)
@@ -76,9 +72,8 @@ class DocxParser:
 def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
     import docx
 
+    DocxParser.check_not_empty(handle)
     magic = handle.read(8)
-    if not magic:
-        raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
     if magic.startswith(CFB_MAGIC):
         raise ParseFailure(
             "encrypted",

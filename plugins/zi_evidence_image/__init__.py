@@ -13,8 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
+from zi_evidence import BaseParser, ParsedDocument, ParseFailure, ParseLimits, hookimpl, open_for_parse
 
 _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -34,13 +33,13 @@ def _broken() -> tuple[type[BaseException], ...]:
     return (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error)
 
 
-class ImageParser:
+class ImageParser(BaseParser):
     """JPEG, PNG and TIFF: catalogued with their size and date, no text."""
 
     name: ClassVar[str] = "image"
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff")
-    default_score: ClassVar[int] = 10
+    empty_hint: ClassVar[str] = _REUPLOAD
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
@@ -49,10 +48,6 @@ class ImageParser:
                 return mime
         return None
 
-    @classmethod
-    def score(cls, mime_type: str, filename: str) -> int | None:
-        return cls.default_score if mime_type in cls.mime_types else None
-
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         from PIL import Image
 
@@ -60,9 +55,7 @@ class ImageParser:
         with handle, warnings.catch_warnings():
             # nothing is decoded here; the hard limit (DecompressionBombError) still applies
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            if not handle.read(1):
-                raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
-            handle.seek(0)
+            self.check_not_empty(handle)
             try:
                 with Image.open(handle, formats=_FORMATS) as image:
                     frames = max(int(getattr(image, "n_frames", 1) or 1), 1)

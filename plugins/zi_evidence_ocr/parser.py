@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from zi_evidence.parsing import ParsedDocument, ParseLimits, Problem
+from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem
 from zi_evidence_image import ImageParser
 from zi_evidence_pdf import SCANNED_MAX_CHARS, PdfParser
 
@@ -23,7 +23,7 @@ from .engine import Engine, OcrError, PageText, probe, recognize
 from .images import ImageFrames, PdfPages
 
 #: Bumped when what this plugin stores for the same engine changes (text layout, metadata keys).
-FORMAT = "1"
+FORMAT = "2"  # 2: the OCR pages are ParsedDocument.machine_read_pages, no longer metadata["ocr_pages"]
 PDF = "application/pdf"
 #: Below this mean confidence (%) a page's text is too unreliable to pass or fail a content check on.
 LOW_CONFIDENCE = 60.0
@@ -70,7 +70,7 @@ class _EngineVersioned(type):
         return f"{FORMAT}/tesseract-{engine.version}/{engine.language_arg}"
 
 
-class OcrParser(metaclass=_EngineVersioned):
+class OcrParser(BaseParser, metaclass=_EngineVersioned):
     """PDF pages without a text layer and images (JPG/PNG/TIFF), read with Tesseract."""
 
     name: ClassVar[str] = "ocr"
@@ -88,7 +88,7 @@ class OcrParser(metaclass=_EngineVersioned):
     def score(cls, mime_type: str, filename: str) -> int | None:
         if mime_type not in cls.mime_types or unavailable_reason(mime_type) is not None:
             return None
-        return cls.default_score
+        return super().score(mime_type, filename)
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         deadline = time.monotonic() + limits.seconds * TIME_SHARE
@@ -194,9 +194,8 @@ def _merge(
     if unread:
         metadata["ocr_unread"] = ",".join(str(n) for n in unread)  # still "perlu OCR": what a later run could redo
     if confidence:
-        metadata["ocr_pages"] = ",".join(str(n) for n in confidence)
         metadata["ocr_confidence"] = ",".join(f"{n}:{c:.0f}" for n, c in confidence.items())
-    return ParsedDocument(tuple(texts), base.page_count, metadata, tuple(problems))
+    return ParsedDocument(tuple(texts), base.page_count, metadata, tuple(problems), tuple(confidence))
 
 
 def _problems(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 
-from zi_evidence import usercache
+from zi_evidence import cache_digest, cache_load, cache_store
 
 _LANGDIR = re.compile(r'"([^"]+)"')  # 'List of available languages in "/usr/share/.../tessdata/" (3):'
 
@@ -20,7 +20,7 @@ def _key(executable: str, tessdata: str) -> str | None:
         info = os.stat(real)
     except OSError:
         return None
-    return usercache.digest("tesseract", real, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}", tessdata)
+    return cache_digest("tesseract", real, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}", tessdata)
 
 
 def _langdir_stamp(langs_out: str) -> list[str] | None:
@@ -37,7 +37,7 @@ def _langdir_stamp(langs_out: str) -> list[str] | None:
 def load(executable: str, tessdata: str) -> tuple[str, str] | None:
     """``(version output, languages output)`` as printed before by this very executable, or None."""
     key = _key(executable, tessdata)
-    found = usercache.load("tesseract", key) if key else None
+    found = cache_load("tesseract", key) if key else None
     if not isinstance(found, dict):
         return None
     version_out, langs_out = found.get("version_out"), found.get("langs_out")
@@ -54,4 +54,4 @@ def store(executable: str, tessdata: str, version_out: str, langs_out: str) -> N
     stamp = _langdir_stamp(langs_out)
     if key and stamp:
         value = {"version_out": version_out, "langs_out": langs_out, "langdir": stamp}
-        usercache.store("tesseract", key, value)
+        cache_store("tesseract", key, value)

@@ -9,8 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
+from zi_evidence import BaseParser, ParsedDocument, ParseFailure, ParseLimits, Problem, hookimpl, open_for_parse
 
 from ._dates import page_ranges, pdf_date_to_iso
 
@@ -45,30 +44,25 @@ def _broken() -> tuple[type[BaseException], ...]:
     )
 
 
-class PdfParser:
+class PdfParser(BaseParser):
     """Text per page from a PDF's text layer; flags scanned pages that need OCR."""
 
     name: ClassVar[str] = "pdf"
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = ("application/pdf",)
-    default_score: ClassVar[int] = 10
+    empty_hint: ClassVar[str] = _REUPLOAD
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
         # readers accept the header anywhere in the first KiB (some tools prepend junk)
         return "application/pdf" if b"%PDF-" in head[:1024] else None
 
-    @classmethod
-    def score(cls, mime_type: str, filename: str) -> int | None:
-        return cls.default_score if mime_type in cls.mime_types else None
-
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         from pypdf.errors import LimitReachedError
 
         handle = open_for_parse(path)
         with handle:
-            if os.fstat(handle.fileno()).st_size == 0:
-                raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
+            self.check_not_empty(handle)
             try:
                 return _parse_pdf(handle, limits)
             except ParseFailure:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from zi_evidence.bundle.limits import fmt_mb
-from zi_evidence.bundle.model import Document, LayoutContext
-from zi_evidence.bundle.plan import hasil_by_id
+from zi_evidence import Document, LayoutContext, fmt_mb, hasil_by_id
 
 _STYLE = (
     "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;width:100%}"

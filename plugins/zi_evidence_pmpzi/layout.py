@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zi_evidence.bundle.model import Document, LayoutContext
-from zi_evidence.bundle.naming import component, safe_id, slug
-from zi_evidence.bundle.plan import hasil_by_id
+from zi_evidence import Document, LayoutContext, component, hasil_by_id, safe_id, slug
 from zi_evidence_pmpzi.index_html import render_index
 from zi_evidence_pmpzi.letters import sptjm, submission_letter, units_of
 from zi_evidence_pmpzi.listing import render_listing

@@ -15,8 +15,7 @@ from docx import Document as new_document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zi_evidence.bundle.ooxml import normalize
-from zi_evidence.dates import format_date
+from zi_evidence import format_date, normalize
 from zi_evidence_pmpzi.templates import ADDRESSEE, PREDICATES, SPTJM, LetterTemplate
 
 

@@ -14,8 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from zi_evidence.bundle.model import PlannedFile
-from zi_evidence.bundle.ooxml import normalize
+from zi_evidence import PlannedFile, normalize
 
 
 def _rows(ruleset: Any) -> list[tuple[str, str, str]]:

@@ -1,13 +1,11 @@
 """Built-in report formats: the readiness report as HTML, Markdown, JSON and an LKE-shaped XLSX.
 
-Each format class has ``name``, ``label``, ``suffix`` and ``render(readiness, out_path)``, plus
-``render_rollup(rollup, out_path)`` for ``zi-evidence rollup``. A ministry adds its own format
-through the same ``register_report_formats`` hook.
+Each format subclasses the core's ``zi_evidence.BaseReportFormat``: ``name``, ``label``, ``suffix``,
+``render(readiness, out_path)`` and ``render_rollup(rollup, out_path)`` for ``zi-evidence rollup``.
+A ministry adds its own format through the same ``register_report_formats`` hook.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from zi_evidence import hookimpl
 
@@ -20,12 +18,6 @@ def _formats() -> tuple[type, ...]:
     from zi_evidence_reports.xlsx_report import XlsxReport
 
     return (HtmlReport, MarkdownReport, JsonReport, XlsxReport)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "FORMATS":
-        return _formats()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @hookimpl

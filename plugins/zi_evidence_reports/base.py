@@ -1,69 +1,28 @@
-"""What every built-in report format shares: the ``render`` contract, Indonesian labels and number text.
+"""What every built-in report format shares: Indonesian labels and number text.
 
-A format renders a :class:`~zi_evidence.readiness.Readiness` to bytes and, given ``out_path``, writes
-them there (and nowhere else). The PMPZI bundle calls ``render(repo, build_time=...)`` without a path
-and embeds the bytes; then the readiness is built here, dated by the build time, and evidence is shown
-as paths without links (the bundle renames every file, so a link into the tree would not open).
+The ``render`` contract and the safe write are the core's (``zi_evidence.BaseReportFormat``): a format
+renders the :class:`~zi_evidence.Readiness` it is given and, given ``out_path``, writes it there. The
+PMPZI bundle passes a readiness dated by its build time and no path, and embeds the bytes; evidence is
+then shown as paths without links (the bundle renames every file, so a link into the tree would not open).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import Any
 
-from zi_evidence.outputs import usual_permissions
-from zi_evidence.readiness import Readiness, Rollup, build_readiness, format_date
-from zi_evidence.scoring import GAP_LABELS, PREREQUISITE_LABELS, STATUS_LABELS, format_number
+from zi_evidence import (
+    GAP_LABELS,
+    PREREQUISITE_LABELS,
+    STATUS_LABELS,
+    Readiness,
+    format_date,
+    format_number,
+)
 
 SEVERITY_LABELS = {"error": "Galat", "warning": "Peringatan", "info": "Info"}
 PART_LABELS = {"pemenuhan": "Pemenuhan", "reform": "Reform"}
 NO_ANSWERS = "—"
-
-
-class ReportFormat:
-    """Subclasses set ``name``, ``label``, ``suffix`` and implement ``build`` (and ``build_rollup``)."""
-
-    name = ""
-    label = ""
-    suffix = ""
-
-    def build(self, readiness: Readiness, out_dir: Path | None) -> bytes:
-        raise NotImplementedError
-
-    def build_rollup(self, rollup: Rollup, out_dir: Path | None) -> bytes:
-        raise NotImplementedError
-
-    def render(self, readiness: Any, out_path: Path | None = None, *, build_time: datetime | None = None) -> bytes:
-        """The report as bytes; written to ``out_path`` when given. ``readiness`` may be a Repository."""
-        if not isinstance(readiness, Readiness):
-            readiness = build_readiness(readiness, today=build_time.date() if build_time else None)
-        data = self.build(readiness, Path(out_path).parent if out_path is not None else None)
-        if out_path is not None:
-            write_atomically(Path(out_path), data)
-        return data
-
-    def render_rollup(self, rollup: Rollup, out_path: Path | None = None) -> bytes:
-        data = self.build_rollup(rollup, Path(out_path).parent if out_path is not None else None)
-        if out_path is not None:
-            write_atomically(Path(out_path), data)
-        return data
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """A reader (or a synced drive) never sees half a report: write a temporary file, then rename it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".laporan-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        usual_permissions(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # -- text shown to people ----------------------------------------------------------------------------

@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.readiness import Readiness, Rollup, href
+from zi_evidence import BaseReportFormat, Readiness, Rollup, href
 from zi_evidence_reports import base
-from zi_evidence_reports.base import ReportFormat, num, tanggal
+from zi_evidence_reports.base import num, tanggal
 from zi_evidence_reports.html_parts import CSS, area_bars, completeness_bars, e, finding_line, pill, table, td
 from zi_evidence_reports.html_rollup import rollup_page
 
 GAP_SHOWN = 30  # the rest of the plan folds away; it is ranked, so the top is what matters
 
 
-class HtmlReport(ReportFormat):
+class HtmlReport(BaseReportFormat):
     name = "html"
     label = "Laporan kesiapan (HTML, satu berkas)"
     suffix = ".html"

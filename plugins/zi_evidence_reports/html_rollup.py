@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zi_evidence.readiness import Rollup
+from zi_evidence import Rollup
 from zi_evidence_reports.base import num, pct, tanggal
 from zi_evidence_reports.html_parts import e, table, td
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from zi_evidence.readiness import Readiness, Rollup
-from zi_evidence_reports.base import ReportFormat
+from zi_evidence import BaseReportFormat, Readiness, Rollup
 
 
 def dump(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-class JsonReport(ReportFormat):
+class JsonReport(BaseReportFormat):
     name = "json"
     label = "Laporan kesiapan (JSON, untuk diolah program lain)"
     suffix = ".json"

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from zi_evidence.readiness import Readiness, Rollup, href
+from zi_evidence import BaseReportFormat, Readiness, Rollup, href
 from zi_evidence_reports import base
-from zi_evidence_reports.base import ReportFormat, num, passed_text, pct, tanggal
+from zi_evidence_reports.base import num, passed_text, pct, tanggal
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -25,7 +25,7 @@ def rows(head: Iterable[str], body: Iterable[Iterable[object]]) -> list[str]:
     return lines + [""]
 
 
-class MarkdownReport(ReportFormat):
+class MarkdownReport(BaseReportFormat):
     name = "md"
     label = "Laporan kesiapan (Markdown)"
     suffix = ".md"

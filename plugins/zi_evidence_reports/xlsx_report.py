@@ -13,9 +13,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zi_evidence.readiness import Readiness, Rollup
+from zi_evidence import BaseReportFormat, Readiness, Rollup
 from zi_evidence_reports import base
-from zi_evidence_reports.base import ReportFormat, passed_text, tanggal
+from zi_evidence_reports.base import passed_text, tanggal
 
 BOLD = Font(bold=True)
 WHITE = Font(bold=True, color="FFFFFF")
@@ -72,7 +72,7 @@ def _saved(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-class XlsxReport(ReportFormat):
+class XlsxReport(BaseReportFormat):
     name = "xlsx"
     label = "LKE (XLSX): jawaban, nilai, data dukung, temuan, rencana perbaikan"
     suffix = ".xlsx"

@@ -6,8 +6,7 @@ import codecs
 from pathlib import Path
 from typing import ClassVar
 
-from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem, hookimpl, open_for_parse
 
 MIB = 1024 * 1024
 _BY_SUFFIX = {
@@ -36,13 +35,12 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _CONTROL = bytes(range(32)).translate(None, b"\t\n\r\f\x1a\x1b")
 
 
-class TextParser:
+class TextParser(BaseParser):
     """Plain text and CSV/TSV exports: the whole file is one page."""
 
     name: ClassVar[str] = "text"
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = ("text/plain", "text/csv", "text/tab-separated-values")
-    default_score: ClassVar[int] = 10
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
@@ -54,23 +52,12 @@ class TextParser:
             return _BY_SUFFIX[suffix]
         return "text/plain" if not suffix else None
 
-    @classmethod
-    def score(cls, mime_type: str, filename: str) -> int | None:
-        return cls.default_score if mime_type in cls.mime_types else None
-
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         cap = min(limits.text_mb, limits.file_mb) * MIB
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(cap + 1)
-        except OSError as exc:
-            raise ParseFailure(
-                "unreadable",
-                f"Berkas tidak dapat dibuka: {exc.strerror or exc}.",
-                "Periksa izin akses berkas (atau apakah berkas sedang dibuka di aplikasi lain).",
-            ) from exc
+        with open_for_parse(path) as handle:
+            data = handle.read(cap + 1)
         if not data:
-            raise ParseFailure("empty", "Berkas kosong (0 bita).", "Periksa apakah berkas yang diunggah sudah benar.")
+            raise self.empty_file()
         problems: list[Problem] = []
         truncated = len(data) > cap
         if truncated:

@@ -16,7 +16,7 @@ from itertools import islice
 
 from whoosh import query as wq
 
-from zi_evidence.search.backend import Snippet
+from zi_evidence import Snippet
 from zi_evidence_whoosh.analysis import STOP_WORDS, TOKEN_PATTERN, fold, split_words, term_of
 from zi_evidence_whoosh.schema import EXACT_FIELD, TEXT_FIELDS
 

@@ -9,7 +9,7 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from zi_evidence.search.backend import IndexDoc
+from zi_evidence import IndexDoc
 from zi_evidence_whoosh.analysis import affixed_analyzer, affixed_counts, index_terms, indonesian_analyzer
 from zi_evidence_whoosh.codec import CompactPositions
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.search.backend import IndexDoc
+from zi_evidence import IndexDoc
 
 #: This many update segments of one size band (a power of ten of documents) are merged into one.
 MERGE_AT = 8

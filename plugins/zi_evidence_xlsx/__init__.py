@@ -14,9 +14,18 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
-from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
-from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+from zi_evidence import (
+    CFB_MAGIC,
+    BaseParser,
+    ParsedDocument,
+    ParseFailure,
+    ParseLimits,
+    Problem,
+    check_zip,
+    hookimpl,
+    open_for_parse,
+    sniff_office,
+)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIB = 1024 * 1024
@@ -47,21 +56,17 @@ def _broken() -> tuple[type[BaseException], ...]:
     )
 
 
-class XlsxParser:
+class XlsxParser(BaseParser):
     """Excel workbooks (.xlsx): sheet name then its non-empty rows, values as last calculated."""
 
     name: ClassVar[str] = "xlsx"
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = (XLSX_MIME,)
-    default_score: ClassVar[int] = 10
+    empty_hint: ClassVar[str] = _REUPLOAD
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
         return sniff_office(head, filename, "xl/", ".xlsx", XLSX_MIME)
-
-    @classmethod
-    def score(cls, mime_type: str, filename: str) -> int | None:
-        return cls.default_score if mime_type in cls.mime_types else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         handle = open_for_parse(path)
@@ -70,9 +75,8 @@ class XlsxParser:
 
 
 def _parse_xlsx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
+    XlsxParser.check_not_empty(handle)
     magic = handle.read(8)
-    if not magic:
-        raise ParseFailure("empty", "Berkas kosong (0 bita).", _REUPLOAD)
     if magic.startswith(CFB_MAGIC):
         raise ParseFailure(
             "encrypted",

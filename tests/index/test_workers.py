@@ -86,6 +86,5 @@ def test_library_exceptions_become_plain_indonesian_problems():
     assert classify(RecursionError("deep"), limits).code == "corrupt"
     assert classify(zipfile.BadZipFile("File is not a zip file"), limits).code == "corrupt"
     assert classify(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"), limits).code == "corrupt"
-    assert classify(Exception("Package not found at '/x.docx'"), limits).code == "unreadable"
     assert classify(OSError(5, "Input/output error"), limits).code == "io_error"
     assert "rusak" in classify(KeyError("word/document.xml"), limits).message

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 from zi_evidence import hookimpl
 from zi_evidence.errors import PluginError
 from zi_evidence.plugins import make_plugin_manager
-from zi_evidence.registry import named
 
 
 @pytest.fixture
@@ -55,7 +54,7 @@ def test_broken_plugin_is_listed_with_its_error_and_others_still_load(third_part
     assert "register_spaceships" in infos["asing"].error
     assert infos["baik"].error is None and infos["baik"].version == "1.2.3"
     assert infos["baik"].hooks == ("register_parsers",)
-    assert "markdown" in named(host, "register_parsers", "Parser")
+    assert "markdown" in host.parsers()
     assert infos["pdf"].error is None, "built-in plugins load beside a broken one"
 
 
@@ -79,7 +78,7 @@ def test_disable_and_allow_lists_from_the_environment(monkeypatch):
     monkeypatch.delenv("ZI_EVIDENCE_DISABLE_PLUGINS")
     monkeypatch.setenv("ZI_EVIDENCE_LOAD_PLUGINS", "pdf")
     host = make_plugin_manager()
-    assert set(named(host, "register_parsers", "Parser")) == {"pdf"}
+    assert set(host.parsers()) == {"pdf"}
 
 
 def test_duplicate_names_are_rejected_naming_both_plugins():
@@ -100,7 +99,7 @@ def test_duplicate_names_are_rejected_naming_both_plugins():
     host.register(First(), "pertama")
     host.register(Second(), "kedua")
     with pytest.raises(PluginError, match="'pertama' dan 'kedua'"):
-        named(host, "register_parsers", "Parser")
+        host.parsers()
 
 
 def test_plugin_commands_are_added_and_a_broken_one_is_reported():

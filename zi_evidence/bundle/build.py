@@ -24,13 +24,12 @@ from zi_evidence.bundle.plan import Plan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
 from zi_evidence.progress import Progress, Silent
-from zi_evidence.registry import named
 
 MAX_PACK_ROUNDS = 8
 
 
 def layouts(host: Any) -> dict[str, type]:
-    return named(host, "register_bundle_layouts", "Tata letak bundel")
+    return host.bundle_layouts()
 
 
 def get_layout(host: Any, name: str) -> Any:
@@ -65,8 +64,7 @@ class _Builder:
             )
         root = os.fsencode(self.repo.root)
         self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
-        paths = {f.candidate.original_path: f.bundle_path for f in self.plan.files}
-        self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time, paths)
+        self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         volumes = self._volumes()
         self._refuse_if_strict()
         outputs = volume_paths(out, len(volumes))

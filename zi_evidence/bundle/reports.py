@@ -1,39 +1,44 @@
 """The LKE workbook and the readiness report, taken from report-format plugins when they exist.
 
-The bundle renders no report itself: it asks ``register_report_formats`` for the formats named
-``xlsx`` (the LKE workbook) and ``html`` (the readiness report). A format class is instantiated
-with no arguments and its ``render(repo, build_time=..., bundle_paths=...)`` must return the file's
-bytes (``str`` is encoded as UTF-8); each keyword is passed only if ``render`` declares it.
-``bundle_paths`` maps every bundled file's original path (as in the catalog's ``display``) to its
-path inside the bundle, so the LKE can list each question's data dukung as the TPN will find it.
+The bundle renders no report itself: it asks the plugins for the formats named ``xlsx`` (the LKE
+workbook) and ``html`` (the readiness report). It builds the readiness once, dated by the build time,
+and hands that plain data to ``ReportFormat.render`` without a path, so the format returns the bytes
+(``str`` is encoded as UTF-8) and shows evidence as paths: the bundle renames every file.
 A missing or failing format is noted in the summary and in the manifest; the bundle is still built.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence.bundle.model import Document, ReportStatus
 from zi_evidence.bundle.ooxml import normalize
-from zi_evidence.registry import named
+
+if TYPE_CHECKING:
+    from zi_evidence.readiness import Readiness
+    from zi_evidence.readiness.formats import ReportFormat
 
 WANTED = (("xlsx", "LKE (lembar kerja evaluasi) berisi jawaban dan nilai"), ("html", "Laporan kesiapan"))
 
 
-def collect_reports(
-    repo: Any, layout: Any, when: datetime, bundle_paths: Mapping[str, str]
-) -> tuple[list[Document], list[ReportStatus]]:
+def readiness_at(repo: Any, when: datetime) -> Readiness:
+    """The readiness the bundle's reports show: as of the build time, so a rebuilt bundle is the same."""
+    from zi_evidence.readiness import build_readiness
+
+    return build_readiness(repo, today=when.date())
+
+
+def collect_reports(repo: Any, layout: Any, when: datetime) -> tuple[list[Document], list[ReportStatus]]:
     try:
-        formats = named(repo.host, "register_report_formats", "Format laporan")
+        formats = repo.host.report_formats()
     except Exception as exc:  # noqa: BLE001 - reports are optional for the bundle; say why they are absent
         formats, failure = {}, str(exc)
     else:
         failure = ""
     documents: list[Document] = []
     statuses: list[ReportStatus] = []
+    readiness: Readiness | None = None
     for name, label in WANTED:
         fmt = formats.get(name)
         if fmt is None:
@@ -42,7 +47,8 @@ def collect_reports(
             continue
         path = layout.report_path(name)
         try:
-            data = render(fmt, repo, when, bundle_paths)
+            readiness = readiness or readiness_at(repo, when)
+            data = render(fmt, readiness)
         except Exception as exc:  # noqa: BLE001 - a broken report plugin must not stop the upload bundle
             statuses.append(ReportStatus(name, False, None, f"{label} gagal dibuat: {type(exc).__name__}: {exc}."))
             continue
@@ -53,15 +59,8 @@ def collect_reports(
     return documents, statuses
 
 
-def render(fmt: Any, repo: Any, when: datetime, bundle_paths: Mapping[str, str]) -> bytes:
-    instance = fmt() if isinstance(fmt, type) else fmt
-    method = instance.render
-    try:
-        declared = set(inspect.signature(method).parameters)
-    except (TypeError, ValueError):
-        declared = set()
-    offered = {"build_time": when, "bundle_paths": dict(bundle_paths)}
-    result = method(repo, **{k: v for k, v in offered.items() if k in declared})
+def render(fmt: type[ReportFormat], readiness: Readiness) -> bytes:
+    result: object = fmt().render(readiness)
     if isinstance(result, str):
         return result.encode("utf-8")
     if isinstance(result, bytes | bytearray):

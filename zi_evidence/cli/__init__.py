@@ -33,11 +33,8 @@ def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> 
     from zi_evidence.plugins import make_plugin_manager
 
     host = host or make_plugin_manager()
-    for impl in host.pm.hook.register_commands.get_hookimpls():
-        try:
-            impl.function(cli=group)
-        except Exception as exc:  # noqa: BLE001 - a plugin's broken command must not stop the others
-            click.echo(f"Peringatan: plugin '{impl.plugin_name}' gagal menambah perintah: {exc}", err=True)
+    for failure in host.add_commands(group):  # a plugin's broken command must not stop the others
+        click.echo(f"Peringatan: plugin '{failure.plugin}' gagal menambah perintah: {failure.error}", err=True)
 
 
 def main() -> None:

@@ -38,7 +38,31 @@ def plugin_host() -> PluginHost:
     root = click.get_current_context().find_root()
     if not isinstance(root.obj, PluginHost):
         root.obj = make_plugin_manager()
+    if not root.meta.get(_WARNING_KEY):
+        root.meta[_WARNING_KEY] = True
+        root.call_on_close(lambda host=root.obj: _warn_failures(host))
     return root.obj
+
+
+_WARNING_KEY = "zi_evidence.failures_shown"
+#: Failures of these hooks are reported already: as a warning when commands are added, as findings.
+_REPORTED_ELSEWHERE = frozenset({"register_commands", "evidence_findings"})
+
+
+def _warn_failures(host: PluginHost) -> None:
+    """A plugin whose registration raised is left out, not fatal; the user is told once, at the end."""
+    shown = set()
+    for failure in host.failures:
+        key = (failure.plugin, failure.hook)
+        if failure.hook in _REPORTED_ELSEWHERE or key in shown:
+            continue
+        shown.add(key)
+        click.echo(
+            f"Peringatan: plugin '{failure.plugin}' gagal pada {failure.hook} ({failure.error}); "
+            f"sumbangannya diabaikan. Perbarui plugin itu atau nonaktifkan dengan "
+            f"ZI_EVIDENCE_DISABLE_PLUGINS={failure.plugin}.",
+            err=True,
+        )
 
 
 def open_repository(path: Path | None, state_dir: Path | None = None) -> Repository:

@@ -17,7 +17,7 @@ def plugins(as_json):
     """Daftar plugin: versi, hook yang diimplementasikan, dan galat pemuatan."""
     host = plugin_host()
     infos = host.plugin_infos()
-    states = {i.name: s for i in infos if (s := _plugin_status(host.pm.get_plugin(i.name))) is not None}
+    states = {i.name: s for i in infos if (s := _plugin_status(host.plugin_object(i.name))) is not None}
     if as_json:
         rows = [{**asdict(i), "status": states.get(i.name)} for i in infos]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

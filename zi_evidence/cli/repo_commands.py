@@ -98,7 +98,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         progress.finish()
         click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
         return
-    excluded = frozenset() if ocr else frozenset({"ocr"})
+    excluded = frozenset() if ocr else repo.expensive_parsers()
     summary = run_index(
         repo, progress, processes, wait=not no_wait, exclude_parsers=excluded, verify=verify, expensive_pages=ocr_pages
     )

@@ -19,7 +19,6 @@ from zi_evidence.cli import cli
 from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
 from zi_evidence.config import STATE_DIR_ENV
 from zi_evidence.errors import ConfigError
-from zi_evidence.registry import named
 from zi_evidence.repository import Repository
 
 today_option = click.option(
@@ -37,23 +36,7 @@ def _day(value: datetime | None) -> date | None:
 
 def report_formats(host: Any) -> dict[str, Any]:
     """``name -> format class`` of every active plugin (duplicates are an error naming both plugins)."""
-    return named(host, "register_report_formats", "Format laporan")
-
-
-def choose_format(formats: dict[str, Any], name: str | None, output: Path) -> Any:
-    """The format asked for, or the one whose suffix ``output`` ends with."""
-    if name is None:
-        suffix = output.suffix.lower()
-        matches = [f for f in formats.values() if getattr(f, "suffix", "").lower() == suffix]
-        if len(matches) != 1:
-            raise ConfigError(
-                f"Format laporan tidak dapat ditebak dari akhiran '{suffix or '(tanpa akhiran)'}' pada {output}. "
-                f"Pilih dengan --format: {', '.join(sorted(formats))}."
-            )
-        return matches[0]
-    if name not in formats:
-        raise ConfigError(f"Format laporan '{name}' tidak dikenal. Yang tersedia: {', '.join(sorted(formats))}.")
-    return formats[name]
+    return host.report_formats()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -124,6 +107,7 @@ def check(repo_path, state_dir, as_json, today, silent):
 def report(format_name, output, repo_path, state_dir, today, force, silent):
     """Tulis laporan kesiapan (HTML, Markdown, JSON atau XLSX berbentuk LKE) ke satu berkas."""
     from zi_evidence.readiness import build_readiness
+    from zi_evidence.readiness.formats import choose_format
 
     repo = open_repository(repo_path, state_dir)
     fmt = choose_format(report_formats(repo.host), format_name, output)
@@ -157,6 +141,7 @@ def rollup(dirs, output, format_name, today, silent):
     Untuk Kanwil / Eselon I. Unit yang belum punya katalog ditandai dengan saran 'zi-evidence index DIR'.
     """
     from zi_evidence.readiness import build_rollup
+    from zi_evidence.readiness.formats import choose_format
 
     if os.environ.get(STATE_DIR_ENV) and len(dirs) > 1:
         raise ConfigError(

@@ -79,7 +79,7 @@ def watch(directory, state_dir, polling, stability, debounce, reconcile, verify,
         reconcile_every=reconcile,
         verify_every=verify,
         processes=processes,
-        exclude_parsers=frozenset() if ocr else frozenset({"ocr"}),
+        exclude_parsers=frozenset() if ocr else repo.expensive_parsers(),
         wait=not no_wait,
     )
 

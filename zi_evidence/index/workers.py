@@ -12,7 +12,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
@@ -112,7 +112,7 @@ def classify(exc: BaseException, limits: ParseLimits) -> Problem:
     detail = f" (rincian teknis: {name}: {str(exc)[:160]})"
     if isinstance(exc, MemoryError):
         return _memory_problem(limits)
-    if isinstance(exc, PermissionError) or "Package not found" in str(exc):  # python-docx's word for EACCES
+    if isinstance(exc, PermissionError):
         return Problem(
             "unreadable",
             "Berkas tidak dapat dibuka (hak akses ditolak atau berkas hilang)." + detail,
@@ -154,6 +154,8 @@ def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) ->
         document = parsers[task.parser]().parse(Path(readable), limits)
         if task.identity is not None and _identity(os.fstat(fd)) != task.identity:
             return ParseOutcome(task.key, None, CHANGED, time.monotonic() - started)
+        if document.machine_read_pages:  # the catalog stores metadata only
+            document = replace(document, metadata=document.stored_metadata())
         return ParseOutcome(task.key, document, None, time.monotonic() - started)
     except ParseFailure as failure:
         return ParseOutcome(task.key, None, failure.problem, time.monotonic() - started)

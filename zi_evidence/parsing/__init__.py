@@ -1,7 +1,8 @@
 """What a parser plugin is, what it returns, and how one is chosen for a file.
 
 The core knows no file format: parsers (plugins) recognise content by its first bytes
-(``sniff``), and the highest ``score`` among those accepting a mime type wins.
+(``sniff``), and the highest ``score`` among those accepting a mime type wins. ``BaseParser`` gives a
+plugin the usual score and the empty-file problem, so a parser writes only ``sniff`` and ``parse``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import IO, ClassVar, Protocol
 
 SEVERITIES = ("error", "warning", "info")
+#: The metadata key under which the catalog keeps ``ParsedDocument.machine_read_pages`` ("2,5").
+MACHINE_READ_PAGES = "machine_read_pages"
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,29 @@ class ParseLimits:
 
 @dataclass(frozen=True)
 class ParsedDocument:
-    """Text per page (page 1 first), the page count, metadata and any problems found while parsing."""
+    """Text per page (page 1 first), the page count, metadata and any problems found while parsing.
+
+    ``machine_read_pages``: the 1-based pages whose text was recognised from an image (OCR) rather than
+    read from a text layer; search marks them, since such text is less certain.
+    """
 
     pages: tuple[str, ...] = ()
     page_count: int = 0
     metadata: Mapping[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    machine_read_pages: tuple[int, ...] = ()
+
+    def stored_metadata(self) -> Mapping[str, str]:
+        """``metadata`` as the catalog keeps it: the machine-read pages ride along under one core key."""
+        if not self.machine_read_pages:
+            return self.metadata
+        return {**self.metadata, MACHINE_READ_PAGES: ",".join(str(n) for n in self.machine_read_pages)}
+
+
+def machine_read_pages(metadata: Mapping[str, str]) -> tuple[int, ...]:
+    """The machine-read page numbers of a catalogued file, back from its stored metadata."""
+    listed = metadata.get(MACHINE_READ_PAGES, "")
+    return tuple(int(part) for part in listed.split(",") if part.strip().isdigit())
 
 
 class ParseFailure(Exception):
@@ -67,11 +87,17 @@ def open_for_parse(path: Path) -> IO[bytes]:
 
 
 class Parser(Protocol):
-    """The shape of a parser class returned by the ``register_parsers`` hook."""
+    """The shape of a parser class returned by the ``register_parsers`` hook.
+
+    ``version`` is part of the catalog's cache key: bump it when the same file would parse differently.
+    ``expensive`` (``BaseParser``: ``False``) marks a parser whose pages cost far more than text pages
+    (OCR): ``index --ocr-pages`` budgets them and ``--no-ocr`` leaves such parsers out.
+    """
 
     name: ClassVar[str]
     version: ClassVar[str]
     mime_types: ClassVar[tuple[str, ...]]
+    expensive: ClassVar[bool]
 
     @classmethod
     def sniff(cls, head: bytes, filename: str) -> str | None:
@@ -83,6 +109,11 @@ class Parser(Protocol):
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         """Extract text and metadata. Raise ``ParseFailure`` for known problems."""
+
+
+def is_expensive(parser: type[Parser]) -> bool:
+    """``parser.expensive``, which a parser not built on ``BaseParser`` may leave out (then ``False``)."""
+    return bool(getattr(parser, "expensive", False))
 
 
 def sniff_mime(parsers: Iterable[type[Parser]], head: bytes, filename: str) -> str:
@@ -104,3 +135,41 @@ def choose_parser(parsers: Iterable[type[Parser]], mime_type: str, filename: str
         if score is not None and (best is None or score > best[0]):
             best = (score, parser)
     return best[1] if best else None
+
+
+class BaseParser:
+    """What most parsers share; subclasses set ``name``, ``version``, ``mime_types`` and write
+    ``sniff`` and ``parse``. The class attributes below are the defaults a subclass may override."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    mime_types: ClassVar[tuple[str, ...]] = ()
+    #: The score for every accepted mime type; a parser that should win over another sets it higher.
+    default_score: ClassVar[int] = 10
+    expensive: ClassVar[bool] = False
+    #: What the user is told to do with an empty file of this format.
+    empty_hint: ClassVar[str] = "Periksa apakah berkas yang diunggah sudah benar."
+
+    @classmethod
+    def sniff(cls, head: bytes, filename: str) -> str | None:
+        return None
+
+    @classmethod
+    def score(cls, mime_type: str, filename: str) -> int | None:
+        return cls.default_score if mime_type in cls.mime_types else None
+
+    def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
+        raise NotImplementedError
+
+    @classmethod
+    def empty_file(cls) -> ParseFailure:
+        """The problem of a file with no bytes at all, to ``raise``."""
+        return ParseFailure("empty", "Berkas kosong (0 bita).", cls.empty_hint)
+
+    @classmethod
+    def check_not_empty(cls, handle: IO[bytes]) -> None:
+        """Raise ``empty_file()`` for a 0-byte file; the handle is left where it was."""
+        position = handle.tell()
+        if not handle.read(1):
+            raise cls.empty_file()
+        handle.seek(position)

@@ -49,7 +49,7 @@ class RulesetRegistry:
     @classmethod
     def from_host(cls, host: Any) -> RulesetRegistry:
         """Every file contributed by the plugins of ``host`` (``zi_evidence.plugins.make_plugin_manager()``)."""
-        return cls(host.contributions("register_rulesets"))
+        return cls(host.ruleset_files())
 
     def _add(self, plugin: str, path: Path) -> None:
         try:

@@ -52,10 +52,16 @@ Snippet = tuple[tuple[str, bool], ...]
 
 
 class SearchBackend(Protocol):
-    """The shape of a class returned by the ``register_search_backends`` hook."""
+    """The shape of a class returned by the ``register_search_backends`` hook.
+
+    Optional: ``priority`` (0 when absent): with several backends installed the highest is used, so a
+    faster engine outbids the built-in one. ``fingerprint()``: without it the index's stamps are read
+    on every run.
+    """
 
     name: ClassVar[str]
     version: ClassVar[str]
+    priority: ClassVar[int]
 
     def __init__(self, index_dir: Path) -> None: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from zi_evidence.parsing import machine_read_pages
 from zi_evidence.repository import Repository
 from zi_evidence.search.backend import IndexUnavailable, Snippet
 from zi_evidence.search.sync import rebuild
@@ -29,7 +30,7 @@ class SearchHit:
     kind: str
     page_count: int
     pages: tuple[PageHit, ...]
-    ocr_pages: tuple[int, ...] = ()  # pages whose text was read by OCR (less certain than a text layer)
+    ocr_pages: tuple[int, ...] = ()  # ParsedDocument.machine_read_pages: OCR text, less certain than a text layer
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,5 @@ def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> 
         kind=record.format,
         page_count=record.page_count,
         pages=tuple(PageHit(number, snippet) for number, snippet in pages),
-        ocr_pages=_numbers(record.metadata.get("ocr_pages", "")),
+        ocr_pages=machine_read_pages(record.metadata),
     )
-
-
-def _numbers(listed: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in listed.split(",") if part.strip().isdigit())

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from zi_evidence.parsing import MACHINE_READ_PAGES
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.search.backend import IndexDoc, IndexUnavailable
 from zi_evidence.state.catalog import PAGE_SEPARATOR, Catalog
@@ -51,7 +52,7 @@ def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
 def _kinds(record: FileRecord) -> tuple[str, ...]:
     """Document kinds plus the format, so ``--kind sk`` and ``--kind pdf`` both filter (and ``image``, ``ocr``)."""
     extra: tuple[str, ...] = ("image",) if record.mime.startswith("image/") else ()
-    extra += ("ocr",) if record.metadata.get("ocr_pages") else ()
+    extra += ("ocr",) if record.metadata.get(MACHINE_READ_PAGES) else ()  # users filter by "ocr"
     return tuple(k for k in (record.format, *extra, *record.kinds) if k)
 
 

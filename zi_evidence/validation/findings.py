@@ -9,7 +9,7 @@ built-in checks live in the ``zi_evidence_checks`` plugin.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -27,7 +27,7 @@ class Finding:
     """One thing a ZI team should know or fix. ``message`` and ``hint`` are for civil servants (Bahasa Indonesia).
 
     ``question``: the LKE question/indicator/hasil id it concerns, if any; ``path``: the file's display path.
-    ``source``: the plugin that reported it (filled in by ``collect_findings``).
+    ``source``: the plugin that reported it (filled in by ``PluginHost.findings``).
     """
 
     code: str
@@ -198,25 +198,10 @@ def _evidence_file(record: Any, text: str) -> EvidenceFile:
 
 def run_checks(host: Any, context: EvidenceContext) -> list[Finding]:
     """Call every plugin's ``evidence_findings``; a plugin that fails becomes a finding, never a crash."""
-    findings: list[Finding] = []
-    for impl in host.pm.hook.evidence_findings.get_hookimpls():
-        name = impl.plugin_name
-        arguments = {"context": context}
-        try:
-            # pluggy lets an implementation take fewer arguments than the spec
-            returned = list(impl.function(*(arguments[a] for a in impl.argnames)) or ())
-        except Exception as exc:  # noqa: BLE001 - one broken validator must not hide the others' findings
-            findings.append(_plugin_failure(name, f"{type(exc).__name__}: {exc}"))
-            continue
-        for item in returned:
-            if isinstance(item, Finding):
-                findings.append(item if item.source else replace(item, source=name))
-            else:
-                findings.append(_plugin_failure(name, f"mengembalikan {type(item).__name__}, bukan Finding"))
-    return sort_findings(set(findings), context)
+    return sort_findings(set(host.findings(context)), context)
 
 
-def _plugin_failure(name: str, detail: str) -> Finding:
+def plugin_failure(name: str, detail: str) -> Finding:
     return Finding(
         "plugin_error",
         "warning",

@@ -88,7 +88,7 @@ def test_zip_bomb_is_refused_before_python_docx_sees_it(tmp_path, monkeypatch):
     def must_not_open(*args, **kwargs):
         raise AssertionError("python-docx was given a zip bomb")
 
-    monkeypatch.setattr("zi_evidence_docx.docx.Document", must_not_open)
+    monkeypatch.setattr("docx.Document", must_not_open)
     problem = failure(bomb, ParseLimits(inflated_mb=10))
     assert problem.code == "zip_bomb"
     assert "word/document.xml" in problem.message

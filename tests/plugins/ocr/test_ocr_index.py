@@ -49,8 +49,8 @@ def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive):
 
     found = records(repo)
     sk, sk_pages = found[SK]
-    assert sk.parser == "ocr" and sk.parser_version.startswith("1/tesseract-") and "ind" in sk.parser_version
-    assert sk.metadata["ocr_pages"] == "1,2"
+    assert sk.parser == "ocr" and sk.parser_version.startswith("2/tesseract-") and "ind" in sk.parser_version
+    assert sk.metadata["machine_read_pages"] == "1,2"
     confidences = dict(item.split(":") for item in sk.metadata["ocr_confidence"].split(","))
     assert set(confidences) == {"1", "2"} and all(int(c) >= 60 for c in confidences.values())
     assert "ind" in sk.metadata["ocr_engine"]
@@ -61,7 +61,7 @@ def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive):
     assert signing_date("\n".join(sk_pages)).value == date(2026, 1, 12)
 
     hadir, _ = found[HADIR_JPG]
-    assert hadir.parser == "ocr" and hadir.metadata["ocr_pages"] == "1"
+    assert hadir.parser == "ocr" and hadir.metadata["machine_read_pages"] == "1"
     assert hadir.metadata["format"] == "JPEG"  # the image parser's metadata is kept
 
     again = run_index(repo)

@@ -33,7 +33,7 @@ def test_outbids_the_plain_parsers_and_names_engine_and_languages_in_its_version
     for mime in OcrParser.mime_types:
         assert OcrParser.score(mime, "berkas") == 20  # the PDF and image parsers bid 10
     assert OcrParser.score("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "a.docx") is None
-    assert OcrParser.version == f"1/tesseract-{engine.version}/{engine.language_arg}"
+    assert OcrParser.version == f"2/tesseract-{engine.version}/{engine.language_arg}"
 
 
 def test_only_pages_without_a_text_layer_are_read(tmp_path):
@@ -42,7 +42,7 @@ def test_only_pages_without_a_text_layer_are_read(tmp_path):
     assert document.page_count == 2
     assert "halaman dengan teks asli" in document.pages[0]
     assert "gratifikasi" in document.pages[1] and "12 Januari 2026" in document.pages[1]
-    assert document.metadata["ocr_pages"] == "2"
+    assert document.machine_read_pages == (2,)
     assert "halaman 2" in codes(document)["ocr_text"].message
 
 
@@ -51,7 +51,7 @@ def test_a_tiff_with_two_frames_gives_two_pages(tmp_path):
     path = tmp_path / "pindaian.tif"
     first.save(path, "TIFF", save_all=True, append_images=[second], dpi=(150, 150))
     document = OcrParser().parse(path, LIMITS)
-    assert document.page_count == 2 and document.metadata["ocr_pages"] == "1,2"
+    assert document.page_count == 2 and document.machine_read_pages == (1, 2)
     assert "KEPUTUSAN" in document.pages[0] and "antikorupsi" in document.pages[1]
 
 
@@ -62,7 +62,7 @@ def test_a_photo_without_writing_gets_no_text_and_no_warning(tmp_path):
     image.save(path)
     document = OcrParser().parse(path, LIMITS)
     assert document.pages == ("",) and document.problems == ()
-    assert "ocr_pages" not in document.metadata
+    assert not document.machine_read_pages
     # a photo with a caption is read, though
     captioned = OcrParser().parse(make_photo(tmp_path / "rapat.jpg", "rapat pembentukan tim"), LIMITS)
     assert "pembentukan" in captioned.pages[0]
@@ -85,7 +85,7 @@ def test_pages_past_the_file_time_limit_stay_marked_perlu_ocr(tmp_path):
     document = OcrParser().parse(path, ParseLimits(seconds=2))  # under the minimum time one page may take
     problem = codes(document)["no_text_layer"]
     assert "perlu OCR (semua 2 halaman)" in problem.message and "limits.seconds" in problem.hint
-    assert "ocr_pages" not in document.metadata and document.pages == ("", "")
+    assert not document.machine_read_pages and document.pages == ("", "")
     assert document.metadata["ocr_unread"] == "1,2"
 
 

@@ -43,14 +43,14 @@ class LayoutPlugin:
 class HtmlReport:
     name = "html"
 
-    def render(self, repo, build_time):
-        return f"<html><body>Laporan {repo.config.unit.name} {build_time:%Y}</body></html>"
+    def render(self, readiness, out_path=None):
+        return f"<html><body>Laporan {readiness.unit} {readiness.today:%Y}</body></html>"
 
 
 class BrokenXlsx:
     name = "xlsx"
 
-    def render(self, repo):
+    def render(self, readiness, out_path=None):
         raise ValueError("belum siap")
 
 

@@ -16,9 +16,9 @@ from zi_evidence.schemas.validation import schema_errors
 
 from tests.conftest import tree_fingerprint
 from tests.plugins.reports.report_helpers import FORMULA, HOSTILE, small_drive
-from zi_evidence import hookimpl
+from zi_evidence import choose_format, hookimpl
 from zi_evidence.cli import cli
-from zi_evidence.cli.report_commands import choose_format, report_formats
+from zi_evidence.cli.report_commands import report_formats
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.readiness import build_readiness
 from zi_evidence.repository import Repository
@@ -152,8 +152,10 @@ def test_markdown_escapes_names_and_links_relatively(drive, readiness, tmp_path)
 def test_the_bundle_can_render_from_a_repository_without_a_path(drive):
     from datetime import UTC, datetime
 
+    from zi_evidence.bundle.reports import readiness_at
+
     repo = Repository.open(drive)
-    data = report_formats(repo.host)["html"]().render(repo, build_time=datetime(2026, 5, 20, tzinfo=UTC))
+    data = report_formats(repo.host)["html"]().render(readiness_at(repo, datetime(2026, 5, 20, tzinfo=UTC)))
     html = data.decode("utf-8")
     assert "20 Mei 2026" in html and "11 hari lagi" in html
     assert "<a href=" not in html.split("Rincian per pertanyaan")[1]  # bundle renames files: paths, no links
@@ -236,7 +238,7 @@ def test_a_third_party_report_format_is_found_and_chosen_by_suffix(drive, readin
 def test_a_written_report_is_readable_by_colleagues_like_any_saved_file(tmp_path):
     import os
 
-    from zi_evidence_reports.base import write_atomically
+    from zi_evidence import write_atomically
 
     umask = os.umask(0o022)
     try:
