@@ -14,8 +14,9 @@ from types import ModuleType
 from typing import IO, Any, ClassVar
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
 from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+from zi_evidence.problems import Problem
 
 from ._walk import drop_fallbacks, element_pages
 

@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from zi_evidence.parsing import ParsedDocument, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseLimits
+from zi_evidence.problems import Problem
 from zi_evidence_image import ImageParser
 from zi_evidence_pdf import SCANNED_MAX_CHARS, PdfParser
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
+from zi_evidence.problems import Problem
 
 from ._dates import page_ranges, pdf_date_to_iso
 

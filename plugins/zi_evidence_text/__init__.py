@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits
+from zi_evidence.problems import Problem
 
 MIB = 1024 * 1024
 _BY_SUFFIX = {

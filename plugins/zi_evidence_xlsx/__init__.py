@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import IO, Any, ClassVar
 
 from zi_evidence import hookimpl
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem, open_for_parse
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, open_for_parse
 from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+from zi_evidence.problems import Problem
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIB = 1024 * 1024

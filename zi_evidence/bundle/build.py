@@ -16,13 +16,13 @@ from zi_evidence.bundle.model import (
     BundleOptions,
     Document,
     Exclusion,
-    Finding,
     LayoutContext,
     PlannedFile,
 )
 from zi_evidence.bundle.plan import Plan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
+from zi_evidence.problems import Problem
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.registry import named
 
@@ -175,7 +175,7 @@ class _Builder:
         extra = tuple(
             Exclusion(
                 f.candidate,
-                Finding(
+                Problem(
                     "too_large_for_volume",
                     f"Berkas {limits.fmt_mb(f.candidate.size)} tidak muat dalam satu jilid bundel "
                     f"(ruang tersisa {limits.fmt_mb(max(room, 0))}).",

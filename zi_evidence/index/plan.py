@@ -6,23 +6,20 @@ size, mtime — no read at all) or else by its hash, and keeps its catalog row a
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import os
-import stat
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from zi_evidence.parsing import Problem, choose_parser, sniff_mime
+from zi_evidence.parsing import choose_parser, sniff_mime
+from zi_evidence.problems import EMPTY, MB, TOO_LARGE_HINT, Problem, too_large_message, unreadable
 from zi_evidence.progress import Progress
 from zi_evidence.state.catalog import Catalog
 from zi_evidence.tree.names import display
-from zi_evidence.tree.scan import FileEntry, open_beneath
+from zi_evidence.tree.safeopen import Changing, hash_regular, open_beneath
+from zi_evidence.tree.scan import FileEntry
 
 HEAD_BYTES = 8192
-MB = 1024 * 1024
-
-EMPTY = Problem("empty", "Berkas kosong (0 bita).", "Ganti dengan berkas yang benar isinya.")
 UNSUPPORTED = Problem(
     "unsupported",
     "Jenis berkas tidak dikenali; isinya tidak dibaca (tetap dicatat sebagai data dukung).",
@@ -47,32 +44,6 @@ class Plan:
         return (self.sha, *(self.parser or ("", "")))
 
 
-class Changing(Exception):
-    """The file changed while it was being hashed; it is left for the next round."""
-
-
-def fingerprint(path: bytes) -> tuple[str, bytes]:
-    """SHA-256 and first bytes, read without following links or blocking on special files."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    return _digest(os.open(path, flags))[:2]
-
-
-def _digest(fd: int) -> tuple[str, bytes, os.stat_result]:
-    with os.fdopen(fd, "rb") as handle:
-        before = os.fstat(handle.fileno())
-        if not stat.S_ISREG(before.st_mode):
-            raise OSError("bukan berkas biasa")
-        digest = hashlib.sha256()
-        head = handle.read(HEAD_BYTES)
-        digest.update(head)
-        for chunk in iter(lambda: handle.read(MB), b""):
-            digest.update(chunk)
-        after = os.fstat(handle.fileno())
-    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
-        raise Changing
-    return digest.hexdigest(), head, after
-
-
 def _unsupported(shown: str, parsers: list) -> Problem:
     """A known extension over unknown content is a damaged or misnamed file, not an exotic format."""
     expected, _ = mimetypes.guess_type(shown)
@@ -87,11 +58,7 @@ def _unsupported(shown: str, parsers: list) -> Problem:
 
 
 def _too_large(size: int, limit_mb: int) -> Problem:
-    return Problem(
-        "too_large",
-        f"Ukuran berkas {size / MB:.0f} MB melebihi batas {limit_mb} MB; isinya tidak dibaca.",
-        "Perkecil atau pecah berkas, atau naikkan limits.file_mb di zi-evidence.yaml.",
-    )
+    return Problem("too_large", too_large_message(size, limit_mb) + "; isinya tidak dibaca.", TOO_LARGE_HINT)
 
 
 class Planner:
@@ -149,15 +116,12 @@ class Planner:
                 entry, sha, "application/octet-stream", None, "problem", (_too_large(entry.size, self.file_mb),)
             )
         try:
-            sha, head, info = _digest(open_beneath(self.root, entry.rel))
+            sha, head, info = hash_regular(open_beneath(self.root, entry.rel), HEAD_BYTES)
         except Changing:
             self.notes.append(f"{shown}: sedang ditulis; diproses pada putaran berikut.")
             return None
         except OSError as exc:
-            problem = Problem(
-                "unreadable", f"Berkas tidak dapat dibaca ({exc.strerror or exc}).", "Periksa hak akses berkas."
-            )
-            return Plan(entry, "", "application/octet-stream", None, "problem", (problem,))
+            return Plan(entry, "", "application/octet-stream", None, "problem", (unreadable(exc),))
         # what was hashed is what the catalog records: the stat of the very descriptor read
         entry = entry._replace(
             size=info.st_size,

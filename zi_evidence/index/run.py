@@ -22,7 +22,7 @@ from functools import cached_property
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.index.mapping import Mapper
-from zi_evidence.index.plan import Plan, Planner, fingerprint  # noqa: F401 - fingerprint is public API
+from zi_evidence.index.plan import Plan, Planner
 from zi_evidence.index.workers import ParseTask, WorkerPool
 from zi_evidence.parsing import choose_parser
 from zi_evidence.progress import Progress, Silent

@@ -11,17 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, ClassVar, Protocol
 
-SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A per-file problem: a stable ``code`` for machines, a message and a hint in Bahasa Indonesia."""
-
-    code: str
-    message: str
-    hint: str = ""
-    severity: str = "error"
+from zi_evidence.problems import Problem as _Problem  # private: ``Problem`` is imported from ``problems``
 
 
 @dataclass(frozen=True)
@@ -43,7 +33,7 @@ class ParsedDocument:
     pages: tuple[str, ...] = ()
     page_count: int = 0
     metadata: Mapping[str, str] = field(default_factory=dict)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[_Problem, ...] = ()
 
 
 class ParseFailure(Exception):
@@ -51,7 +41,7 @@ class ParseFailure(Exception):
 
     def __init__(self, code: str, message: str, hint: str = "") -> None:
         super().__init__(message)
-        self.problem = Problem(code, message, hint)
+        self.problem = _Problem(code, message, hint)
 
 
 def open_for_parse(path: Path) -> IO[bytes]:

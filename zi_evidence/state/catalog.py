@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.parsing import ParsedDocument, Problem
+from zi_evidence.parsing import ParsedDocument
+from zi_evidence.problems import Problem
 from zi_evidence.state import journal
 from zi_evidence.state.records import FileRecord, problems_to_json, record_from_row, stamp_of
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from zi_evidence.parsing import Problem
+from zi_evidence.problems import Problem
 
 #: Bump when the index document built from a file changes shape: every document is then rewritten.
 INDEX_DOC_VERSION = "2"

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from zi_evidence.dates import DocumentDate, document_date
-from zi_evidence.parsing import SEVERITIES, Problem
+from zi_evidence.problems import SEVERITIES, Problem
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
 #: Question-level finding codes that make an answer "unsupported" when their severity is error.
