@@ -19,7 +19,7 @@ from zi_evidence.bundle.model import (
     LayoutContext,
     PlannedFile,
 )
-from zi_evidence.bundle.plan import Plan, make_plan
+from zi_evidence.bundle.plan import BundlePlan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
 from zi_evidence.problems import Problem
@@ -47,7 +47,7 @@ def volume_paths(out: Path, count: int) -> list[Path]:
     return [out.with_name(f"{out.stem}-{n:02d}{out.suffix or '.zip'}") for n in range(1, count + 1)]
 
 
-class _Builder:
+class _BundleBuilder:
     def __init__(self, repo: Any, options: BundleOptions, progress: Progress) -> None:
         self.repo = repo
         self.options = options
@@ -270,7 +270,7 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
             f"Bundel {out} berada di dalam repositori data dukung; "
             "simpan di folder lain agar pohon bukti tidak berubah."
         )
-    return _Builder(repo, options, progress or Silent()).run(out)
+    return _BundleBuilder(repo, options, progress or Silent()).run(out)
 
 
-__all__ = ["Plan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]
+__all__ = ["BundlePlan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]

@@ -24,7 +24,7 @@ ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry ca
 
 
 @dataclass(frozen=True)
-class Plan:
+class BundlePlan:
     files: tuple[PlannedFile, ...]
     exclusions: tuple[Exclusion, ...]
     build_time: datetime
@@ -166,7 +166,7 @@ def make_plan(
     ruleset: Any,
     layout: Layout,
     options: BundleOptions,
-) -> Plan:
+) -> BundlePlan:
     candidates = [candidate_of(r, ruleset) for r in records]
     when, source = build_time(candidates)
     exclusions: list[Exclusion] = []
@@ -180,7 +180,7 @@ def make_plan(
             kept.append(candidate)
         else:
             exclusions.append(Exclusion(candidate, finding))
-    return Plan(place(kept, ruleset, layout), tuple(exclusions), when, source)
+    return BundlePlan(place(kept, ruleset, layout), tuple(exclusions), when, source)
 
 
 def place(candidates: list[Candidate], ruleset: Any, layout: Layout) -> tuple[PlannedFile, ...]:

@@ -29,7 +29,7 @@ UNSUPPORTED = Problem(
 
 
 @dataclass(frozen=True)
-class Plan:
+class FilePlan:
     entry: FileEntry
     sha: str
     mime: str
@@ -70,7 +70,7 @@ class Planner:
         self.file_mb = file_mb
         self.notes: list[str] = []
 
-    def plan(self, todo: list[FileEntry], known: dict, gone: dict) -> list[Plan]:
+    def plan(self, todo: list[FileEntry], known: dict, gone: dict) -> list[FilePlan]:
         """One plan per file that could be looked at; ``gone`` loses the rows that turn out to be moves."""
         by_identity = {(r[5], r[4], r[1], r[2]): p for p, r in gone.items() if r[4]}
         by_hash: dict[str, list[bytes]] = defaultdict(list)
@@ -97,7 +97,7 @@ class Planner:
             self.progress.advance()
         return plans
 
-    def _same_file(self, entry: FileEntry, old: bytes | None) -> Plan | None:
+    def _same_file(self, entry: FileEntry, old: bytes | None) -> FilePlan | None:
         """A rename or move seen by identity: the old row's knowledge is reused without reading a byte."""
         if old is None or os.path.splitext(old)[1].lower() != os.path.splitext(entry.rel)[1].lower():
             return None  # a new extension may choose another parser: hash and decide afresh
@@ -106,13 +106,13 @@ class Planner:
             return None
         record = found[0]
         parser = (record.parser, record.parser_version) if record.parser and record.parser_version else None
-        return Plan(entry, record.sha256, record.mime, parser, record.status, record.problems, old, True)
+        return FilePlan(entry, record.sha256, record.mime, parser, record.status, record.problems, old, True)
 
-    def _hashed(self, entry: FileEntry) -> Plan | None:
+    def _hashed(self, entry: FileEntry) -> FilePlan | None:
         shown = display(entry.rel)
         if entry.size > self.file_mb * MB:  # not even hashed: bounded work whatever the drive holds
             sha = f"size:{entry.device}:{entry.inode}:{entry.size}:{entry.mtime_ns}"
-            return Plan(
+            return FilePlan(
                 entry, sha, "application/octet-stream", None, "problem", (_too_large(entry.size, self.file_mb),)
             )
         try:
@@ -121,7 +121,7 @@ class Planner:
             self.notes.append(f"{shown}: sedang ditulis; diproses pada putaran berikut.")
             return None
         except OSError as exc:
-            return Plan(entry, "", "application/octet-stream", None, "problem", (unreadable(exc),))
+            return FilePlan(entry, "", "application/octet-stream", None, "problem", (unreadable(exc),))
         # what was hashed is what the catalog records: the stat of the very descriptor read
         entry = entry._replace(
             size=info.st_size,
@@ -135,6 +135,6 @@ class Planner:
         if parser is None:
             problem = EMPTY if entry.size == 0 else _unsupported(shown, self.parsers)
             status = "problem" if problem.severity == "error" else "unsupported"
-            return Plan(entry, sha, mime, None, status, (problem,))
+            return FilePlan(entry, sha, mime, None, status, (problem,))
         identity = (parser.name, parser.version)
-        return Plan(entry, sha, mime, identity, "pending", (), None, self.catalog.has_extract(sha, *identity))
+        return FilePlan(entry, sha, mime, identity, "pending", (), None, self.catalog.has_extract(sha, *identity))

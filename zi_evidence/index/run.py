@@ -22,7 +22,7 @@ from functools import cached_property
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.index.mapping import Mapper
-from zi_evidence.index.plan import Plan, Planner
+from zi_evidence.index.plan import FilePlan, Planner
 from zi_evidence.index.workers import ParseTask, WorkerPool
 from zi_evidence.parsing import choose_parser
 from zi_evidence.progress import Progress, Silent
@@ -199,9 +199,9 @@ class _Run:
         chosen = choose_parser(list(self.parsers.values()), mime, display(rel))
         return chosen is not None and (chosen.name, chosen.version) != parser
 
-    def _parse(self, plans: list[Plan]) -> None:
+    def _parse(self, plans: list[FilePlan]) -> None:
         """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
-        tasks: dict[tuple[str, str, str], tuple[ParseTask, Plan]] = {}
+        tasks: dict[tuple[str, str, str], tuple[ParseTask, FilePlan]] = {}
         for plan in plans:
             if plan.parser and not plan.cached and plan.content_key not in tasks:
                 entry = plan.entry
@@ -232,7 +232,7 @@ class _Run:
                 "jalankan 'zi-evidence index' lagi untuk melanjutkan."
             )
 
-    def _within_budget(self, tasks: Iterable[tuple[ParseTask, Plan]]) -> Iterator[ParseTask]:
+    def _within_budget(self, tasks: Iterable[tuple[ParseTask, FilePlan]]) -> Iterator[ParseTask]:
         """Tasks as they are pulled; once the budget is spent, an expensive parser gives way to a cheap one."""
         cheap = [p for p in self.parsers.values() if not _is_expensive(p)]
         for task, plan in tasks:
@@ -246,7 +246,7 @@ class _Run:
             self.deferred[plan.content_key] = identity
             yield replace(task, key=(plan.sha, *identity), parser=fallback.name)
 
-    def _apply(self, plans: list[Plan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
+    def _apply(self, plans: list[FilePlan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
         """Every file change in one go; returns the ids written, or None when every row may have changed."""
         unstable = self.unstable
         written: set[int] = set()
@@ -287,7 +287,7 @@ class _Run:
         self._settle_parsers(plans)
         return None if every_kind else written
 
-    def _settle_parsers(self, plans: list[Plan]) -> None:
+    def _settle_parsers(self, plans: list[FilePlan]) -> None:
         """Record the parser set every row now agrees with, or that no such set is known."""
         if self.parsers_settled and not self.deferred:
             return  # rows written now were chosen with the very set already recorded
@@ -299,9 +299,9 @@ class _Run:
         )
         self.catalog.set_meta(PARSERS_KEY, self.parsers_signature if complete else "")
 
-    def _upsert(self, plan: Plan, shown: str, status: str) -> int:
+    def _upsert(self, plan: FilePlan, shown: str, status: str) -> int:
         name, version = plan.parser or (None, None)
-        mapping = self.mapper.map(shown)
+        placement = self.mapper.map(shown)
         entry = plan.entry
         return self.catalog.upsert_file(
             entry.rel,
@@ -317,9 +317,9 @@ class _Run:
             parser_version=version,
             status=status,
             problems=plan.problems,
-            target_id=mapping.target_id,
-            mapping_status=mapping.status,
-            mapping_reason=mapping.reason,
+            target_id=placement.target_id,
+            mapping_status=placement.status,
+            mapping_reason=placement.reason,
             year=year_of(shown),
             kinds_stale=1,
         )
