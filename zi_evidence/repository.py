@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
-from zi_evidence.errors import PluginError, StateError
+from zi_evidence.errors import PluginError, RepositoryUnreachable, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
 from zi_evidence.registry import named
 from zi_evidence.state.catalog import Catalog
@@ -80,7 +80,7 @@ class Repository:
     def check_reachable(self) -> None:
         """An unmounted share looks like an empty folder: refuse to work (or create state) there."""
         if not (self.root / CONFIG_NAME).is_file():
-            raise StateError(
+            raise RepositoryUnreachable(
                 f"Repositori {self.root} tidak dapat diakses saat ini ({CONFIG_NAME} tidak terlihat). "
                 "Periksa sambungan berbagi jaringan lalu ulangi; katalog tidak diubah."
             )

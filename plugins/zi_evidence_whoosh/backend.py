@@ -12,8 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from zi_evidence.errors import ZiError
-from zi_evidence.search.backend import BackendHit, IndexDoc, IndexUnavailable, Snippet
+from zi_evidence.errors import IndexUnavailable, ZiError
+from zi_evidence.search.backend import BackendHit, IndexDoc, Snippet
 from zi_evidence_whoosh.generations import Generations
 
 if TYPE_CHECKING:

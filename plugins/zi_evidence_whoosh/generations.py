@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from zi_evidence.search.backend import IndexUnavailable
+from zi_evidence.errors import IndexUnavailable
 
 #: Bump when indexed terms or their storage change: generations built with another version are rebuilt.
 ANALYSIS_VERSION = "4"

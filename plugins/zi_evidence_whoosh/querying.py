@@ -16,7 +16,8 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import AndGroup, MultifieldPlugin, QueryParser
 
-from zi_evidence.search.backend import FILTER_FIELDS, QueryError
+from zi_evidence.errors import QueryError
+from zi_evidence.search.backend import FILTER_FIELDS
 from zi_evidence_whoosh.phrases import FastPhrase
 from zi_evidence_whoosh.schema import EXACT_FIELD, FILTER_TO_FIELD, TEXT_FIELDS
 

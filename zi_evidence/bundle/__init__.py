@@ -10,7 +10,6 @@ from zi_evidence.bundle.build import build_bundle, get_layout, layouts, volume_p
 from zi_evidence.bundle.diff import BundleDiff, diff_bundles
 from zi_evidence.bundle.model import (
     BuildResult,
-    BundleError,
     BundleOptions,
     Candidate,
     Document,
@@ -21,6 +20,7 @@ from zi_evidence.bundle.model import (
     ReportStatus,
 )
 from zi_evidence.bundle.verify import VerifyReport, verify_bundle
+from zi_evidence.errors import BundleError
 
 __all__ = [
     "BuildResult",

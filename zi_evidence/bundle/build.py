@@ -12,7 +12,6 @@ from zi_evidence.bundle import limits
 from zi_evidence.bundle.manifest import MANIFEST, SIDECAR, build_manifest, dump, sidecar
 from zi_evidence.bundle.model import (
     BuildResult,
-    BundleError,
     BundleOptions,
     Document,
     Exclusion,
@@ -22,6 +21,7 @@ from zi_evidence.bundle.model import (
 from zi_evidence.bundle.plan import BundlePlan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
+from zi_evidence.errors import BundleError
 from zi_evidence.problems import Problem
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.registry import named

@@ -38,7 +38,7 @@ def parse_types(text: str | Iterable[str]) -> tuple[str, ...]:
     chosen = tuple("jpg" if t == "jpeg" else t for t in chosen)
     unknown = [t for t in chosen if t not in KNOWN_TYPES]
     if unknown or not chosen:
-        from zi_evidence.bundle.model import BundleError
+        from zi_evidence.errors import BundleError
 
         raise BundleError(
             f"Jenis berkas tidak dikenal: {', '.join(unknown) or '(kosong)'}. Pilih dari: {', '.join(KNOWN_TYPES)}."

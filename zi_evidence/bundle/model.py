@@ -7,12 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol
 
-from zi_evidence.errors import ZiError
 from zi_evidence.problems import Problem
-
-
-class BundleError(ZiError):
-    """The bundle cannot be built, verified or compared; the message says which file and what to do."""
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def build_time(candidates: list[Candidate]) -> tuple[datetime, str]:
         try:
             when = datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
-            from zi_evidence.bundle.model import BundleError
+            from zi_evidence.errors import BundleError
 
             raise BundleError(
                 f"SOURCE_DATE_EPOCH={epoch!r} bukan detik Unix yang sah; kosongkan atau perbaiki."

@@ -19,9 +19,9 @@ from datetime import datetime
 from pathlib import Path
 
 from zi_evidence.bundle.limits import DEFLATE_LEVEL, stored_size
-from zi_evidence.bundle.model import BundleError
 from zi_evidence.bundle.naming import check_member
 from zi_evidence.bundle.ooxml import zip_time
+from zi_evidence.errors import BundleError
 from zi_evidence.outputs import usual_permissions
 from zi_evidence.tree.safeopen import open_no_follow, read_hashed
 

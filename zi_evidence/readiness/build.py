@@ -9,14 +9,13 @@ from datetime import date
 from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import CatalogMissing, ZiError
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.readiness.deadline import next_deadline
 from zi_evidence.readiness.model import (
     ANSWERS_HOWTO,
     AnswersState,
     AreaRow,
-    CatalogMissing,
     FileLink,
     IndicatorRow,
     PartRow,
@@ -85,7 +84,8 @@ def build_readiness(repo: Any, today: date | None = None, progress: Progress | N
 
 
 def _score(repo: Any, ruleset: Any, unsupported: frozenset[str], progress: Progress) -> tuple[AnswersState, Any]:
-    from zi_evidence.answers.model import AnswersError, load_answers
+    from zi_evidence.answers.model import load_answers
+    from zi_evidence.errors import AnswersError
     from zi_evidence.scoring import score
 
     path = repo.root / ANSWERS_NAME

@@ -15,8 +15,9 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from zi_evidence.errors import IndexUnavailable
 from zi_evidence.progress import Progress, Silent
-from zi_evidence.search.backend import IndexDoc, IndexUnavailable
+from zi_evidence.search.backend import IndexDoc
 from zi_evidence.state.catalog import PAGE_SEPARATOR, Catalog
 from zi_evidence.state.records import INDEX_DOC_VERSION, FileRecord
 

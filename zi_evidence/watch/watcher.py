@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
-from zi_evidence.errors import StateError
+from zi_evidence.errors import RepositoryUnreachable
 from zi_evidence.index.run import Change, IndexSummary, run_index
 from zi_evidence.repository import Repository
 from zi_evidence.watch.events import DirtyPaths, StabilityTracker, make_observer
@@ -94,9 +94,7 @@ class Watcher:
                 verify=verify,
                 on_change=self.on_change,
             )
-        except StateError as exc:
-            if "tidak dapat diakses" not in str(exc):
-                raise
+        except RepositoryUnreachable:
             return False
         except OSError as exc:  # e.g. EIO from a share dropping mid-run; the next round retries
             self.say(f"Putaran dihentikan: {exc}. Dicoba lagi pada putaran berikut.")
