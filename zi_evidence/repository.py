@@ -96,6 +96,18 @@ class Repository:
                 "Pilih folder lain dengan --state-dir atau periksa hak aksesnya."
             ) from exc
 
+    def has_catalog(self) -> bool:
+        """Whether the repository was ever indexed (opening the catalog would create an empty one)."""
+        return (self.state_dir / CATALOG_NAME).is_file()
+
+    def contains(self, path: Path) -> bool:
+        """Whether ``path`` (links resolved) lies in the evidence tree, where an output must not silently go."""
+        return _within(path, self.root)
+
+    def holds_state(self, path: Path) -> bool:
+        """Whether ``path`` (links resolved) lies in the tool's state folder."""
+        return _within(path, self.state_dir)
+
     def search_backend(self) -> Any:
         """The repository's search backend, opened once: an open index makes repeated searches cheap."""
         if self._backend is None:
@@ -108,3 +120,11 @@ class Repository:
             return os.fsencode(self.state_dir.resolve().relative_to(self.root))
         except ValueError:
             return None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

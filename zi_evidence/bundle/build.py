@@ -261,11 +261,7 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
     """Build the upload bundle of ``repo`` at ``out`` (``out-01.zip``… when split)."""
     if out.suffix.lower() != ".zip":
         raise BundleError(f"Nama keluaran {out} harus berakhiran .zip.")
-    try:
-        out.resolve().relative_to(repo.root)
-    except ValueError:
-        pass
-    else:
+    if repo.contains(out):
         raise BundleError(
             f"Bundel {out} berada di dalam repositori data dukung; "
             "simpan di folder lain agar pohon bukti tidak berubah."

@@ -32,11 +32,9 @@ from zi_evidence.validation.findings import Finding, build_context, evidence_sup
 
 def build_readiness(repo: Any, today: date | None = None, progress: Progress | None = None) -> Readiness:
     """Read an indexed repository once: catalog, findings, answers, both score views, predicates, gaps."""
-    from zi_evidence.repository import CATALOG_NAME
-
     progress = progress or Silent()
     today = today or date.today()
-    if not (repo.state_dir / CATALOG_NAME).is_file():  # opening the catalog would create an empty one
+    if not repo.has_catalog():
         raise CatalogMissing(f"Katalog {repo.root} belum ada. Jalankan dulu: zi-evidence index {repo.root}")
     ruleset = repo.ruleset
     progress.stage(f"Memeriksa data dukung {repo.config.unit.name}", 0)
