@@ -69,8 +69,8 @@ def detect_stale_kinds(catalog: Any, detectors: list[Any]) -> bool:
 
     signature = detectors_signature(detectors)
     all_files = catalog.get_meta(KINDS_KEY) != signature
-    for file_id, shown, pages in catalog.kind_inputs(only_stale=not all_files):
-        kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], "\n".join(pages))
+    for file_id, shown, text in catalog.kind_inputs(only_stale=not all_files):
+        kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], text)
         catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
     catalog.set_meta(KINDS_KEY, signature)
     return all_files

@@ -15,6 +15,7 @@ from zi_evidence.parsing import choose_parser, sniff_mime
 from zi_evidence.problems import EMPTY, MB, TOO_LARGE_HINT, Problem, too_large_message, unreadable
 from zi_evidence.progress import Progress
 from zi_evidence.state.catalog import Catalog
+from zi_evidence.state.records import ChangeKey
 from zi_evidence.tree.names import display
 from zi_evidence.tree.safeopen import Changing, hash_regular, open_beneath
 from zi_evidence.tree.scan import FileEntry
@@ -70,12 +71,14 @@ class Planner:
         self.file_mb = file_mb
         self.notes: list[str] = []
 
-    def plan(self, todo: list[FileEntry], known: dict, gone: dict) -> list[FilePlan]:
+    def plan(
+        self, todo: list[FileEntry], known: dict[bytes, ChangeKey], gone: dict[bytes, ChangeKey]
+    ) -> list[FilePlan]:
         """One plan per file that could be looked at; ``gone`` loses the rows that turn out to be moves."""
-        by_identity = {(r[5], r[4], r[1], r[2]): p for p, r in gone.items() if r[4]}
+        by_identity = {(r.device, r.inode, r.size, r.mtime_ns): p for p, r in gone.items() if r.inode}
         by_hash: dict[str, list[bytes]] = defaultdict(list)
         for path, row in gone.items():
-            by_hash[row[6]].append(path)
+            by_hash[row.sha256].append(path)
         plans = []
         self.progress.stage("Mencatat berkas baru/berubah", len(todo))
         for entry in todo:
@@ -101,10 +104,9 @@ class Planner:
         """A rename or move seen by identity: the old row's knowledge is reused without reading a byte."""
         if old is None or os.path.splitext(old)[1].lower() != os.path.splitext(entry.rel)[1].lower():
             return None  # a new extension may choose another parser: hash and decide afresh
-        found = self.catalog.records("f.path = ?", (old,))
-        if not found:
+        record = self.catalog.record_by_path(old)
+        if record is None:
             return None
-        record = found[0]
         parser = (record.parser, record.parser_version) if record.parser and record.parser_version else None
         return FilePlan(entry, record.sha256, record.mime, parser, record.status, record.problems, old, True)
 

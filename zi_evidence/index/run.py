@@ -30,6 +30,7 @@ from zi_evidence.repository import Repository
 from zi_evidence.search.sync import reconcile, reconcile_some
 from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.lock import writer_lock
+from zi_evidence.state.records import ChangeKey, StatKey
 from zi_evidence.tree.names import display
 from zi_evidence.tree.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
 
@@ -185,17 +186,17 @@ class _Run:
         with self.catalog.transaction():
             written = self._apply(plans, known, gone, seen)
         if seen.scopes is not None and written is not None:
-            self.touched = (written, {row[0] for row in gone.values()})
+            self.touched = (written, {row.id for row in gone.values()})
         self.summary.notes.extend(planner.notes)
         return self.summary
 
-    def _better_parser(self, entry: FileEntry, row: tuple | None) -> bool:
+    def _better_parser(self, entry: FileEntry, row: ChangeKey | None) -> bool:
         """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
-        if row is None or row[9] is None:
+        if row is None or row.parser is None:
             return False
-        return self._outbid(row[8], entry.rel, (row[9], row[10]))
+        return self._outbid(row.mime, entry.rel, (row.parser, row.parser_version))
 
-    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str]) -> bool:
+    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str | None]) -> bool:
         chosen = choose_parser(list(self.parsers.values()), mime, display(rel))
         return chosen is not None and (chosen.name, chosen.version) != parser
 
@@ -246,7 +247,9 @@ class _Run:
             self.deferred[plan.content_key] = identity
             yield replace(task, key=(plan.sha, *identity), parser=fallback.name)
 
-    def _apply(self, plans: list[FilePlan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
+    def _apply(
+        self, plans: list[FilePlan], known: dict[bytes, ChangeKey], gone: dict[bytes, ChangeKey], seen: Observation
+    ) -> set[int] | None:
         """Every file change in one go; returns the ids written, or None when every row may have changed."""
         unstable = self.unstable
         written: set[int] = set()
@@ -263,18 +266,19 @@ class _Run:
             if plan.parser and status == "pending":
                 status = "ok" if self.catalog.extract_ok(plan.sha, *plan.parser) else "problem"
             if plan.moved_from is not None:
-                self.catalog.update_file(known[plan.moved_from][0], path=plan.entry.rel)
+                self.catalog.update_file(known[plan.moved_from].id, path=plan.entry.rel)
                 self.summary.moved += 1
                 self.changes.append(Change("moved", shown, display(plan.moved_from), status))
             elif plan.entry.rel in known:
-                if plan.sha != known[plan.entry.rel][6] or known[plan.entry.rel][7] == "pending":
+                row = known[plan.entry.rel]
+                if plan.sha != row.sha256 or row.status == "pending":
                     self.summary.changed += 1
                     self.changes.append(Change("changed", shown, "", status))
             else:
                 self.summary.new += 1
                 self.changes.append(Change("new", shown, "", status))
             written.add(self._upsert(plan, shown, status))
-        self.catalog.delete_files(row[0] for row in gone.values())
+        self.catalog.delete_files(row.id for row in gone.values())
         self.summary.removed = len(gone)
         self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
         self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
@@ -329,11 +333,11 @@ def _is_expensive(parser: type | None) -> bool:
     return bool(getattr(parser, "expensive", False))
 
 
-def _changed(entry: FileEntry, stamp: tuple[int, int, int, str] | None) -> bool:
+def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:
     """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
-    if stamp is None or stamp[3] == "pending":
+    if stamp is None or stamp.status == "pending":
         return True
-    return stamp[:3] != (entry.size, entry.mtime_ns, entry.ctime_ns)
+    return (stamp.size, stamp.mtime_ns, stamp.ctime_ns) != (entry.size, entry.mtime_ns, entry.ctime_ns)
 
 
 def _refuse_shared_hardlinks(seen: Observation) -> Observation:

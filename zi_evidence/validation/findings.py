@@ -156,7 +156,7 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
         for record in records:
             key = (record.sha256, record.parser, record.parser_version)
             if key not in by_extract:  # duplicates share one text
-                by_extract[key] = "\n".join(catalog.page_texts(record)) if record.parser else ""
+                by_extract[key] = catalog.text_of(record)
             text = by_extract[key]
             if text:
                 texts[record.id] = text
