@@ -55,6 +55,22 @@ class IndexSummary:
 
 
 @dataclass(frozen=True)
+class IndexOptions:
+    """How an index run works, as the user asked for it (built by the CLI, held by ``WatchOptions``).
+
+    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``verify`` re-hashes
+    every file to catch edits that kept size and times; ``expensive_pages`` bounds the pages read by
+    expensive parsers (OCR) in one run: past it, files get their plain parser and a later run goes on.
+    """
+
+    processes: int | None = None
+    wait: bool = True  # for another writer's lock, rather than fail at once
+    exclude_parsers: frozenset[str] = frozenset()
+    verify: bool = False
+    expensive_pages: int | None = None
+
+
+@dataclass(frozen=True)
 class Change:
     """One file's change as applied by a run, for the ``watch`` output."""
 
@@ -71,29 +87,22 @@ def year_of(shown: str) -> str:
 
 def run_index(
     repo: Repository,
+    options: IndexOptions = IndexOptions(),
     progress: Progress | None = None,
-    processes: int | None = None,
-    wait: bool = True,
-    exclude_parsers: frozenset[str] = frozenset(),
     *,
     paths: Iterable[bytes] | None = None,
-    verify: bool = False,
     on_change: Callable[[Change], None] | None = None,
-    expensive_pages: int | None = None,
 ) -> IndexSummary:
     """One incremental run.
 
-    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``paths`` limits the
-    run to these relative paths and everything below them (the watcher's hint; the full walk without
-    it stays the source of truth); ``verify`` re-hashes every file to catch edits that kept size and
-    times; ``on_change`` hears about every applied change; ``expensive_pages`` bounds the pages read by
-    expensive parsers (OCR) in this run: past it, files get their plain parser and a later run goes on.
+    ``paths`` limits the run to these relative paths and everything below them (the watcher's hint;
+    the full walk without it stays the source of truth); ``on_change`` hears about every applied change.
     """
     progress = progress or Silent()
     started = time.monotonic()
     repo.check_reachable()  # before the lock: taking it would recreate the state folder of a vanished drive
-    with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
-        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
+    with writer_lock(repo.state_dir, wait=options.wait, on_wait=progress.message), repo.catalog() as catalog:
+        run = _Run(repo, catalog, progress, options)
         summary = run.execute(None if paths is None else set(paths))
         if run.touched is None:
             # the rule set is built only when documents are written
@@ -110,31 +119,26 @@ def run_index(
 
 
 class _Run:
-    def __init__(
-        self,
-        repo: Repository,
-        catalog: Catalog,
-        progress: Progress,
-        processes: int | None,
-        exclude: frozenset[str],
-        verify: bool,
-        expensive_pages: int | None = None,
-    ) -> None:
+    def __init__(self, repo: Repository, catalog: Catalog, progress: Progress, options: IndexOptions) -> None:
         self.repo = repo
-        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
+        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in options.exclude_parsers}
         self.catalog = catalog
         self.progress = progress
-        self.processes = processes
-        self.verify = verify
+        self.processes = options.processes
+        self.verify = options.verify
         self.root = os.fsencode(repo.root)
         self.summary = IndexSummary()
         repo.require_ruleset()  # a broken rule set stops the run before anything is scanned or written
         self.changes: list[Change] = []
         self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
         self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
-        self.budget = expensive_pages
+        self.budget = options.expensive_pages
         self.spent = 0
         self.deferred: dict[tuple[str, str, str], tuple[str, str]] = {}  # content -> the cheap parser used
+        # the per-file parser check only when the parser set differs from the one every row was settled with
+        self.parsers_signature = parsers_signature(self.parsers.values())
+        self.parsers_settled = catalog.get_meta(PARSERS_KEY) == self.parsers_signature
+        self.all_seen = False  # every catalogued path was looked at (set by ``execute``)
         state = repo.state_rel()
         self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
 
@@ -142,17 +146,14 @@ class _Run:
     def mapper(self) -> Mapper:
         return Mapper(self.repo.ruleset, self.repo.config.mapping)
 
-    def _check_root(self) -> None:
-        self.repo.check_reachable()
-
     def _observe(self, dirty: set[bytes] | None) -> Observation:
-        self._check_root()
+        self.repo.check_reachable()
         self.progress.stage("Memindai folder", 0)
         scopes = None if dirty is None else narrow(dirty, self.excluded)
         seen = observe(self.root, self.excluded, scopes)
         if scopes is not None and any(f.links > 1 for f in seen.files):
             seen = observe(self.root, self.excluded)  # hard links are judged against the whole tree
-        self._check_root()
+        self.repo.check_reachable()
         return _refuse_shared_hardlinks(seen)
 
     def execute(self, dirty: set[bytes] | None) -> IndexSummary:
@@ -166,9 +167,6 @@ class _Run:
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
         ]
         stale = {e.rel for e in seen.files if self.verify or _changed(e, stamps.get(e.rel))}
-        # the per-file parser check only when the parser set differs from the one every row was settled with
-        self.parsers_signature = parsers_signature(self.parsers.values())
-        self.parsers_settled = self.catalog.get_meta(PARSERS_KEY) == self.parsers_signature
         self.all_seen = seen.scopes is None and len(vanished) + len(present & stamps.keys()) == len(stamps)
         known = self.catalog.change_keys() if stale or vanished or not self.parsers_settled else {}
         gone = {path: known[path] for path in vanished}
