@@ -85,7 +85,7 @@ def _ocr_file(path: str) -> int:
     from zi_evidence_ocr import OcrParser
 
     document = OcrParser().parse(Path(path), ParseLimits(seconds=3600))
-    return len(document.metadata.get("ocr_pages", "").split(",")) if "ocr_pages" in document.metadata else 0
+    return len(document.machine_read_pages)
 
 
 def cpu_seconds() -> float:
@@ -114,13 +114,13 @@ def throughput(folder: Path, processes: int) -> dict:
 
 
 def first_index(root: Path, state: Path, no_ocr: bool) -> dict:
-    from zi_evidence.index.run import run_index
+    from zi_evidence.index.run import IndexOptions, run_index
     from zi_evidence.repository import Repository
 
     shutil.rmtree(state, ignore_errors=True)
     repo = Repository.open(root, state_dir=state)
     started, cpu = time.monotonic(), cpu_seconds()
-    summary = run_index(repo, exclude_parsers=frozenset({"ocr"}) if no_ocr else frozenset())
+    summary = run_index(repo, IndexOptions(exclude_parsers=frozenset({"ocr"}) if no_ocr else frozenset()))
     return {
         "seconds": round(time.monotonic() - started, 2),
         "cpu_seconds": round(cpu_seconds() - cpu, 2),

@@ -35,23 +35,22 @@ if TYPE_CHECKING:
         slug,
     )
     from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS, format_date
-    from zi_evidence.errors import PluginError, ZiError
+    from zi_evidence.errors import IndexUnavailable, PluginError, QueryError, ZiError
     from zi_evidence.index.kinds import KindDetector
     from zi_evidence.outputs import usual_permissions, write_atomically
     from zi_evidence.parsing import (
-        SEVERITIES,
         BaseParser,
         ParsedDocument,
         ParseFailure,
         ParseLimits,
         Parser,
-        Problem,
         choose_parser,
         open_for_parse,
         sniff_mime,
     )
     from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
     from zi_evidence.plugins import PluginHost, make_plugin_manager
+    from zi_evidence.problems import MB, SEVERITIES, Problem
     from zi_evidence.readiness import Readiness, Rollup, href
     from zi_evidence.readiness.formats import BaseReportFormat, ReportFormat, choose_format
     from zi_evidence.scoring import GAP_LABELS, PREREQUISITE_LABELS, STATUS_LABELS, format_number
@@ -59,8 +58,6 @@ if TYPE_CHECKING:
         FILTER_FIELDS,
         BackendHit,
         IndexDoc,
-        IndexUnavailable,
-        QueryError,
         SearchBackend,
         Snippet,
     )
@@ -83,23 +80,22 @@ _HOMES = {
         "slug",
     ),
     "dates": ("MONTH_NAMES", "MONTH_RE", "MONTHS", "format_date"),
-    "errors": ("PluginError", "ZiError"),
+    "errors": ("IndexUnavailable", "PluginError", "QueryError", "ZiError"),
     "index.kinds": ("KindDetector",),
     "outputs": ("usual_permissions", "write_atomically"),
     "parsing": (
-        "SEVERITIES",
         "BaseParser",
         "ParsedDocument",
         "ParseFailure",
         "ParseLimits",
         "Parser",
-        "Problem",
         "choose_parser",
         "open_for_parse",
         "sniff_mime",
     ),
     "parsing.office": ("CFB_MAGIC", "check_zip", "sniff_office"),
     "plugins": ("PluginHost", "make_plugin_manager"),
+    "problems": ("MB", "SEVERITIES", "Problem"),
     "readiness": ("Readiness", "Rollup", "href"),
     "readiness.formats": ("BaseReportFormat", "ReportFormat", "choose_format"),
     "scoring": ("GAP_LABELS", "PREREQUISITE_LABELS", "STATUS_LABELS", "format_number"),
@@ -107,8 +103,6 @@ _HOMES = {
         "FILTER_FIELDS",
         "BackendHit",
         "IndexDoc",
-        "IndexUnavailable",
-        "QueryError",
         "SearchBackend",
         "Snippet",
     ),

@@ -1,7 +1,13 @@
-"""Domain errors. Each message says what went wrong, with which file, and what to do.
+"""Domain errors, every one of them. Each message says what went wrong, with which file, and what to do.
 
 Only ``cli.py`` turns them into click errors; per-file problems are data, never exceptions.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+RULESET_DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
 
 
 class ZiError(Exception):
@@ -16,9 +22,64 @@ class RulesetError(ZiError):
     """A rule set file is invalid or cannot be found."""
 
 
+class RulesetValidationError(RulesetError):
+    """A rule-set file breaks the format; ``problems`` holds ``(json path, message)`` pairs."""
+
+    def __init__(self, source: Path, problems: list[tuple[str, str]], context: str = "") -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        lines = [f"Rule set tidak valid: {source}{context}"]
+        lines += [f"  - {path}: {message}" for path, message in problems]
+        lines.append(
+            "Perbaiki bagian yang disebut (jalur $ dihitung dari akar berkas; [2] = butir ketiga daftar), "
+            f"lalu muat ulang. {RULESET_DOCS_HINT}"
+        )
+        super().__init__("\n".join(lines))
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        return tuple(path for path, _ in self.problems)
+
+
 class PluginError(ZiError):
     """Plugins contradict each other (for example two register the same name)."""
 
 
 class StateError(ZiError):
     """The tool's own state folder cannot be used."""
+
+
+class RepositoryUnreachable(StateError):
+    """The repository root cannot be seen right now (an unmounted or dropped share); nothing was changed."""
+
+
+class CatalogMissing(StateError):
+    """The repository has never been indexed, so there is nothing to report on."""
+
+
+class AnswersError(ZiError):
+    """The answers file is unreadable or contradicts the rule set; ``problems`` lists every finding."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        listed = "\n  - ".join(problems)
+        super().__init__(
+            f"{source} tidak valid ({len(problems)} masalah):\n  - {listed}\n"
+            "Perbaiki isian tersebut lalu jalankan 'zi-evidence answers check'."
+        )
+
+
+class ScoringError(ZiError):
+    """The score cannot be computed as asked (an unknown option or choice)."""
+
+
+class QueryError(ZiError):
+    """The search query cannot be understood."""
+
+
+class IndexUnavailable(ZiError):
+    """The index cannot be opened (corrupt, or locked past every retry); the core rebuilds it."""
+
+
+class BundleError(ZiError):
+    """The bundle cannot be built, verified or compared; the message says which file and what to do."""

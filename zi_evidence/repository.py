@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
-from zi_evidence.errors import PluginError, StateError
+from zi_evidence.errors import PluginError, RepositoryUnreachable, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
 from zi_evidence.state.catalog import Catalog
 
@@ -90,7 +90,7 @@ class Repository:
     def check_reachable(self) -> None:
         """An unmounted share looks like an empty folder: refuse to work (or create state) there."""
         if not (self.root / CONFIG_NAME).is_file():
-            raise StateError(
+            raise RepositoryUnreachable(
                 f"Repositori {self.root} tidak dapat diakses saat ini ({CONFIG_NAME} tidak terlihat). "
                 "Periksa sambungan berbagi jaringan lalu ulangi; katalog tidak diubah."
             )
@@ -106,6 +106,18 @@ class Repository:
                 "Pilih folder lain dengan --state-dir atau periksa hak aksesnya."
             ) from exc
 
+    def has_catalog(self) -> bool:
+        """Whether the repository was ever indexed (opening the catalog would create an empty one)."""
+        return (self.state_dir / CATALOG_NAME).is_file()
+
+    def contains(self, path: Path) -> bool:
+        """Whether ``path`` (links resolved) lies in the evidence tree, where an output must not silently go."""
+        return _within(path, self.root)
+
+    def holds_state(self, path: Path) -> bool:
+        """Whether ``path`` (links resolved) lies in the tool's state folder."""
+        return _within(path, self.state_dir)
+
     def search_backend(self) -> Any:
         """The repository's search backend, opened once: an open index makes repeated searches cheap."""
         if self._backend is None:
@@ -118,3 +130,11 @@ class Repository:
             return os.fsencode(self.state_dir.resolve().relative_to(self.root))
         except ValueError:
             return None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_evidence.answers.model import AnswersError, check_answers, load_answers, parse_answers
-from zi_evidence.errors import ZiError
+from zi_evidence.answers.model import check_answers, load_answers, parse_answers
+from zi_evidence.errors import AnswersError, ZiError
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 

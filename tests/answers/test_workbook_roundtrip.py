@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from zi_evidence.answers.model import Answer, Answers, AnswersError
+from zi_evidence.answers.model import Answer, Answers
 from zi_evidence.answers.workbook import export_xlsx, import_xlsx
+from zi_evidence.errors import AnswersError
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
 

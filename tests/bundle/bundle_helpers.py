@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.fabricate import make_docx, make_encrypted_pdf, make_pdf, make_photo, make_xlsx
 from zi_evidence.bundle import BundleOptions, build_bundle
-from zi_evidence.index.run import run_index
+from zi_evidence.index.run import IndexOptions, run_index
 from zi_evidence.repository import Repository
 
 ALL_TYPES = ("pdf", "docx", "xlsx", "jpg", "png")
@@ -54,7 +54,7 @@ def make_drive(make_repo, name: str = "drive", ruleset: str = "permenpanrb-90-20
 
 def index(root: Path, host=None) -> Repository:
     repo = Repository.open(root, host=host)
-    run_index(repo, processes=1)
+    run_index(repo, IndexOptions(processes=1))
     return repo
 
 

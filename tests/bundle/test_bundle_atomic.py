@@ -10,7 +10,7 @@ import pytest
 
 from tests.bundle.bundle_helpers import build, index, make_drive
 from zi_evidence.bundle import writer
-from zi_evidence.bundle.model import BundleError
+from zi_evidence.errors import BundleError
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from tests.bundle.bundle_helpers import build, index, make_drive, members
 from tests.conftest import tree_fingerprint
 from zi_evidence.bundle.manifest import validate
-from zi_evidence.bundle.model import BundleError
+from zi_evidence.errors import BundleError
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import pytest
 
-from zi_evidence.bundle.model import BundleError
 from zi_evidence.bundle.naming import NameAllocator, check_member, file_label, fold_ascii, is_safe_member, slug
+from zi_evidence.errors import BundleError
 
 
 def test_slug_folds_accents_and_drops_the_rest():

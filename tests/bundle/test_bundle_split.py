@@ -7,7 +7,7 @@ import pytest
 
 from tests.bundle.bundle_helpers import build, index, make_drive
 from zi_evidence.bundle import verify_bundle
-from zi_evidence.bundle.model import BundleError
+from zi_evidence.errors import BundleError
 
 
 @pytest.fixture
@@ -18,12 +18,12 @@ def drive(make_repo):
 
 
 def test_exact_size_estimate(drive, tmp_path):
-    from zi_evidence.bundle.build import _Builder
+    from zi_evidence.bundle.build import _BundleBuilder
     from zi_evidence.bundle.model import BundleOptions
     from zi_evidence.progress import Silent
     from zi_evidence.repository import Repository
 
-    builder = _Builder(Repository.open(drive), BundleOptions(types=("pdf", "docx", "xlsx", "jpg")), Silent())
+    builder = _BundleBuilder(Repository.open(drive), BundleOptions(types=("pdf", "docx", "xlsx", "jpg")), Silent())
     result = builder.run(tmp_path / "a.zip")
     assert result.bytes_total == (tmp_path / "a.zip").stat().st_size
 

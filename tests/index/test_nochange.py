@@ -15,8 +15,9 @@ from zi_evidence import hookimpl
 from zi_evidence.index.freshness import MAPPING_KEY, PARSERS_KEY
 from zi_evidence.index.mapping import Mapper
 from zi_evidence.index.run import run_index
-from zi_evidence.parsing import ParsedDocument, ParseLimits, Problem
+from zi_evidence.parsing import ParsedDocument, ParseLimits
 from zi_evidence.plugins import make_plugin_manager
+from zi_evidence.problems import Problem
 from zi_evidence.repository import Repository
 from zi_evidence.search.query import search
 from zi_evidence.search.sync import AGREED_KEY

@@ -133,7 +133,8 @@ def test_no_ocr_leaves_the_ocr_parser_out(drive, monkeypatch):
     real = pipeline.run_index
 
     def spy(*args, **kwargs):
-        calls.append(kwargs.get("exclude_parsers"))
+        options = kwargs.get("options") or args[1]
+        calls.append(options.exclude_parsers)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "run_index", spy)

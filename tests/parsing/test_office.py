@@ -11,7 +11,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from zi_evidence.parsing import ParseFailure  # noqa: E402
-from zi_evidence.parsing.office import MIB, check_zip, head_member_names  # noqa: E402
+from zi_evidence.parsing.office import check_zip, head_member_names  # noqa: E402
+from zi_evidence.problems import MB as MIB  # noqa: E402
 
 
 def archive_bytes(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

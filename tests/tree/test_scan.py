@@ -88,7 +88,7 @@ def test_open_beneath_never_follows_a_link_in_any_component(tmp_path):
 
     import pytest
 
-    from zi_evidence.tree.scan import open_beneath
+    from zi_evidence.tree.safeopen import open_beneath
 
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -11,11 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from zi_evidence.index.run import IndexOptions
 from zi_evidence.repository import Repository
 from zi_evidence.search.query import search
 from zi_evidence.watch.watcher import Watcher, WatchOptions
 
-FAST = {"debounce": 0.2, "stability": 0.8, "reconcile_every": 0, "verify_every": 0, "tick": 0.1, "processes": 1}
+FAST = {
+    "debounce": 0.2,
+    "stability": 0.8,
+    "reconcile_every": 0,
+    "verify_every": 0,
+    "tick": 0.1,
+    "index": IndexOptions(processes=1),
+}
 MODES = {"inotify": None, "polling": 0.25}
 
 

@@ -16,7 +16,7 @@ import jsonschema
 import yaml
 
 from zi_evidence.config import ANSWERS_NAME
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import AnswersError
 from zi_evidence.rulesets import Question, Ruleset
 from zi_evidence.rulesets.arith import expression_names
 from zi_evidence.schemas.validation import load_schema
@@ -36,18 +36,6 @@ PART_OF: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("sudah_melaporkan",), ("wajib_kepala_satker", "wajib_pejabat_lhkpn", "wajib_lainnya")),
     (("sudah_melaporkan",), ("wajib_administrator", "wajib_pengawas", "wajib_fungsional_pelaksana")),
 )
-
-
-class AnswersError(ZiError):
-    """The answers file is unreadable or contradicts the rule set; ``problems`` lists every finding."""
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = tuple(problems)
-        listed = "\n  - ".join(problems)
-        super().__init__(
-            f"{source} tidak valid ({len(problems)} masalah):\n  - {listed}\n"
-            "Perbaiki isian tersebut lalu jalankan 'zi-evidence answers check'."
-        )
 
 
 @dataclass(frozen=True)

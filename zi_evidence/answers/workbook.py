@@ -17,7 +17,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zi_evidence.answers.model import Answers, AnswersError, allowed_choices, parse_answers
+from zi_evidence.answers.model import Answers, allowed_choices, parse_answers
+from zi_evidence.errors import AnswersError
 from zi_evidence.rulesets import Ruleset
 from zi_evidence.scoring import IndicatorScore, ScoreView, score
 

@@ -13,12 +13,10 @@ from zi_evidence.bundle.diff import BundleDiff, diff_bundles
 from zi_evidence.bundle.limits import fmt_mb
 from zi_evidence.bundle.model import (
     BuildResult,
-    BundleError,
     BundleOptions,
     Candidate,
     Document,
     Exclusion,
-    Finding,
     Layout,
     LayoutContext,
     PlannedFile,
@@ -28,6 +26,7 @@ from zi_evidence.bundle.naming import component, safe_id, slug
 from zi_evidence.bundle.ooxml import normalize
 from zi_evidence.bundle.plan import hasil_by_id
 from zi_evidence.bundle.verify import VerifyReport, verify_bundle
+from zi_evidence.errors import BundleError
 
 __all__ = [
     "BuildResult",
@@ -37,7 +36,6 @@ __all__ = [
     "Candidate",
     "Document",
     "Exclusion",
-    "Finding",
     "Layout",
     "LayoutContext",
     "PlannedFile",

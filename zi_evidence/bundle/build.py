@@ -12,17 +12,17 @@ from zi_evidence.bundle import limits
 from zi_evidence.bundle.manifest import MANIFEST, SIDECAR, build_manifest, dump, sidecar
 from zi_evidence.bundle.model import (
     BuildResult,
-    BundleError,
     BundleOptions,
     Document,
     Exclusion,
-    Finding,
     LayoutContext,
     PlannedFile,
 )
-from zi_evidence.bundle.plan import Plan, make_plan
+from zi_evidence.bundle.plan import BundlePlan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
+from zi_evidence.errors import BundleError
+from zi_evidence.problems import Problem
 from zi_evidence.progress import Progress, Silent
 
 MAX_PACK_ROUNDS = 8
@@ -46,7 +46,7 @@ def volume_paths(out: Path, count: int) -> list[Path]:
     return [out.with_name(f"{out.stem}-{n:02d}{out.suffix or '.zip'}") for n in range(1, count + 1)]
 
 
-class _Builder:
+class _BundleBuilder:
     def __init__(self, repo: Any, options: BundleOptions, progress: Progress) -> None:
         self.repo = repo
         self.options = options
@@ -173,7 +173,7 @@ class _Builder:
         extra = tuple(
             Exclusion(
                 f.candidate,
-                Finding(
+                Problem(
                     "too_large_for_volume",
                     f"Berkas {limits.fmt_mb(f.candidate.size)} tidak muat dalam satu jilid bundel "
                     f"(ruang tersisa {limits.fmt_mb(max(room, 0))}).",
@@ -259,16 +259,12 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
     """Build the upload bundle of ``repo`` at ``out`` (``out-01.zip``… when split)."""
     if out.suffix.lower() != ".zip":
         raise BundleError(f"Nama keluaran {out} harus berakhiran .zip.")
-    try:
-        out.resolve().relative_to(repo.root)
-    except ValueError:
-        pass
-    else:
+    if repo.contains(out):
         raise BundleError(
             f"Bundel {out} berada di dalam repositori data dukung; "
             "simpan di folder lain agar pohon bukti tidak berubah."
         )
-    return _Builder(repo, options, progress or Silent()).run(out)
+    return _BundleBuilder(repo, options, progress or Silent()).run(out)
 
 
-__all__ = ["Plan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]
+__all__ = ["BundlePlan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.bundle.model import BundleError
 from zi_evidence.bundle.verify import read_manifest
+from zi_evidence.errors import BundleError
 
 _VOLUME = re.compile(r"^(?P<stem>.*)-(?P<n>\d{2})$")
 

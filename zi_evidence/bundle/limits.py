@@ -10,7 +10,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 
-from zi_evidence.bundle.model import Candidate, Finding
+from zi_evidence.bundle.model import Candidate
+from zi_evidence.problems import MB, Problem
 
 TYPES_BY_MIME = {
     "application/pdf": "pdf",
@@ -20,7 +21,6 @@ TYPES_BY_MIME = {
     "image/png": "png",
 }
 KNOWN_TYPES = ("pdf", "docx", "xlsx", "jpg", "png")
-MB = 1024 * 1024
 LOCAL_HEADER = 30
 CENTRAL_HEADER = 46
 END_RECORD = 22
@@ -38,7 +38,7 @@ def parse_types(text: str | Iterable[str]) -> tuple[str, ...]:
     chosen = tuple("jpg" if t == "jpeg" else t for t in chosen)
     unknown = [t for t in chosen if t not in KNOWN_TYPES]
     if unknown or not chosen:
-        from zi_evidence.bundle.model import BundleError
+        from zi_evidence.errors import BundleError
 
         raise BundleError(
             f"Jenis berkas tidak dikenal: {', '.join(unknown) or '(kosong)'}. Pilih dari: {', '.join(KNOWN_TYPES)}."
@@ -71,10 +71,10 @@ def fmt_mb(size: int | float) -> str:
     return f"{size / MB:.2f} MB".replace(".", ",")
 
 
-def check_type(candidate: Candidate, allowed: tuple[str, ...]) -> Finding | None:
+def check_type(candidate: Candidate, allowed: tuple[str, ...]) -> Problem | None:
     if candidate.type_name in allowed:
         return None
-    return Finding(
+    return Problem(
         "type_not_allowed",
         f"Jenis berkas {candidate.type_name.upper()} tidak termasuk jenis yang diunggah ({', '.join(allowed)}).",
         "Simpan ulang sebagai PDF (cetak ke PDF), atau izinkan jenis ini dengan --types "
@@ -82,10 +82,10 @@ def check_type(candidate: Candidate, allowed: tuple[str, ...]) -> Finding | None
     )
 
 
-def check_size(candidate: Candidate, max_file: int | None) -> Finding | None:
+def check_size(candidate: Candidate, max_file: int | None) -> Problem | None:
     if max_file is None or candidate.size <= max_file:
         return None
-    return Finding(
+    return Problem(
         "too_large",
         f"Berkas {fmt_mb(candidate.size)} melebihi batas per berkas {fmt_mb(max_file)}.",
         "Kompres PDF-nya (mis. turunkan resolusi pindaian) atau pecah menjadi beberapa berkas, "

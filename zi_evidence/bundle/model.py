@@ -7,24 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar, Protocol
 
-from zi_evidence.errors import ZiError
-
-
-class BundleError(ZiError):
-    """The bundle cannot be built, verified or compared; the message says which file and what to do."""
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Why one evidence file is left out (or included with a warning): code, severity, Indonesian message."""
-
-    code: str
-    message: str
-    hint: str = ""
-    severity: str = "error"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "hint": self.hint}
+from zi_evidence.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -42,7 +25,7 @@ class Candidate:
     kinds: tuple[str, ...]
     page_count: int
     mtime_ns: int
-    problems: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +38,7 @@ class PlannedFile:
 @dataclass(frozen=True)
 class Exclusion:
     candidate: Candidate
-    finding: Finding
+    finding: Problem  # why the file is left out
 
 
 @dataclass(frozen=True)

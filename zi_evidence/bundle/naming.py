@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from zi_evidence.bundle.model import BundleError
+from zi_evidence.errors import BundleError
 
 MAX_COMPONENT = 64
 MAX_FILE_NAME = 96

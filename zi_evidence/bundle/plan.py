@@ -10,20 +10,21 @@ from __future__ import annotations
 import os
 import stat
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from zi_evidence.bundle.limits import check_size, check_type, type_of
-from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Finding, Layout, PlannedFile
+from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
+from zi_evidence.problems import Problem
 from zi_evidence.state.records import FileRecord
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can carry
 
 
 @dataclass(frozen=True)
-class Plan:
+class BundlePlan:
     files: tuple[PlannedFile, ...]
     exclusions: tuple[Exclusion, ...]
     build_time: datetime
@@ -31,7 +32,7 @@ class Plan:
 
 
 def candidate_of(record: FileRecord, ruleset: Any) -> Candidate:
-    problems = tuple(Finding(p.code, p.message, p.hint, p.severity) for p in record.all_problems)
+    problems = record.all_problems
     return Candidate(
         raw_path=record.path,
         original_path=record.display,
@@ -48,7 +49,7 @@ def candidate_of(record: FileRecord, ruleset: Any) -> Candidate:
     )
 
 
-def skipped_candidate(shown: str, raw: bytes, finding: Finding) -> Exclusion:
+def skipped_candidate(shown: str, raw: bytes, finding: Problem) -> Exclusion:
     """A tree entry the scan refused (link, device, unreadable): reported, never bundled."""
     candidate = Candidate(raw, shown, None, "unmapped", 0, "", "", "lainnya", (), 0, 0, (finding,))
     return Exclusion(candidate, finding)
@@ -98,7 +99,7 @@ def build_time(candidates: list[Candidate]) -> tuple[datetime, str]:
         try:
             when = datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
-            from zi_evidence.bundle.model import BundleError
+            from zi_evidence.errors import BundleError
 
             raise BundleError(
                 f"SOURCE_DATE_EPOCH={epoch!r} bukan detik Unix yang sah; kosongkan atau perbaiki."
@@ -108,29 +109,29 @@ def build_time(candidates: list[Candidate]) -> tuple[datetime, str]:
     return max(datetime.fromtimestamp(newest // 1_000_000_000, UTC), ZIP_EPOCH), "evidence_mtime"
 
 
-def tree_check(root: bytes, candidate: Candidate) -> Finding | None:
+def tree_check(root: bytes, candidate: Candidate) -> Problem | None:
     """Refuse anything that is not, right now, a regular file reached without passing a link."""
     full = root + b"/" + candidate.raw_path
     try:
         info = os.lstat(full)
     except OSError as exc:
-        return Finding("missing", f"Berkas tidak ditemukan lagi ({exc.strerror}).", "Jalankan 'zi-evidence index'.")
+        return Problem("missing", f"Berkas tidak ditemukan lagi ({exc.strerror}).", "Jalankan 'zi-evidence index'.")
     if stat.S_ISLNK(info.st_mode):
-        return Finding(
+        return Problem(
             "link",
             "Tautan (symlink) tidak dimasukkan ke bundel: isinya bisa berada di luar repositori.",
             "Salin berkas aslinya ke folder pertanyaan, lalu jalankan 'zi-evidence index'.",
         )
     if not stat.S_ISREG(info.st_mode):
-        return Finding("special_file", "Bukan berkas biasa (perangkat/FIFO/soket).", "Hapus entri ini dari folder.")
+        return Problem("special_file", "Bukan berkas biasa (perangkat/FIFO/soket).", "Hapus entri ini dari folder.")
     if os.path.realpath(full) != os.path.realpath(root) + b"/" + candidate.raw_path:
-        return Finding(
+        return Problem(
             "outside_tree",
             "Jalur berkas melewati tautan folder sehingga menunjuk ke luar repositori.",
             "Ganti folder tautan dengan folder biasa, lalu jalankan 'zi-evidence index'.",
         )
     if info.st_size != candidate.size or info.st_mtime_ns != candidate.mtime_ns:
-        return Finding(
+        return Problem(
             "stale",
             "Berkas berubah sejak indeks terakhir; isi katalog tidak lagi sesuai.",
             "Jalankan 'zi-evidence index' lalu buat bundel lagi.",
@@ -138,10 +139,10 @@ def tree_check(root: bytes, candidate: Candidate) -> Finding | None:
     return None
 
 
-def screen(candidate: Candidate, options: BundleOptions) -> Finding | None:
+def screen(candidate: Candidate, options: BundleOptions) -> Problem | None:
     """The first reason (if any) to leave a catalogued file out, in the order a team fixes them."""
     if candidate.target_level == "unmapped":
-        return Finding(
+        return Problem(
             "unmapped",
             "Berkas belum terpetakan ke pertanyaan LKE mana pun, jadi tidak punya tempat di bundel.",
             "Pindahkan ke folder pertanyaannya atau beri id LKE di namanya (mis. '1.i.a ...'), lalu index ulang.",
@@ -150,7 +151,7 @@ def screen(candidate: Candidate, options: BundleOptions) -> Finding | None:
     errors = [p for p in candidate.problems if p.severity == "error"]
     if errors and not options.include_problems:
         first = errors[0]
-        return Finding(
+        return Problem(
             f"problem:{first.code}",
             f"Tidak dimasukkan karena bermasalah: {first.message}",
             first.hint or "Perbaiki berkasnya, atau sertakan tetap dengan --include-problems.",
@@ -165,12 +166,12 @@ def make_plan(
     ruleset: Any,
     layout: Layout,
     options: BundleOptions,
-) -> Plan:
+) -> BundlePlan:
     candidates = [candidate_of(r, ruleset) for r in records]
     when, source = build_time(candidates)
     exclusions: list[Exclusion] = []
     for shown, problem in skipped:
-        refused = Finding(problem.code, problem.message, problem.hint, "error")
+        refused = replace(problem, severity="error")
         exclusions.append(skipped_candidate(shown, os.fsencode(shown), refused))
     kept: list[Candidate] = []
     for candidate in candidates:
@@ -179,7 +180,7 @@ def make_plan(
             kept.append(candidate)
         else:
             exclusions.append(Exclusion(candidate, finding))
-    return Plan(place(kept, ruleset, layout), tuple(exclusions), when, source)
+    return BundlePlan(place(kept, ruleset, layout), tuple(exclusions), when, source)
 
 
 def place(candidates: list[Candidate], ruleset: Any, layout: Layout) -> tuple[PlannedFile, ...]:

@@ -16,8 +16,7 @@ from typing import Any
 
 from zi_evidence.bundle.manifest import MANIFEST, SIDECAR, sidecar_hash, validate
 from zi_evidence.bundle.naming import is_safe_member
-
-CHUNK = 1 << 20
+from zi_evidence.problems import MB
 
 
 @dataclass
@@ -46,7 +45,7 @@ def _digest(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
     with archive.open(info) as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
+        for chunk in iter(lambda: handle.read(MB), b""):
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size

@@ -8,7 +8,6 @@ file that changed under us never leaves a half bundle behind under the real name
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import tempfile
@@ -20,13 +19,11 @@ from datetime import datetime
 from pathlib import Path
 
 from zi_evidence.bundle.limits import DEFLATE_LEVEL, stored_size
-from zi_evidence.bundle.model import BundleError
 from zi_evidence.bundle.naming import check_member
 from zi_evidence.bundle.ooxml import zip_time
+from zi_evidence.errors import BundleError
 from zi_evidence.outputs import usual_permissions
-
-CHUNK = 1 << 20
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+from zi_evidence.tree.safeopen import open_no_follow, read_hashed
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ def copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member)
     """Copy one evidence file byte for byte, refusing links and special files and checking its hash."""
     assert member.source is not None
     try:
-        fd = os.open(member.source, _READ_FLAGS)
+        fd = open_no_follow(member.source)
     except OSError as exc:
         raise BundleError(
             f"Berkas {member.shown} tidak dapat dibuka saat menulis bundel ({exc.strerror}); "
@@ -105,12 +102,9 @@ def copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: Member)
             )
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = member.size
-        digest = hashlib.sha256()
         with archive.open(info, "w") as target:
-            for chunk in iter(lambda: source.read(CHUNK), b""):
-                digest.update(chunk)
-                target.write(chunk)
-    if digest.hexdigest() != member.sha256:
+            sha, _ = read_hashed(source, sink=target.write)
+    if sha != member.sha256:
         raise BundleError(
             f"Isi berkas {member.shown} tidak sama dengan yang tercatat di katalog. "
             "Jalankan 'zi-evidence index' lalu buat bundel lagi."

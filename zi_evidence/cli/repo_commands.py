@@ -86,7 +86,7 @@ def init(
 @json_option
 def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
-    from zi_evidence.index.run import run_index
+    from zi_evidence.index.run import IndexOptions, run_index
     from zi_evidence.search.sync import rebuild as rebuild_index
     from zi_evidence.state.lock import writer_lock
 
@@ -98,10 +98,14 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         progress.finish()
         click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
         return
-    excluded = frozenset() if ocr else repo.expensive_parsers()
-    summary = run_index(
-        repo, progress, processes, wait=not no_wait, exclude_parsers=excluded, verify=verify, expensive_pages=ocr_pages
+    options = IndexOptions(
+        processes=processes,
+        wait=not no_wait,
+        exclude_parsers=frozenset() if ocr else repo.expensive_parsers(),
+        verify=verify,
+        expensive_pages=ocr_pages,
     )
+    summary = run_index(repo, options, progress)
     progress.finish()
     if as_json:
         click.echo(json.dumps(asdict(summary), ensure_ascii=False, indent=2))

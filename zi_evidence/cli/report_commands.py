@@ -39,18 +39,10 @@ def report_formats(host: Any) -> dict[str, Any]:
     return host.report_formats()
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _guard_output(repo: Repository, output: Path, force: bool) -> None:
     """Reports go where the user points, but the evidence tree is the team's record: a report written
     there is catalogued as (unmapped) evidence by the next index, and an existing file there may be evidence."""
-    if not _inside(output, repo.root) or _inside(output, repo.state_dir):
+    if not repo.contains(output) or repo.holds_state(output):
         return
     if output.exists() and not force:
         raise ConfigError(

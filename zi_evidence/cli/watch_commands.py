@@ -69,6 +69,7 @@ def watch(directory, state_dir, polling, stability, debounce, reconcile, verify,
 
     Satu baris per perubahan (atau JSON per baris dengan --json). Hentikan dengan Ctrl-C.
     """
+    from zi_evidence.index.run import IndexOptions
     from zi_evidence.watch.watcher import Watcher, WatchOptions
 
     repo = open_repository(directory, state_dir)
@@ -78,9 +79,9 @@ def watch(directory, state_dir, polling, stability, debounce, reconcile, verify,
         stability=stability,
         reconcile_every=reconcile,
         verify_every=verify,
-        processes=processes,
-        exclude_parsers=frozenset() if ocr else repo.expensive_parsers(),
-        wait=not no_wait,
+        index=IndexOptions(
+            processes=processes, wait=not no_wait, exclude_parsers=frozenset() if ocr else repo.expensive_parsers()
+        ),
     )
 
     def on_change(change):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence import __version__
-from zi_evidence.index import mapping
+from zi_evidence.index import mapping as mapper_code
 
 #: Every file row carries the parser ``choose_parser`` picks with the parser set of this signature.
 PARSERS_KEY = "parsers_signature"
@@ -38,7 +38,7 @@ def parsers_signature(parsers: Iterable[Any]) -> str:
 
 def mapping_signature(ruleset_fingerprint: str, rules: Iterable[Any]) -> str:
     """The rule set's content, the repository's own mapping rules and the mapper's code decide each file's question."""
-    code = hashlib.sha256(Path(mapping.__file__).read_bytes()).hexdigest()  # an edited mapper maps anew
+    code = hashlib.sha256(Path(mapper_code.__file__).read_bytes()).hexdigest()  # an edited mapper maps anew
     return _digest([ruleset_fingerprint, [(r.pattern, r.target_id) for r in rules], code, __version__])
 
 
@@ -53,10 +53,10 @@ def remap(catalog: Any, mapper: Callable[[], Any], signature: str, full: bool) -
     moved = 0
     current = mapper()
     for file_id, (shown, target, status, reason) in catalog.mappings().items():
-        mapping = current.map(shown)
-        if (mapping.target_id, mapping.status, mapping.reason) != (target, status, reason):
+        placement = current.map(shown)
+        if (placement.target_id, placement.status, placement.reason) != (target, status, reason):
             catalog.update_file(
-                file_id, target_id=mapping.target_id, mapping_status=mapping.status, mapping_reason=mapping.reason
+                file_id, target_id=placement.target_id, mapping_status=placement.status, mapping_reason=placement.reason
             )
             moved += 1
     catalog.set_meta(MAPPING_KEY, signature)
@@ -69,8 +69,8 @@ def detect_stale_kinds(catalog: Any, detectors: list[Any]) -> bool:
 
     signature = detectors_signature(detectors)
     all_files = catalog.get_meta(KINDS_KEY) != signature
-    for file_id, shown, pages in catalog.kind_inputs(only_stale=not all_files):
-        kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], "\n".join(pages))
+    for file_id, shown, text in catalog.kind_inputs(only_stale=not all_files):
+        kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], text)
         catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
     catalog.set_meta(KINDS_KEY, signature)
     return all_files

@@ -43,7 +43,9 @@ def roman(text: str) -> int:
 
 
 @dataclass(frozen=True)
-class Mapping:
+class Placement:
+    """Where one path belongs: a question, an indicator, or nowhere (and why)."""
+
     status: str  # "question" | "indicator" | "unmapped" | "ambiguous"
     target_id: str | None
     reason: str
@@ -70,7 +72,7 @@ class Mapper:
         self.hasil_groups = {g.id for g in groups}
         self.hasil_components = {c.id for g in groups for c in g.components}
 
-    def map(self, path: str) -> Mapping:
+    def map(self, path: str) -> Placement:
         for rule in self.rules:
             if fnmatch.fnmatch(path.lower(), rule.pattern.lower()):
                 return self._by_id(rule.target_id, f"aturan pemetaan '{rule.pattern}'")
@@ -81,38 +83,38 @@ class Mapper:
             context = _refine(context, component.strip())
         return self._resolve(context, " ".join(components).lower())
 
-    def _by_id(self, target: str, source: str) -> Mapping:
+    def _by_id(self, target: str, source: str) -> Placement:
         if self.ruleset.question(target):
-            return Mapping("question", target, f"ditetapkan oleh {source}")
+            return Placement("question", target, f"ditetapkan oleh {source}")
         if target in self.hasil_components:
-            return Mapping("question", target, f"ditetapkan oleh {source}")
+            return Placement("question", target, f"ditetapkan oleh {source}")
         if self.ruleset.indicator(target) or target in self.hasil_groups:
-            return Mapping("indicator", target, f"ditetapkan oleh {source}")
-        return Mapping("unmapped", None, f"{source} menunjuk id '{target}' yang tidak ada di aturan penilaian")
+            return Placement("indicator", target, f"ditetapkan oleh {source}")
+        return Placement("unmapped", None, f"{source} menunjuk id '{target}' yang tidak ada di aturan penilaian")
 
-    def _resolve(self, ctx: _Context, text: str) -> Mapping:
+    def _resolve(self, ctx: _Context, text: str) -> Placement:
         if ctx.hasil:
             if ctx.hasil in self.hasil_components:
-                return Mapping("question", ctx.hasil, "komponen hasil dari nama folder/berkas")
+                return Placement("question", ctx.hasil, "komponen hasil dari nama folder/berkas")
             if ctx.hasil in self.hasil_groups:
-                return Mapping("indicator", ctx.hasil, "kelompok hasil dari nama folder/berkas")
-            return Mapping("unmapped", None, f"komponen hasil '{ctx.hasil}' tidak ada di aturan penilaian")
+                return Placement("indicator", ctx.hasil, "kelompok hasil dari nama folder/berkas")
+            return Placement("unmapped", None, f"komponen hasil '{ctx.hasil}' tidak ada di aturan penilaian")
         if ctx.area is None:
-            return Mapping("unmapped", None, "tidak ada id LKE atau nama folder area/indikator yang dikenali")
+            return Placement("unmapped", None, "tidak ada id LKE atau nama folder area/indikator yang dikenali")
         if ctx.indicator is None:
-            return Mapping("unmapped", None, f"hanya area {ctx.area} yang dikenali; simpan di folder indikator")
+            return Placement("unmapped", None, f"hanya area {ctx.area} yang dikenali; simpan di folder indikator")
         candidates = [
             ind
             for ind in self.ruleset.indicators
             if ind.area == ctx.area and ind.ordinal == ctx.indicator and (ctx.part is None or ind.part == ctx.part)
         ]
         if not candidates:
-            return Mapping("unmapped", None, f"indikator {ctx.area}.{ctx.indicator} tidak ada di aturan penilaian")
+            return Placement("unmapped", None, f"indikator {ctx.area}.{ctx.indicator} tidak ada di aturan penilaian")
         if len(candidates) > 1:
             chosen = _closest_by_name(candidates, text)
             if chosen is None:
                 names = " / ".join(f"{c.id} {c.name}" for c in candidates)
-                return Mapping(
+                return Placement(
                     "ambiguous",
                     None,
                     f"id cocok dengan beberapa indikator ({names}); beri folder PEMENUHAN/REFORM atau id lengkap",
@@ -120,11 +122,11 @@ class Mapper:
             candidates = [chosen]
         indicator = candidates[0]
         if ctx.letter is None:
-            return Mapping("indicator", indicator.id, "hanya indikator yang dikenali (tanpa huruf pertanyaan)")
+            return Placement("indicator", indicator.id, "hanya indikator yang dikenali (tanpa huruf pertanyaan)")
         for question in self.ruleset.questions_of(indicator.id):
             if question.letter == ctx.letter:
-                return Mapping("question", question.id, "dari id/nama folder dan berkas")
-        return Mapping(
+                return Placement("question", question.id, "dari id/nama folder dan berkas")
+        return Placement(
             "unmapped", None, f"pertanyaan '{ctx.letter}' tidak ada di indikator {indicator.id} {indicator.name}"
         )
 

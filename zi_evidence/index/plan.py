@@ -6,23 +6,21 @@ size, mtime — no read at all) or else by its hash, and keeps its catalog row a
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import os
-import stat
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from zi_evidence.parsing import Problem, choose_parser, sniff_mime
+from zi_evidence.parsing import choose_parser, sniff_mime
+from zi_evidence.problems import EMPTY, MB, TOO_LARGE_HINT, Problem, too_large_message, unreadable
 from zi_evidence.progress import Progress
 from zi_evidence.state.catalog import Catalog
+from zi_evidence.state.records import ChangeKey
 from zi_evidence.tree.names import display
-from zi_evidence.tree.scan import FileEntry, open_beneath
+from zi_evidence.tree.safeopen import Changing, hash_regular, open_beneath
+from zi_evidence.tree.scan import FileEntry
 
 HEAD_BYTES = 8192
-MB = 1024 * 1024
-
-EMPTY = Problem("empty", "Berkas kosong (0 bita).", "Ganti dengan berkas yang benar isinya.")
 UNSUPPORTED = Problem(
     "unsupported",
     "Jenis berkas tidak dikenali; isinya tidak dibaca (tetap dicatat sebagai data dukung).",
@@ -32,7 +30,7 @@ UNSUPPORTED = Problem(
 
 
 @dataclass(frozen=True)
-class Plan:
+class FilePlan:
     entry: FileEntry
     sha: str
     mime: str
@@ -45,32 +43,6 @@ class Plan:
     @property
     def content_key(self) -> tuple[str, str, str]:
         return (self.sha, *(self.parser or ("", "")))
-
-
-class Changing(Exception):
-    """The file changed while it was being hashed; it is left for the next round."""
-
-
-def fingerprint(path: bytes) -> tuple[str, bytes]:
-    """SHA-256 and first bytes, read without following links or blocking on special files."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    return _digest(os.open(path, flags))[:2]
-
-
-def _digest(fd: int) -> tuple[str, bytes, os.stat_result]:
-    with os.fdopen(fd, "rb") as handle:
-        before = os.fstat(handle.fileno())
-        if not stat.S_ISREG(before.st_mode):
-            raise OSError("bukan berkas biasa")
-        digest = hashlib.sha256()
-        head = handle.read(HEAD_BYTES)
-        digest.update(head)
-        for chunk in iter(lambda: handle.read(MB), b""):
-            digest.update(chunk)
-        after = os.fstat(handle.fileno())
-    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
-        raise Changing
-    return digest.hexdigest(), head, after
 
 
 def _unsupported(shown: str, parsers: list) -> Problem:
@@ -87,11 +59,7 @@ def _unsupported(shown: str, parsers: list) -> Problem:
 
 
 def _too_large(size: int, limit_mb: int) -> Problem:
-    return Problem(
-        "too_large",
-        f"Ukuran berkas {size / MB:.0f} MB melebihi batas {limit_mb} MB; isinya tidak dibaca.",
-        "Perkecil atau pecah berkas, atau naikkan limits.file_mb di zi-evidence.yaml.",
-    )
+    return Problem("too_large", too_large_message(size, limit_mb) + "; isinya tidak dibaca.", TOO_LARGE_HINT)
 
 
 class Planner:
@@ -103,12 +71,14 @@ class Planner:
         self.file_mb = file_mb
         self.notes: list[str] = []
 
-    def plan(self, todo: list[FileEntry], known: dict, gone: dict) -> list[Plan]:
+    def plan(
+        self, todo: list[FileEntry], known: dict[bytes, ChangeKey], gone: dict[bytes, ChangeKey]
+    ) -> list[FilePlan]:
         """One plan per file that could be looked at; ``gone`` loses the rows that turn out to be moves."""
-        by_identity = {(r[5], r[4], r[1], r[2]): p for p, r in gone.items() if r[4]}
+        by_identity = {(r.device, r.inode, r.size, r.mtime_ns): p for p, r in gone.items() if r.inode}
         by_hash: dict[str, list[bytes]] = defaultdict(list)
         for path, row in gone.items():
-            by_hash[row[6]].append(path)
+            by_hash[row.sha256].append(path)
         plans = []
         self.progress.stage("Mencatat berkas baru/berubah", len(todo))
         for entry in todo:
@@ -130,34 +100,30 @@ class Planner:
             self.progress.advance()
         return plans
 
-    def _same_file(self, entry: FileEntry, old: bytes | None) -> Plan | None:
+    def _same_file(self, entry: FileEntry, old: bytes | None) -> FilePlan | None:
         """A rename or move seen by identity: the old row's knowledge is reused without reading a byte."""
         if old is None or os.path.splitext(old)[1].lower() != os.path.splitext(entry.rel)[1].lower():
             return None  # a new extension may choose another parser: hash and decide afresh
-        found = self.catalog.records("f.path = ?", (old,))
-        if not found:
+        record = self.catalog.record_by_path(old)
+        if record is None:
             return None
-        record = found[0]
         parser = (record.parser, record.parser_version) if record.parser and record.parser_version else None
-        return Plan(entry, record.sha256, record.mime, parser, record.status, record.problems, old, True)
+        return FilePlan(entry, record.sha256, record.mime, parser, record.status, record.problems, old, True)
 
-    def _hashed(self, entry: FileEntry) -> Plan | None:
+    def _hashed(self, entry: FileEntry) -> FilePlan | None:
         shown = display(entry.rel)
         if entry.size > self.file_mb * MB:  # not even hashed: bounded work whatever the drive holds
             sha = f"size:{entry.device}:{entry.inode}:{entry.size}:{entry.mtime_ns}"
-            return Plan(
+            return FilePlan(
                 entry, sha, "application/octet-stream", None, "problem", (_too_large(entry.size, self.file_mb),)
             )
         try:
-            sha, head, info = _digest(open_beneath(self.root, entry.rel))
+            sha, head, info = hash_regular(open_beneath(self.root, entry.rel), HEAD_BYTES)
         except Changing:
             self.notes.append(f"{shown}: sedang ditulis; diproses pada putaran berikut.")
             return None
         except OSError as exc:
-            problem = Problem(
-                "unreadable", f"Berkas tidak dapat dibaca ({exc.strerror or exc}).", "Periksa hak akses berkas."
-            )
-            return Plan(entry, "", "application/octet-stream", None, "problem", (problem,))
+            return FilePlan(entry, "", "application/octet-stream", None, "problem", (unreadable(exc),))
         # what was hashed is what the catalog records: the stat of the very descriptor read
         entry = entry._replace(
             size=info.st_size,
@@ -171,6 +137,6 @@ class Planner:
         if parser is None:
             problem = EMPTY if entry.size == 0 else _unsupported(shown, self.parsers)
             status = "problem" if problem.severity == "error" else "unsupported"
-            return Plan(entry, sha, mime, None, status, (problem,))
+            return FilePlan(entry, sha, mime, None, status, (problem,))
         identity = (parser.name, parser.version)
-        return Plan(entry, sha, mime, identity, "pending", (), None, self.catalog.has_extract(sha, *identity))
+        return FilePlan(entry, sha, mime, identity, "pending", (), None, self.catalog.has_extract(sha, *identity))

@@ -22,7 +22,7 @@ from functools import cached_property
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.index.mapping import Mapper
-from zi_evidence.index.plan import Plan, Planner, fingerprint  # noqa: F401 - fingerprint is public API
+from zi_evidence.index.plan import FilePlan, Planner
 from zi_evidence.index.workers import ParseTask, WorkerPool
 from zi_evidence.parsing import choose_parser
 from zi_evidence.progress import Progress, Silent
@@ -30,6 +30,7 @@ from zi_evidence.repository import Repository
 from zi_evidence.search.sync import reconcile, reconcile_some
 from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.lock import writer_lock
+from zi_evidence.state.records import ChangeKey, StatKey
 from zi_evidence.tree.names import display
 from zi_evidence.tree.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
 
@@ -54,6 +55,22 @@ class IndexSummary:
 
 
 @dataclass(frozen=True)
+class IndexOptions:
+    """How an index run works, as the user asked for it (built by the CLI, held by ``WatchOptions``).
+
+    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``verify`` re-hashes
+    every file to catch edits that kept size and times; ``expensive_pages`` bounds the pages read by
+    expensive parsers (OCR) in one run: past it, files get their plain parser and a later run goes on.
+    """
+
+    processes: int | None = None
+    wait: bool = True  # for another writer's lock, rather than fail at once
+    exclude_parsers: frozenset[str] = frozenset()
+    verify: bool = False
+    expensive_pages: int | None = None
+
+
+@dataclass(frozen=True)
 class Change:
     """One file's change as applied by a run, for the ``watch`` output."""
 
@@ -70,29 +87,22 @@ def year_of(shown: str) -> str:
 
 def run_index(
     repo: Repository,
+    options: IndexOptions = IndexOptions(),
     progress: Progress | None = None,
-    processes: int | None = None,
-    wait: bool = True,
-    exclude_parsers: frozenset[str] = frozenset(),
     *,
     paths: Iterable[bytes] | None = None,
-    verify: bool = False,
     on_change: Callable[[Change], None] | None = None,
-    expensive_pages: int | None = None,
 ) -> IndexSummary:
     """One incremental run.
 
-    ``exclude_parsers`` leaves some parsers out (e.g. OCR on a first quick pass); ``paths`` limits the
-    run to these relative paths and everything below them (the watcher's hint; the full walk without
-    it stays the source of truth); ``verify`` re-hashes every file to catch edits that kept size and
-    times; ``on_change`` hears about every applied change; ``expensive_pages`` bounds the pages read by
-    expensive parsers (OCR) in this run: past it, files get their plain parser and a later run goes on.
+    ``paths`` limits the run to these relative paths and everything below them (the watcher's hint;
+    the full walk without it stays the source of truth); ``on_change`` hears about every applied change.
     """
     progress = progress or Silent()
     started = time.monotonic()
     repo.check_reachable()  # before the lock: taking it would recreate the state folder of a vanished drive
-    with writer_lock(repo.state_dir, wait=wait, on_wait=progress.message), repo.catalog() as catalog:
-        run = _Run(repo, catalog, progress, processes, exclude_parsers, verify, expensive_pages)
+    with writer_lock(repo.state_dir, wait=options.wait, on_wait=progress.message), repo.catalog() as catalog:
+        run = _Run(repo, catalog, progress, options)
         summary = run.execute(None if paths is None else set(paths))
         if run.touched is None:
             # the rule set is built only when documents are written
@@ -109,31 +119,26 @@ def run_index(
 
 
 class _Run:
-    def __init__(
-        self,
-        repo: Repository,
-        catalog: Catalog,
-        progress: Progress,
-        processes: int | None,
-        exclude: frozenset[str],
-        verify: bool,
-        expensive_pages: int | None = None,
-    ) -> None:
+    def __init__(self, repo: Repository, catalog: Catalog, progress: Progress, options: IndexOptions) -> None:
         self.repo = repo
-        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in exclude}
+        self.parsers = {name: cls for name, cls in repo.parsers.items() if name not in options.exclude_parsers}
         self.catalog = catalog
         self.progress = progress
-        self.processes = processes
-        self.verify = verify
+        self.processes = options.processes
+        self.verify = options.verify
         self.root = os.fsencode(repo.root)
         self.summary = IndexSummary()
         repo.require_ruleset()  # a broken rule set stops the run before anything is scanned or written
         self.changes: list[Change] = []
         self.touched: tuple[set[int], set[int]] | None = None  # (written, removed) ids of a scoped run
         self.unstable: set[tuple[str, str, str]] = set()  # contents that changed while being parsed
-        self.budget = expensive_pages
+        self.budget = options.expensive_pages
         self.spent = 0
         self.deferred: dict[tuple[str, str, str], tuple[str, str]] = {}  # content -> the cheap parser used
+        # the per-file parser check only when the parser set differs from the one every row was settled with
+        self.parsers_signature = parsers_signature(self.parsers.values())
+        self.parsers_settled = catalog.get_meta(PARSERS_KEY) == self.parsers_signature
+        self.all_seen = False  # every catalogued path was looked at (set by ``execute``)
         state = repo.state_rel()
         self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
 
@@ -141,17 +146,14 @@ class _Run:
     def mapper(self) -> Mapper:
         return Mapper(self.repo.ruleset, self.repo.config.mapping)
 
-    def _check_root(self) -> None:
-        self.repo.check_reachable()
-
     def _observe(self, dirty: set[bytes] | None) -> Observation:
-        self._check_root()
+        self.repo.check_reachable()
         self.progress.stage("Memindai folder", 0)
         scopes = None if dirty is None else narrow(dirty, self.excluded)
         seen = observe(self.root, self.excluded, scopes)
         if scopes is not None and any(f.links > 1 for f in seen.files):
             seen = observe(self.root, self.excluded)  # hard links are judged against the whole tree
-        self._check_root()
+        self.repo.check_reachable()
         return _refuse_shared_hardlinks(seen)
 
     def execute(self, dirty: set[bytes] | None) -> IndexSummary:
@@ -165,9 +167,6 @@ class _Run:
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
         ]
         stale = {e.rel for e in seen.files if self.verify or _changed(e, stamps.get(e.rel))}
-        # the per-file parser check only when the parser set differs from the one every row was settled with
-        self.parsers_signature = parsers_signature(self.parsers.values())
-        self.parsers_settled = self.catalog.get_meta(PARSERS_KEY) == self.parsers_signature
         self.all_seen = seen.scopes is None and len(vanished) + len(present & stamps.keys()) == len(stamps)
         known = self.catalog.change_keys() if stale or vanished or not self.parsers_settled else {}
         gone = {path: known[path] for path in vanished}
@@ -185,23 +184,23 @@ class _Run:
         with self.catalog.transaction():
             written = self._apply(plans, known, gone, seen)
         if seen.scopes is not None and written is not None:
-            self.touched = (written, {row[0] for row in gone.values()})
+            self.touched = (written, {row.id for row in gone.values()})
         self.summary.notes.extend(planner.notes)
         return self.summary
 
-    def _better_parser(self, entry: FileEntry, row: tuple | None) -> bool:
+    def _better_parser(self, entry: FileEntry, row: ChangeKey | None) -> bool:
         """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
-        if row is None or row[9] is None:
+        if row is None or row.parser is None:
             return False
-        return self._outbid(row[8], entry.rel, (row[9], row[10]))
+        return self._outbid(row.mime, entry.rel, (row.parser, row.parser_version))
 
-    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str]) -> bool:
+    def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str | None]) -> bool:
         chosen = choose_parser(list(self.parsers.values()), mime, display(rel))
         return chosen is not None and (chosen.name, chosen.version) != parser
 
-    def _parse(self, plans: list[Plan]) -> None:
+    def _parse(self, plans: list[FilePlan]) -> None:
         """Fill the text cache for contents it cannot answer; no file row refers to them yet."""
-        tasks: dict[tuple[str, str, str], tuple[ParseTask, Plan]] = {}
+        tasks: dict[tuple[str, str, str], tuple[ParseTask, FilePlan]] = {}
         for plan in plans:
             if plan.parser and not plan.cached and plan.content_key not in tasks:
                 entry = plan.entry
@@ -232,7 +231,7 @@ class _Run:
                 "jalankan 'zi-evidence index' lagi untuk melanjutkan."
             )
 
-    def _within_budget(self, tasks: Iterable[tuple[ParseTask, Plan]]) -> Iterator[ParseTask]:
+    def _within_budget(self, tasks: Iterable[tuple[ParseTask, FilePlan]]) -> Iterator[ParseTask]:
         """Tasks as they are pulled; once the budget is spent, an expensive parser gives way to a cheap one."""
         cheap = [p for p in self.parsers.values() if not _is_expensive(p)]
         for task, plan in tasks:
@@ -246,7 +245,9 @@ class _Run:
             self.deferred[plan.content_key] = identity
             yield replace(task, key=(plan.sha, *identity), parser=fallback.name)
 
-    def _apply(self, plans: list[Plan], known: dict, gone: dict, seen: Observation) -> set[int] | None:
+    def _apply(
+        self, plans: list[FilePlan], known: dict[bytes, ChangeKey], gone: dict[bytes, ChangeKey], seen: Observation
+    ) -> set[int] | None:
         """Every file change in one go; returns the ids written, or None when every row may have changed."""
         unstable = self.unstable
         written: set[int] = set()
@@ -263,18 +264,19 @@ class _Run:
             if plan.parser and status == "pending":
                 status = "ok" if self.catalog.extract_ok(plan.sha, *plan.parser) else "problem"
             if plan.moved_from is not None:
-                self.catalog.update_file(known[plan.moved_from][0], path=plan.entry.rel)
+                self.catalog.update_file(known[plan.moved_from].id, path=plan.entry.rel)
                 self.summary.moved += 1
                 self.changes.append(Change("moved", shown, display(plan.moved_from), status))
             elif plan.entry.rel in known:
-                if plan.sha != known[plan.entry.rel][6] or known[plan.entry.rel][7] == "pending":
+                row = known[plan.entry.rel]
+                if plan.sha != row.sha256 or row.status == "pending":
                     self.summary.changed += 1
                     self.changes.append(Change("changed", shown, "", status))
             else:
                 self.summary.new += 1
                 self.changes.append(Change("new", shown, "", status))
             written.add(self._upsert(plan, shown, status))
-        self.catalog.delete_files(row[0] for row in gone.values())
+        self.catalog.delete_files(row.id for row in gone.values())
         self.summary.removed = len(gone)
         self.changes.extend(Change("removed", display(path)) for path in sorted(gone))
         self.catalog.replace_skipped(((s.rel, display(s.rel), s.problem) for s in seen.skipped), seen.scopes)
@@ -287,7 +289,7 @@ class _Run:
         self._settle_parsers(plans)
         return None if every_kind else written
 
-    def _settle_parsers(self, plans: list[Plan]) -> None:
+    def _settle_parsers(self, plans: list[FilePlan]) -> None:
         """Record the parser set every row now agrees with, or that no such set is known."""
         if self.parsers_settled and not self.deferred:
             return  # rows written now were chosen with the very set already recorded
@@ -299,9 +301,9 @@ class _Run:
         )
         self.catalog.set_meta(PARSERS_KEY, self.parsers_signature if complete else "")
 
-    def _upsert(self, plan: Plan, shown: str, status: str) -> int:
+    def _upsert(self, plan: FilePlan, shown: str, status: str) -> int:
         name, version = plan.parser or (None, None)
-        mapping = self.mapper.map(shown)
+        placement = self.mapper.map(shown)
         entry = plan.entry
         return self.catalog.upsert_file(
             entry.rel,
@@ -317,9 +319,9 @@ class _Run:
             parser_version=version,
             status=status,
             problems=plan.problems,
-            target_id=mapping.target_id,
-            mapping_status=mapping.status,
-            mapping_reason=mapping.reason,
+            target_id=placement.target_id,
+            mapping_status=placement.status,
+            mapping_reason=placement.reason,
             year=year_of(shown),
             kinds_stale=1,
         )
@@ -329,11 +331,11 @@ def _is_expensive(parser: type | None) -> bool:
     return bool(getattr(parser, "expensive", False))
 
 
-def _changed(entry: FileEntry, stamp: tuple[int, int, int, str] | None) -> bool:
+def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:
     """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
-    if stamp is None or stamp[3] == "pending":
+    if stamp is None or stamp.status == "pending":
         return True
-    return stamp[:3] != (entry.size, entry.mtime_ns, entry.ctime_ns)
+    return (stamp.size, stamp.mtime_ns, stamp.ctime_ns) != (entry.size, entry.mtime_ns, entry.ctime_ns)
 
 
 def _refuse_shared_hardlinks(seen: Observation) -> Observation:

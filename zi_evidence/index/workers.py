@@ -15,13 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits, Problem
-from zi_evidence.tree.scan import open_beneath
+from zi_evidence.parsing import ParsedDocument, ParseFailure, ParseLimits
+from zi_evidence.problems import CHANGED_DURING_READ, MB, TOO_LARGE_HINT, Problem, too_large_message
+from zi_evidence.tree.safeopen import Identity, identity, open_beneath, open_no_follow
 
 if TYPE_CHECKING:  # multiprocessing loads only when files are to be parsed, not on a run with nothing to do
     from multiprocessing.connection import Connection
-
-MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class ParseTask:
     parser: str
     root: bytes | None = None
     rel: bytes = b""
-    identity: tuple[int, int, int, int] | None = None
+    identity: Identity | None = None
 
 
 @dataclass(frozen=True)
@@ -68,39 +67,19 @@ def _memory_problem(limits: ParseLimits) -> Problem:
     )
 
 
-CHANGED = Problem(
-    "changed_during_read",
-    "Berkas berubah saat sedang dibaca; dibaca ulang pada putaran berikut.",
-    "Tunggu sampai penyalinan/penyimpanan berkas selesai.",
-    "warning",
-)
-
-
-def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-
-
 def _open_regular(task: ParseTask, limits: ParseLimits) -> tuple[int, str]:
     """Open without following links or blocking on FIFOs; refuse anything but the file that was hashed."""
-    if task.root is not None:
-        fd = open_beneath(task.root, task.rel)
-    else:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(task.path, flags)
+    fd = open_beneath(task.root, task.rel) if task.root is not None else open_no_follow(task.path)
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise ParseFailure("special_file", "Bukan berkas biasa; tidak dibaca.", "Hapus entri ini dari folder.")
-    if task.identity is not None and _identity(info) != task.identity:
+    if task.identity is not None and identity(info) != task.identity:
         os.close(fd)
-        raise ParseFailure(CHANGED.code, CHANGED.message, CHANGED.hint)
+        raise ParseFailure(CHANGED_DURING_READ.code, CHANGED_DURING_READ.message, CHANGED_DURING_READ.hint)
     if info.st_size > limits.file_mb * MB:
         os.close(fd)
-        raise ParseFailure(
-            "too_large",
-            f"Ukuran berkas {info.st_size / MB:.0f} MB melebihi batas {limits.file_mb} MB.",
-            "Perkecil atau pecah berkas, atau naikkan limits.file_mb di zi-evidence.yaml.",
-        )
+        raise ParseFailure("too_large", too_large_message(info.st_size, limits.file_mb) + ".", TOO_LARGE_HINT)
     # Reading through the checked descriptor closes the gap between the check and the parser's open.
     proc_path = f"/proc/self/fd/{fd}"
     return fd, proc_path if os.path.exists(proc_path) else os.fsdecode(task.path)
@@ -152,8 +131,8 @@ def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) ->
     try:
         fd, readable = _open_regular(task, limits)
         document = parsers[task.parser]().parse(Path(readable), limits)
-        if task.identity is not None and _identity(os.fstat(fd)) != task.identity:
-            return ParseOutcome(task.key, None, CHANGED, time.monotonic() - started)
+        if task.identity is not None and identity(os.fstat(fd)) != task.identity:
+            return ParseOutcome(task.key, None, CHANGED_DURING_READ, time.monotonic() - started)
         if document.machine_read_pages:  # the catalog stores metadata only
             document = replace(document, metadata=document.stored_metadata())
         return ParseOutcome(task.key, document, None, time.monotonic() - started)

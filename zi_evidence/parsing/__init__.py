@@ -12,19 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, ClassVar, Protocol
 
-SEVERITIES = ("error", "warning", "info")
+from zi_evidence.problems import EMPTY
+from zi_evidence.problems import Problem as _Problem  # private: ``Problem`` is imported from ``problems``
+
 #: The metadata key under which the catalog keeps ``ParsedDocument.machine_read_pages`` ("2,5").
 MACHINE_READ_PAGES = "machine_read_pages"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A per-file problem: a stable ``code`` for machines, a message and a hint in Bahasa Indonesia."""
-
-    code: str
-    message: str
-    hint: str = ""
-    severity: str = "error"
 
 
 @dataclass(frozen=True)
@@ -50,7 +42,7 @@ class ParsedDocument:
     pages: tuple[str, ...] = ()
     page_count: int = 0
     metadata: Mapping[str, str] = field(default_factory=dict)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[_Problem, ...] = ()
     machine_read_pages: tuple[int, ...] = ()
 
     def stored_metadata(self) -> Mapping[str, str]:
@@ -71,7 +63,7 @@ class ParseFailure(Exception):
 
     def __init__(self, code: str, message: str, hint: str = "") -> None:
         super().__init__(message)
-        self.problem = Problem(code, message, hint)
+        self.problem = _Problem(code, message, hint)
 
 
 def open_for_parse(path: Path) -> IO[bytes]:
@@ -164,7 +156,7 @@ class BaseParser:
     @classmethod
     def empty_file(cls) -> ParseFailure:
         """The problem of a file with no bytes at all, to ``raise``."""
-        return ParseFailure("empty", "Berkas kosong (0 bita).", cls.empty_hint)
+        return ParseFailure(EMPTY.code, EMPTY.message, cls.empty_hint)
 
     @classmethod
     def check_not_empty(cls, handle: IO[bytes]) -> None:

@@ -13,15 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from zi_evidence.parsing import ParseFailure
+from zi_evidence.problems import MB
 
 ZIP_MAGIC = b"PK\x03\x04"
-MIB = 1024 * 1024
 #: Deflate tops out near 1030:1; real Office XML compresses 5–50:1, very repetitive sheets ~100:1.
 DEFAULT_MAX_RATIO = 250
 #: Tiny members (an empty sheet, a blank style) can show any ratio; only big ones are suspicious.
-RATIO_FLOOR_BYTES = 8 * MIB
+RATIO_FLOOR_BYTES = 8 * MB
 MAX_MEMBERS = 20_000
-_CHUNK = MIB
+_CHUNK = MB
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")  # signature .. name length, extra length (30 bytes)
 
 _HINT = (
@@ -144,7 +144,7 @@ def head_member_names(head: bytes, limit: int = 64) -> list[str]:
 
 
 def _mb(size: int) -> str:
-    return f"{size / MIB:.1f} MB"
+    return f"{size / MB:.1f} MB"
 
 
 #: An OLE compound file: what an Office document becomes when it is password-protected.

@@ -7,6 +7,7 @@ findings; ``scores`` is then ``None`` and ``answers`` says how to create one.
 """
 
 from zi_evidence.dates import format_date
+from zi_evidence.errors import CatalogMissing
 from zi_evidence.readiness.build import build_readiness
 from zi_evidence.readiness.deadline import next_deadline
 from zi_evidence.readiness.model import (
@@ -15,7 +16,6 @@ from zi_evidence.readiness.model import (
     SEVERITY_LABELS,
     AnswersState,
     AreaRow,
-    CatalogMissing,
     Deadline,
     FileLink,
     IndicatorRow,

@@ -9,14 +9,13 @@ from datetime import date
 from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import CatalogMissing, ZiError
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.readiness.deadline import next_deadline
 from zi_evidence.readiness.model import (
     ANSWERS_HOWTO,
     AnswersState,
     AreaRow,
-    CatalogMissing,
     FileLink,
     IndicatorRow,
     PartRow,
@@ -33,11 +32,9 @@ from zi_evidence.validation.findings import Finding, build_context, evidence_sup
 
 def build_readiness(repo: Any, today: date | None = None, progress: Progress | None = None) -> Readiness:
     """Read an indexed repository once: catalog, findings, answers, both score views, predicates, gaps."""
-    from zi_evidence.repository import CATALOG_NAME
-
     progress = progress or Silent()
     today = today or date.today()
-    if not (repo.state_dir / CATALOG_NAME).is_file():  # opening the catalog would create an empty one
+    if not repo.has_catalog():
         raise CatalogMissing(f"Katalog {repo.root} belum ada. Jalankan dulu: zi-evidence index {repo.root}")
     ruleset = repo.ruleset
     progress.stage(f"Memeriksa data dukung {repo.config.unit.name}", 0)
@@ -85,7 +82,8 @@ def build_readiness(repo: Any, today: date | None = None, progress: Progress | N
 
 
 def _score(repo: Any, ruleset: Any, unsupported: frozenset[str], progress: Progress) -> tuple[AnswersState, Any]:
-    from zi_evidence.answers.model import AnswersError, load_answers
+    from zi_evidence.answers.model import load_answers
+    from zi_evidence.errors import AnswersError
     from zi_evidence.scoring import score
 
     path = repo.root / ANSWERS_NAME

@@ -10,19 +10,14 @@ from typing import Any
 
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
-from zi_evidence.errors import StateError
+from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.validation.findings import Finding
 
 SCHEMA_VERSION = 1
-SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
 ANSWERS_HOWTO = (
     f"Buat berkas jawaban dengan 'zi-evidence answers template' ({ANSWERS_NAME} di akar repositori), "
     "isi jawaban penilaian mandiri dan masukan hasil, lalu buat laporan ini lagi."
 )
-
-
-class CatalogMissing(StateError):
-    """The repository has never been indexed, so there is nothing to report on."""
 
 
 @dataclass(frozen=True)

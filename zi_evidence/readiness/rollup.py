@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence import __version__
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import CatalogMissing, ZiError
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.readiness.build import build_readiness
 from zi_evidence.readiness.model import (
     SCHEMA_VERSION,
     AreaRow,
-    CatalogMissing,
     Readiness,
     Totals,
     _plain,

@@ -31,7 +31,7 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 _PART_ORDER = {None: 0, "pemenuhan": 0, "reform": 1}
 
 
-class _Builder:
+class _RulesetBuilder:
     def __init__(self, doc: dict[str, Any], derived: Derived) -> None:
         self.doc = doc
         self.derived = derived
@@ -251,7 +251,7 @@ def build(
     doc: dict[str, Any], source: Path, *, lineage: tuple[str, ...], sources: tuple[Path, ...], derived: Derived
 ) -> Ruleset:
     """The model of a complete document; raises :class:`Problems` listing every fault found."""
-    b = _Builder(doc, derived)
+    b = _RulesetBuilder(doc, derived)
     answer_types = b.answer_types()
     options = b.options()
     indicators, questions = b.indicators(answer_types)

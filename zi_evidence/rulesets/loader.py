@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence import usercache as cache
-from zi_evidence.errors import RulesetError
+from zi_evidence.errors import RulesetError, RulesetValidationError
 
 if TYPE_CHECKING:
     from zi_evidence.rulesets.model import Ruleset
 
-DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
 
 
 @dataclass(frozen=True)
@@ -31,25 +30,6 @@ class RawDocument:
 
 #: Finds a parent rule set by id: its raw document (with or without its path), or None when unknown.
 Resolver = Callable[[str], "RawDocument | Mapping[str, Any] | None"]
-
-
-class RulesetValidationError(RulesetError):
-    """A rule-set file breaks the format; ``problems`` holds ``(json path, message)`` pairs."""
-
-    def __init__(self, source: Path, problems: list[tuple[str, str]], context: str = "") -> None:
-        self.source = source
-        self.problems = tuple(problems)
-        lines = [f"Rule set tidak valid: {source}{context}"]
-        lines += [f"  - {path}: {message}" for path, message in problems]
-        lines.append(
-            "Perbaiki bagian yang disebut (jalur $ dihitung dari akar berkas; [2] = butir ketiga daftar), "
-            f"lalu muat ulang. {DOCS_HINT}"
-        )
-        super().__init__("\n".join(lines))
-
-    @property
-    def locations(self) -> tuple[str, ...]:
-        return tuple(path for path, _ in self.problems)
 
 
 def read_document(path: Path) -> RawDocument:

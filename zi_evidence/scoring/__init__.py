@@ -7,6 +7,7 @@
 All results are frozen dataclasses with ``to_dict()``; numbers stay unrounded (see ``fmt``).
 """
 
+from zi_evidence.errors import ScoringError
 from zi_evidence.scoring.engine import score
 from zi_evidence.scoring.fmt import format_number, format_percent
 from zi_evidence.scoring.gaps import GAP_LABELS, GapItem, GapPlan, gap_plan
@@ -22,7 +23,7 @@ from zi_evidence.scoring.model import (
     ScoreReport,
     ScoreView,
 )
-from zi_evidence.scoring.options import ScoringError, resolve_options
+from zi_evidence.scoring.options import resolve_options
 from zi_evidence.scoring.predicates import CriterionResult, PredicateCheck, PredicateResult, check_predicates
 from zi_evidence.scoring.prerequisites import PREREQUISITE_LABELS, PrerequisiteResult
 

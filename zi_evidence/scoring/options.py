@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import ScoringError
 from zi_evidence.rulesets import Ruleset
 
 # Option keys the engine understands (the rule set declares which of them apply to it).
@@ -17,10 +17,6 @@ COMBINED = "gabungan"
 SEPARATE = "terpisah"
 CLAMP = "potong_0_1"
 FULL_WHEN_STILL_ZERO = "penuh_jika_tetap_nihil"
-
-
-class ScoringError(ZiError):
-    """The score cannot be computed as asked (an unknown option or choice)."""
 
 
 def resolve_options(ruleset: Ruleset, *layers: Mapping[str, str] | None) -> dict[str, str]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from zi_evidence.errors import ScoringError
 from zi_evidence.rulesets import Criterion, Ruleset, Threshold
 from zi_evidence.scoring.model import ScoreReport, ScoreView, ViewName
-from zi_evidence.scoring.options import COMBINED, SEPARATE, ScoringError, area_rule
+from zi_evidence.scoring.options import COMBINED, SEPARATE, area_rule
 from zi_evidence.scoring.prerequisites import PrerequisiteResult, evaluate_prerequisite
 
 PREDICATES = ("WBK", "WBBM")

@@ -11,18 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from zi_evidence.errors import ZiError
-
 #: Filters a backend must support, each an exact keyword match.
 FILTER_FIELDS = ("area", "question", "kind", "year")
-
-
-class QueryError(ZiError):
-    """The search query cannot be understood."""
-
-
-class IndexUnavailable(ZiError):
-    """The index cannot be opened (corrupt, or locked past every retry); the core rebuilds it."""
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from zi_evidence.errors import IndexUnavailable
 from zi_evidence.parsing import MACHINE_READ_PAGES
 from zi_evidence.progress import Progress, Silent
-from zi_evidence.search.backend import IndexDoc, IndexUnavailable
-from zi_evidence.state.catalog import PAGE_SEPARATOR, Catalog
+from zi_evidence.search.backend import IndexDoc
+from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.records import INDEX_DOC_VERSION, FileRecord
 
 BATCH = 200
@@ -45,7 +46,7 @@ def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:
         kinds=_kinds(record),
         year=record.year,
         title=title,
-        text=PAGE_SEPARATOR.join(catalog.page_texts(record)),
+        text=catalog.text_of(record),
     )
 
 

@@ -13,12 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.parsing import ParsedDocument, Problem
+from zi_evidence.parsing import ParsedDocument
+from zi_evidence.problems import Problem
 from zi_evidence.state import journal
-from zi_evidence.state.records import FileRecord, problems_to_json, record_from_row, stamp_of
+from zi_evidence.state.records import ChangeKey, FileRecord, StatKey, problems_to_json, record_from_row, stamp_of
 
 SCHEMA_VERSION = 3
-PAGE_SEPARATOR = "\n\f\n"
+#: Between the pages of a file's text, wherever the text is read as one (index, checks, kinds).
+PAGE_SEPARATOR = "\n"
 #: Counts every write to the file rows and the text cache, whoever makes it: triggers keep it, not our code.
 GENERATION_KEY = "files_generation"
 #: The problem and page totals, with the generation they were counted at.
@@ -165,9 +167,13 @@ class Catalog:
         self.db.execute("COMMIT")
 
     # -- files -------------------------------------------------------------------------------------
-    def records(self, where: str = "", params: tuple[Any, ...] = ()) -> list[FileRecord]:
+    def _select(self, where: str = "", params: tuple[Any, ...] = ()) -> list[FileRecord]:
         sql = _RECORD_SQL + (f" WHERE {where}" if where else "") + " ORDER BY f.display"
         return [record_from_row(row) for row in self.db.execute(sql, params)]
+
+    def records(self) -> list[FileRecord]:
+        """Every file, in display order."""
+        return self._select()
 
     def stamps(self) -> dict[int, str]:
         """Every file's index stamp, from the few columns it depends on (no whole records)."""
@@ -179,30 +185,28 @@ class Catalog:
         found: list[FileRecord] = []
         for start in range(0, len(wanted), 500):  # SQLite limits the number of bound parameters
             chunk = wanted[start : start + 500]
-            found += self.records(f"f.id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
+            found += self._select(f"f.id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
         return sorted(found, key=lambda r: r.display)
 
     def record(self, file_id: int) -> FileRecord | None:
-        found = self.records("f.id = ?", (file_id,))
+        found = self._select("f.id = ?", (file_id,))
         return found[0] if found else None
 
-    def by_path(self) -> dict[bytes, tuple[int, int, int, str]]:
-        """``path -> (id, size, mtime_ns, sha256)`` for the change detection of a scan."""
-        rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256 FROM files")
-        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+    def record_by_path(self, path: bytes) -> FileRecord | None:
+        found = self._select("f.path = ?", (path,))
+        return found[0] if found else None
 
-    def stat_keys(self) -> dict[bytes, tuple[int, int, int, str]]:
-        """``path -> (size, mtime_ns, ctime_ns, status)``: what tells an unchanged file, at a fifth of the cost."""
+    def stat_keys(self) -> dict[bytes, StatKey]:
+        """What tells an unchanged file, per path, at a fifth of the cost of whole rows."""
         rows = self.db.execute("SELECT path, size, mtime_ns, ctime_ns, status FROM files")
-        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+        return {path: StatKey(size, mtime, ctime, status) for path, size, mtime, ctime, status in rows}
 
-    def change_keys(self) -> dict[bytes, tuple[Any, ...]]:
-        """``path -> (id, size, mtime_ns, ctime_ns, inode, device, sha256, status, mime, parser, version)``."""
+    def change_keys(self) -> dict[bytes, ChangeKey]:
         rows = self.db.execute(
             "SELECT path, id, size, mtime_ns, ctime_ns, inode, device, sha256, status, mime, parser, parser_version "
             "FROM files"
         )
-        return {row[0]: tuple(row[1:]) for row in rows}  # type: ignore[misc]
+        return {row[0]: ChangeKey._make(row[1:]) for row in rows}
 
     def upsert_file(self, path: bytes, **fields: Any) -> int:
         fields = {k: (problems_to_json(v) if k == "problems" else v) for k, v in fields.items()}
@@ -224,14 +228,14 @@ class Catalog:
     def delete_files(self, ids: Iterable[int]) -> None:
         self.db.executemany("DELETE FROM files WHERE id = ?", ((i,) for i in ids))
 
-    def kind_inputs(self, only_stale: bool) -> Iterator[tuple[int, str, list[str]]]:
-        """``(id, display, page texts)`` of files whose kinds must be (re)detected."""
+    def kind_inputs(self, only_stale: bool) -> Iterator[tuple[int, str, str]]:
+        """``(id, display, text)`` of files whose kinds must be (re)detected."""
         where = "WHERE kinds_stale = 1" if only_stale else ""
         rows = self.db.execute(f"SELECT id FROM files {where}").fetchall()
         for (file_id,) in rows:
             record = self.record(file_id)
             if record is not None:
-                yield record.id, record.display, self.page_texts(record)
+                yield record.id, record.display, self.text_of(record)
 
     def mappings(self) -> dict[int, tuple[str, str | None, str, str]]:
         rows = self.db.execute("SELECT id, display, target_id, mapping_status, mapping_reason FROM files")
@@ -273,6 +277,10 @@ class Catalog:
             (record.sha256, record.parser, record.parser_version),
         )
         return [row[0] for row in rows]
+
+    def text_of(self, record: FileRecord) -> str:
+        """The file's whole text, pages joined by ``PAGE_SEPARATOR``: the one way every stage reads it."""
+        return PAGE_SEPARATOR.join(self.page_texts(record)) if record.parser else ""
 
     def collect_garbage(self) -> None:
         """Forget extracted text no catalogued file refers to any more.

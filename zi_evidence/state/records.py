@@ -7,9 +7,9 @@ import json
 import mimetypes
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from zi_evidence.parsing import Problem
+from zi_evidence.problems import Problem
 
 #: Bump when the index document built from a file changes shape: every document is then rewritten.
 INDEX_DOC_VERSION = "2"
@@ -21,6 +21,31 @@ def problems_to_json(problems: Iterable[Problem]) -> str:
 
 def problems_from_json(text: str) -> tuple[Problem, ...]:
     return tuple(Problem(**item) for item in json.loads(text))
+
+
+class StatKey(NamedTuple):
+    """What tells an unchanged file without reading it (a tuple: one per file on every run)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    status: str
+
+
+class ChangeKey(NamedTuple):
+    """What a run needs of a file's row to tell a change, a move or a better parser."""
+
+    id: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
+    sha256: str
+    status: str
+    mime: str
+    parser: str | None
+    parser_version: str | None
 
 
 @dataclass(frozen=True)

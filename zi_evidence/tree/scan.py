@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from zi_evidence.parsing import Problem
-from zi_evidence.tree.names import display
+from zi_evidence.problems import Problem, unreadable
+from zi_evidence.tree.safeopen import RELATIVE, lstat_beneath, open_beneath
 
 JUNK_PATTERNS = (
     "~$*",  # Office owner files
@@ -36,11 +36,6 @@ JUNK_PATTERNS = (
     "~*.tmp",
     "*~",  # gedit/emacs backups
 )
-_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-_DIR_FLAGS = _FLAGS | getattr(os, "O_DIRECTORY", 0)
-_FILE_FLAGS = _FLAGS | getattr(os, "O_NONBLOCK", 0)  # a FIFO must not block the open
-_RELATIVE = os.open in os.supports_dir_fd and os.scandir in os.supports_fd
-MISSING = (errno.ENOENT, errno.ENOTDIR)
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # os.fsencode's
 _name = attrgetter("name")
 
@@ -86,50 +81,6 @@ def path_max(root: bytes) -> int:
         return 4096
 
 
-def open_beneath(root: bytes, rel: bytes, directory: bool = False) -> int:
-    """A descriptor for ``root/rel``, resolved one component at a time without following any link.
-
-    Whatever is swapped in mid-walk, the result lies inside ``root``; a FIFO opens without blocking.
-    """
-    parts = [p for p in rel.split(b"/") if p]
-    if any(p in (b".", b"..") for p in parts):
-        raise OSError(errno.EINVAL, "komponen jalur tidak sah", os.fsdecode(rel))
-    if not _RELATIVE:  # no *at() calls (Windows): the last component is still opened without following
-        return os.open(root + b"/" + rel if rel else root, _DIR_FLAGS if directory else _FILE_FLAGS)
-    fd = os.open(root, _FLAGS | getattr(os, "O_DIRECTORY", 0))
-    try:
-        for part in parts[:-1]:
-            inner = os.open(part, _DIR_FLAGS, dir_fd=fd)
-            os.close(fd)
-            fd = inner
-        if not parts:
-            return os.dup(fd)
-        return os.open(parts[-1], _DIR_FLAGS if directory else _FILE_FLAGS, dir_fd=fd)
-    finally:
-        os.close(fd)
-
-
-def lstat_beneath(root: bytes, rel: bytes) -> os.stat_result | None:
-    """``lstat`` of ``root/rel`` through the same link-free resolution; ``None`` when it does not exist."""
-    parent, _, name = rel.rpartition(b"/")
-    try:
-        fd = open_beneath(root, parent, directory=True)
-    except OSError as exc:
-        if exc.errno in MISSING or exc.errno == errno.ELOOP:  # a parent that is now a link: gone from the tree
-            return None
-        raise
-    try:
-        if not _RELATIVE:
-            return os.lstat(root + b"/" + rel)
-        return os.stat(name, dir_fd=fd, follow_symlinks=False)
-    except OSError as exc:
-        if exc.errno in MISSING:
-            return None
-        raise
-    finally:
-        os.close(fd)
-
-
 def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileEntry | SkippedEntry]:
     """Entries at or below ``root/start`` in a stable (sorted) order; ``exclude`` holds relative paths to skip."""
     budget = path_max(root) - len(root) - 2  # a longer relative path cannot be opened by its full name
@@ -149,7 +100,7 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
                 yield SkippedEntry(rel_dir, LOOP_PROBLEM)
                 continue
             seen_dirs.add((info.st_dev, info.st_ino))
-            where: Any = fd if _RELATIVE else root + b"/" + rel_dir
+            where: Any = fd if RELATIVE else root + b"/" + rel_dir
             with os.scandir(where) as iterator:
                 children: list[os.DirEntry] = sorted(iterator, key=_name)
             prefix = rel_dir + b"/" if rel_dir else b""
@@ -165,7 +116,7 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
                 try:
                     info = child.stat(follow_symlinks=False)
                 except OSError as exc:
-                    yield SkippedEntry(rel, _entry_problem(exc))
+                    yield SkippedEntry(rel, unreadable(exc))
                     continue
                 entry = entry_from_stat(rel, info, budget)
                 if entry is None:
@@ -288,15 +239,3 @@ def _folder_problem(exc: OSError) -> Problem:
         f"Folder tidak dapat dibaca ({exc.strerror or exc}); isinya tidak ikut dikatalogkan.",
         "Periksa hak akses folder atau panjang nama jalurnya.",
     )
-
-
-def _entry_problem(exc: OSError) -> Problem:
-    return Problem(
-        "unreadable",
-        f"Berkas tidak dapat dibaca ({exc.strerror or exc}).",
-        "Periksa hak akses berkas.",
-    )
-
-
-def describe(entry: FileEntry | SkippedEntry) -> str:
-    return display(entry.rel)

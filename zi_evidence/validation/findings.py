@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from zi_evidence.dates import DocumentDate, document_date
-from zi_evidence.parsing import SEVERITIES, Problem
+from zi_evidence.problems import SEVERITIES, Problem
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
 #: Question-level finding codes that make an answer "unsupported" when their severity is error.
@@ -156,7 +156,7 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
         for record in records:
             key = (record.sha256, record.parser, record.parser_version)
             if key not in by_extract:  # duplicates share one text
-                by_extract[key] = "\n".join(catalog.page_texts(record)) if record.parser else ""
+                by_extract[key] = catalog.text_of(record)
             text = by_extract[key]
             if text:
                 texts[record.id] = text

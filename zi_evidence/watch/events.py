@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from zi_evidence.tree.scan import FileEntry, is_ignored, lstat_beneath, walk
+from zi_evidence.tree.safeopen import lstat_beneath
+from zi_evidence.tree.scan import FileEntry, is_ignored, walk
 
 # Events that can change what the catalog holds; opens, closes without writing and folder
 # mtime changes are noise (our own reads produce them) and are never subscribed to.

@@ -13,12 +13,12 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
-from zi_evidence.errors import StateError
-from zi_evidence.index.run import Change, IndexSummary, run_index
+from zi_evidence.errors import RepositoryUnreachable
+from zi_evidence.index.run import Change, IndexOptions, IndexSummary, run_index
 from zi_evidence.repository import Repository
 from zi_evidence.watch.events import DirtyPaths, StabilityTracker, make_observer
 
@@ -37,9 +37,7 @@ class WatchOptions:
     max_wait: float = 60.0  # under constant activity a batch still goes after this long
     tick: float = 0.25
     probe_timeout: float = 10.0
-    processes: int | None = None
-    exclude_parsers: frozenset[str] = frozenset()
-    wait: bool = True
+    index: IndexOptions = field(default_factory=IndexOptions)  # how each batch runs
 
 
 class _Messages:
@@ -84,19 +82,11 @@ class Watcher:
     def _run(self, reason: str, paths: set[bytes] | None = None, verify: bool = False) -> bool:
         """One pipeline run; False when the drive is unreachable (nothing was changed then)."""
         try:
-            summary = run_index(
-                self.repo,
-                _Messages(self.say),
-                self.options.processes,
-                self.options.wait or reason != "start",  # --no-wait decides at start; later batches queue up
-                self.options.exclude_parsers,
-                paths=paths,
-                verify=verify,
-                on_change=self.on_change,
-            )
-        except StateError as exc:
-            if "tidak dapat diakses" not in str(exc):
-                raise
+            chosen = self.options.index
+            # --no-wait decides at start; later batches queue up
+            options = replace(chosen, wait=chosen.wait or reason != "start", verify=verify)
+            summary = run_index(self.repo, options, _Messages(self.say), paths=paths, on_change=self.on_change)
+        except RepositoryUnreachable:
             return False
         except OSError as exc:  # e.g. EIO from a share dropping mid-run; the next round retries
             self.say(f"Putaran dihentikan: {exc}. Dicoba lagi pada putaran berikut.")

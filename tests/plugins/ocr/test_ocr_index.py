@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import tree_fingerprint
 from tests.plugins.ocr.scans import HADIR, SK_PAGE_1, SK_PAGE_2, scanned_jpg, scanned_pdf
 from zi_evidence.dates import nomor_year, signing_date
-from zi_evidence.index.run import run_index
+from zi_evidence.index.run import IndexOptions, run_index
 from zi_evidence.repository import Repository
 from zi_evidence.search.query import search
 
@@ -71,7 +71,7 @@ def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive):
 
 def test_without_ocr_the_scan_stays_marked_perlu_ocr(drive):
     repo = Repository.open(drive)
-    run_index(repo, exclude_parsers=frozenset({"ocr"}))
+    run_index(repo, IndexOptions(exclude_parsers=frozenset({"ocr"})))
     sk, pages = records(repo)[SK]
     assert sk.parser == "pdf" and pages == ["", ""]
     problem = next(p for p in sk.all_problems if p.code == "no_text_layer")
@@ -100,7 +100,7 @@ def test_tesseract_missing_from_path_declines_cleanly(drive, tmp_path, monkeypat
 
 def test_files_indexed_without_ocr_are_read_by_ocr_on_a_later_run(drive):
     repo = Repository.open(drive)
-    quick = run_index(repo, exclude_parsers=frozenset({"ocr"}))
+    quick = run_index(repo, IndexOptions(exclude_parsers=frozenset({"ocr"})))
     assert quick.parsed == 2 and pages_of(repo, "gratifikasi") == {}
     later = run_index(Repository.open(drive))
     assert later.parsed == 2, "a parser that now outbids the stored one re-reads unchanged files"
@@ -110,13 +110,13 @@ def test_files_indexed_without_ocr_are_read_by_ocr_on_a_later_run(drive):
 
 def test_a_page_budget_defers_ocr_to_the_next_run(drive):
     repo = Repository.open(drive)
-    first = run_index(repo, processes=1, expensive_pages=1)
+    first = run_index(repo, IndexOptions(processes=1, expensive_pages=1))
     # one file is read by OCR, then the budget is spent: the other gets its plain parser and a note
     with repo.catalog() as catalog:
         parsers = sorted(r.parser for r in catalog.records())
     assert parsers in (["image", "ocr"], ["ocr", "pdf"]), parsers
     assert any("batas halaman" in note for note in first.notes)
-    second = run_index(Repository.open(drive), processes=1, expensive_pages=5)
+    second = run_index(Repository.open(drive), IndexOptions(processes=1, expensive_pages=5))
     assert second.parsed == 1 and not any("batas halaman" in note for note in second.notes)
     with repo.catalog() as catalog:
         assert {r.parser for r in catalog.records()} == {"ocr"}

@@ -8,8 +8,7 @@ import pytest
 from tests.bundle.bundle_helpers import build, index, make_drive, members
 from zi_evidence import hookimpl
 from zi_evidence.bundle import Document, LayoutContext, verify_bundle
-from zi_evidence.bundle.model import BundleError
-from zi_evidence.errors import PluginError
+from zi_evidence.errors import BundleError, PluginError
 from zi_evidence.plugins import make_plugin_manager
 
 

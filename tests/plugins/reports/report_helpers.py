@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts.fabricate import make_pdf
 from tests.conftest import CONFIG
 from tests.lke_answers import PREREQUISITES_MET, best_answers, write_answers_file
-from zi_evidence.index.run import run_index
+from zi_evidence.index.run import IndexOptions, run_index
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.repository import Repository
 from zi_evidence.rulesets import RulesetRegistry
@@ -100,7 +100,7 @@ def small_drive(root: Path) -> Path:
 
 def index(root: Path, host=None) -> Repository:
     repo = Repository.open(root, host=host)
-    run_index(repo, processes=1)
+    run_index(repo, IndexOptions(processes=1))
     return repo
 
 

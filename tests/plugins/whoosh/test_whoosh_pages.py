@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zi_evidence.search.backend import QueryError
+from zi_evidence.errors import QueryError
 from zi_evidence_whoosh import WhooshBackend
 
 PAGES = [

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from whoosh import index as windex
 
-from zi_evidence.search.backend import IndexDoc, IndexUnavailable
+from zi_evidence.errors import IndexUnavailable
+from zi_evidence.search.backend import IndexDoc
 from zi_evidence_whoosh import WhooshBackend
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_evidence.search.backend import IndexDoc, QueryError
+from zi_evidence.errors import QueryError
+from zi_evidence.search.backend import IndexDoc
 from zi_evidence_whoosh import WhooshBackend, register_search_backends
 
 DOCS = [
