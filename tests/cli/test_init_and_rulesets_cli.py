@@ -6,7 +6,6 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from tests.conftest import tree_fingerprint
 from zi_evidence.cli import cli
 from zi_evidence.config import load_config
 from zi_evidence.index.mapping import Mapper
@@ -41,7 +40,7 @@ def test_init_skeleton_folders_map_back_to_their_questions(tmp_path, ruleset):
     assert mapped == questions
 
 
-def test_init_refuses_to_overwrite_and_existing_evidence_is_untouched(tmp_path):
+def test_init_refuses_to_overwrite_and_existing_evidence_is_untouched(tmp_path, tree_fingerprint):
     root = tmp_path / "drive"
     (root / "AREA I").mkdir(parents=True)
     (root / "AREA I" / "sk.pdf").write_bytes(b"%PDF-1.4 bukti")

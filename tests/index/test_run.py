@@ -8,8 +8,6 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from scripts.fabricate import make_docx, make_encrypted_pdf, make_pdf, make_photo, make_xlsx
-from tests.conftest import tree_fingerprint
 from zi_evidence.cli import cli
 
 TIM = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja"
@@ -30,29 +28,31 @@ def search(root, *query):
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, fabricate):
     root = make_repo()
-    make_pdf(
+    fabricate.make_pdf(
         root / TIM / "a. Tim pembangunan ZI" / "SK Tim Pembangunan ZI.pdf",
         ["KEPUTUSAN KEPALA KANTOR\nNOMOR W.11-123 TAHUN 2026", "Tim bertugas meningkatkan pelayanan publik"],
         title="SK Tim ZI",
     )
-    make_docx(
+    fabricate.make_docx(
         root
         / "PEMENUHAN/AREA I - Manajemen Perubahan/iii. Pemantauan dan Evaluasi"
         / "1.iii.b Laporan Monev Januari.docx",
         ["LAPORAN MONITORING DAN EVALUASI", "Pengaduan masyarakat ditindaklanjuti"],
     )
-    make_xlsx(root / "REFORM" / "A.II.5.ii.a Rekap Pengaduan 2026.xlsx", {"Rekap": [["harus", "selesai"], [10, 9]]})
-    make_photo(root / TIM / "a. Tim pembangunan ZI" / "foto rapat.jpg", "rapat pembentukan tim")
-    make_encrypted_pdf(root / TIM / "b. Prosedur seleksi" / "kertas kerja seleksi.pdf", ["rahasia"])
+    fabricate.make_xlsx(
+        root / "REFORM" / "A.II.5.ii.a Rekap Pengaduan 2026.xlsx", {"Rekap": [["harus", "selesai"], [10, 9]]}
+    )
+    fabricate.make_photo(root / TIM / "a. Tim pembangunan ZI" / "foto rapat.jpg", "rapat pembentukan tim")
+    fabricate.make_encrypted_pdf(root / TIM / "b. Prosedur seleksi" / "kertas kerja seleksi.pdf", ["rahasia"])
     (root / "Lain-lain").mkdir()
     (root / "Lain-lain" / "rusak.pdf").write_bytes(b"%PDF-1.7\nthis is not a pdf at all")
-    make_docx(root / "Lain-lain" / "catatan lama.docx", ["catatan integritas"])
+    fabricate.make_docx(root / "Lain-lain" / "catatan lama.docx", ["catatan integritas"])
     return root
 
 
-def test_index_search_status_end_to_end(drive):
+def test_index_search_status_end_to_end(drive, tree_fingerprint):
     before = tree_fingerprint(drive)
     summary = index(drive)
     assert (summary["new"], summary["unchanged"], summary["parsed"]) == (7, 0, 7)
@@ -74,13 +74,13 @@ def test_index_search_status_end_to_end(drive):
     assert tree_fingerprint(drive) == before, "no command may change a byte or an mtime of the evidence"
 
 
-def test_incremental_runs_reparse_only_what_changed(drive):
+def test_incremental_runs_reparse_only_what_changed(drive, fabricate):
     index(drive)
     again = index(drive)
     assert (again["unchanged"], again["parsed"], again["new"]) == (7, 0, 0)
 
     monev = next(drive.rglob("1.iii.b*.docx"))
-    make_docx(monev, ["LAPORAN MONITORING", "gratifikasi ditolak"])
+    fabricate.make_docx(monev, ["LAPORAN MONITORING", "gratifikasi ditolak"])
     os.utime(monev, ns=(monev.stat().st_atime_ns, monev.stat().st_mtime_ns + 10**9))
     edited = index(drive)
     assert (edited["changed"], edited["parsed"]) == (1, 1)
