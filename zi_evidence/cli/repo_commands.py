@@ -10,7 +10,15 @@ from pathlib import Path
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
+from zi_evidence.cli.options import (
+    BarProgress,
+    json_option,
+    open_repository,
+    plugin_host,
+    quiet_option,
+    repo_option,
+    state_option,
+)
 from zi_evidence.config import CONFIG_NAME, config_text, load_config
 from zi_evidence.errors import ConfigError
 
@@ -72,7 +80,7 @@ def init(
     "--processes", type=click.IntRange(1, 64), default=None, help="Jumlah proses pembaca (bawaan: semua inti)."
 )
 @click.option("--no-wait", is_flag=True, help="Gagal segera bila proses lain sedang memperbarui katalog.")
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa bilah kemajuan.")
+@quiet_option
 @click.option(
     "--verify", is_flag=True, help="Hitung ulang hash semua berkas (menangkap suntingan yang tak mengubah waktu)."
 )

@@ -16,7 +16,15 @@ from typing import Any
 import click
 
 from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
+from zi_evidence.cli.options import (
+    BarProgress,
+    json_option,
+    open_repository,
+    plugin_host,
+    quiet_option,
+    repo_option,
+    state_option,
+)
 from zi_evidence.config import STATE_DIR_ENV
 from zi_evidence.errors import ConfigError
 from zi_evidence.registry import named
@@ -28,7 +36,6 @@ today_option = click.option(
     default=None,
     help="Tanggal acuan YYYY-MM-DD untuk tenggat dan laporan berkala (bawaan: hari ini).",
 )
-quiet_option = click.option("--silent", "-q", is_flag=True, help="Jangan tampilkan kemajuan di stderr.")
 
 
 def _day(value: datetime | None) -> date | None:
@@ -87,7 +94,7 @@ def _guard_output(repo: Repository, output: Path, force: bool) -> None:
 @json_option
 @today_option
 @quiet_option
-def check(repo_path, state_dir, as_json, today, silent):
+def check(repo_path, state_dir, as_json, today, quiet):
     """Ringkasan kesiapan penilaian TPI di terminal.
 
     Kode keluar 0 bila ambang predikat target terpenuhi menurut nilai yang didukung data dukung DAN
@@ -96,7 +103,7 @@ def check(repo_path, state_dir, as_json, today, silent):
     from zi_evidence.readiness import build_readiness
 
     repo = open_repository(repo_path, state_dir)
-    progress = BarProgress(quiet=silent or as_json)
+    progress = BarProgress(quiet=quiet or as_json)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
     click.echo(
@@ -121,14 +128,14 @@ def check(repo_path, state_dir, as_json, today, silent):
 @today_option
 @click.option("--force", is_flag=True, help="Izinkan menimpa berkas yang sudah ada di dalam folder data dukung.")
 @quiet_option
-def report(format_name, output, repo_path, state_dir, today, force, silent):
+def report(format_name, output, repo_path, state_dir, today, force, quiet):
     """Tulis laporan kesiapan (HTML, Markdown, JSON atau XLSX berbentuk LKE) ke satu berkas."""
     from zi_evidence.readiness import build_readiness
 
     repo = open_repository(repo_path, state_dir)
     fmt = choose_format(report_formats(repo.host), format_name, output)
     _guard_output(repo, output, force)
-    progress = BarProgress(quiet=silent)
+    progress = BarProgress(quiet=quiet)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
     fmt().render(readiness, output)
@@ -151,7 +158,7 @@ def report(format_name, output, repo_path, state_dir, today, force, silent):
 )
 @today_option
 @quiet_option
-def rollup(dirs, output, format_name, today, silent):
+def rollup(dirs, output, format_name, today, quiet):
     """Rekap banyak unit (satu folder data dukung per unit): nilai per area, predikat dan kelengkapan.
 
     Untuk Kanwil / Eselon I. Unit yang belum punya katalog ditandai dengan saran 'zi-evidence index DIR'.
@@ -169,7 +176,7 @@ def rollup(dirs, output, format_name, today, silent):
         fmt = choose_format(formats, format_name, output or Path("-"))
         if output is None and fmt.suffix == ".xlsx":
             raise ConfigError("Rekap XLSX tidak dapat dicetak ke layar; beri berkas tujuan dengan -o.")
-    progress = BarProgress(quiet=silent)
+    progress = BarProgress(quiet=quiet)
     result = build_rollup(dirs, _day(today), progress)
     progress.finish()
     if output is None:
