@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import BarProgress, json_option, open_repository, quiet_option, state_option
 
 
@@ -26,7 +25,7 @@ class BundleGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-@cli.group(cls=BundleGroup)
+@click.group(cls=BundleGroup)
 def bundle() -> None:
     """Bundel unggah PMPZI: 'bundle [DIR] -o OUT.zip' membuat, 'bundle verify' memeriksa, 'bundle diff' membandingkan.
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import (
     BarProgress,
     json_option,
@@ -32,7 +31,7 @@ def ocr_option(command):
     )(command)
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--ruleset", default="permenpanrb-90-2021", show_default=True, help="Id aturan penilaian (LKE).")
 @click.option("--unit", "unit_name", required=True, help="Nama unit kerja/satker yang dinilai.")
@@ -70,7 +69,7 @@ def init(
     click.echo(f"Langkah berikutnya: zi-evidence index {directory}")
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @state_option
 @click.option(
@@ -126,7 +125,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         click.echo("Lihat rinciannya dengan: zi-evidence status")
 
 
-@cli.command()
+@click.command()
 @repo_option
 @state_option
 @json_option

@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import (
     BarProgress,
     json_option,
@@ -88,7 +87,7 @@ def _guard_output(repo: Repository, output: Path, force: bool) -> None:
     )
 
 
-@cli.command()
+@click.command()
 @repo_option
 @state_option
 @json_option
@@ -112,7 +111,7 @@ def check(repo_path, state_dir, as_json, today, quiet):
     sys.exit(0 if readiness.verdict.ok else 1)
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--format", "-f", "format_name", default=None, help="html, md, json atau xlsx (bawaan: dari akhiran berkas -o)."
 )
@@ -144,7 +143,7 @@ def report(format_name, output, repo_path, state_dir, today, force, quiet):
         click.echo(readiness.answers.note)
 
 
-@cli.command()
+@click.command()
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-o",
