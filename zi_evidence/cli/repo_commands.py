@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from zi_evidence.cli.options import (
 )
 from zi_evidence.config import CONFIG_NAME, config_text, load_config
 from zi_evidence.errors import ConfigError
+
+if TYPE_CHECKING:
+    from zi_evidence.readiness.status import StatusReport
 
 
 def ocr_option(command):
@@ -131,7 +135,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
 @json_option
 def status(repo_path, state_dir, as_json):
     """Ringkasan katalog: berkas per area dan pertanyaan, berkas belum terpetakan, masalah."""
-    from zi_evidence.readiness.status import collect_status, render_status
+    from zi_evidence.readiness.status import collect_status
 
     repo = open_repository(repo_path, state_dir)
     report = collect_status(repo)
@@ -144,3 +148,37 @@ def status(repo_path, state_dir, as_json):
         click.echo(
             f"\nKatalog: {journal['state_dir']} — jurnal SQLite {journal['mode'].upper()} ({journal['reason']})."
         )
+
+
+def render_status(report: StatusReport) -> str:
+    """The ``status`` command's text: areas, questions without evidence, then every file that needs a look."""
+    lines = [
+        f"{report.unit} — {report.ruleset}, tahun {report.year}, target {report.target}",
+        f"{report.files} berkas, {report.pages} halaman dalam katalog.",
+        "",
+        f"{'Area':<48} {'berkas':>7} {'pertanyaan berbukti':>20}",
+    ]
+    for area in report.areas:
+        lines.append(
+            f"{area.number}. {area.name:<45} {area.files:>7} {area.questions_with_evidence:>12} / {area.questions:<5}"
+        )
+    empty = [qid for qid, count in report.per_question.items() if count == 0]
+    lines += ["", f"Pertanyaan tanpa data dukung: {len(empty)} dari {len(report.per_question)}"]
+    if report.indicator_level:
+        lines.append(
+            "Berkas di tingkat indikator (belum per pertanyaan): "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(report.indicator_level.items()))
+        )
+    for title, notes in (
+        ("Berkas belum terpetakan ke pertanyaan", report.unmapped),
+        ("Masalah berkas", report.problems),
+        ("Dilewati (tidak dibaca)", report.skipped),
+    ):
+        if notes:
+            lines += ["", f"{title} ({len(notes)}):"]
+            for note in notes:
+                hint = f" → {note.hint}" if note.hint else ""
+                lines.append(f"  - {note.path}: {note.message}{hint}")
+    if not report.files:
+        lines += ["", "Katalog masih kosong. Jalankan: zi-evidence index"]
+    return "\n".join(lines)
