@@ -19,8 +19,6 @@ from zi_evidence.cli.options import (
     repo_option,
     state_option,
 )
-from zi_evidence.config import CONFIG_NAME, config_text, load_config
-from zi_evidence.errors import ConfigError
 
 if TYPE_CHECKING:
     from zi_evidence.readiness.status import StatusReport
@@ -56,19 +54,14 @@ def init(
     directory: Path, ruleset: str, unit_name: str, institution: str, year: int, target: str, skeleton: bool, force: bool
 ):
     """Siapkan folder DIRECTORY sebagai repositori data dukung."""
-    from zi_evidence.rulesets import RulesetRegistry
-    from zi_evidence.rulesets.skeleton import create_skeleton
+    from zi_evidence.scaffold import init_repository
 
-    rules = RulesetRegistry.from_host(plugin_host()).get(ruleset)
-    config_path = directory / CONFIG_NAME
-    if config_path.exists() and not force:
-        raise ConfigError(f"{config_path} sudah ada. Pakai --force untuk menimpanya, atau sunting berkasnya langsung.")
-    directory.mkdir(parents=True, exist_ok=True)
-    config_path.write_text(config_text(ruleset, unit_name, year, target, institution), encoding="utf-8")
-    load_config(directory)  # what we wrote must pass our own schema
-    click.echo(f"Repositori disiapkan: {config_path} (aturan {rules.id}, {unit_name}, {year}, target {target}).")
-    if skeleton:
-        created = create_skeleton(directory, rules)
+    result = init_repository(
+        directory, ruleset, unit_name, year, target, institution, skeleton=skeleton, force=force, host=plugin_host()
+    )
+    rules, created = result.ruleset, result.folders_created
+    click.echo(f"Repositori disiapkan: {result.config_path} (aturan {rules.id}, {unit_name}, {year}, target {target}).")
+    if created is not None:
         click.echo(f"{created} folder pertanyaan dibuat. Simpan data dukung di folder pertanyaannya masing-masing.")
     click.echo(f"Langkah berikutnya: zi-evidence index {directory}")
 
