@@ -26,11 +26,12 @@ def complete(tmp_path_factory, complete_drive, indexed_repo, new_repo, write_ans
     return root
 
 
-def check(root, *extra):
-    return CliRunner().invoke(cli, ["check", "-C", str(root), "--today", "2026-04-01", "-q", *extra])
+@pytest.fixture
+def check(run_cli):
+    return lambda root, *extra: run_cli("check", "-C", root, "--today", "2026-04-01", "-q", *extra)
 
 
-def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(complete):
+def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(complete, check):
     result = check(complete)
     assert result.exit_code == 0, result.output
     assert "SIAP (kode keluar 0)" in result.output
@@ -38,7 +39,7 @@ def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(comple
     assert "Tenggat berikutnya: 31 Mei 2026 (60 hari lagi)" in result.output
 
 
-def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete, tmp_path, write_answers):
+def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete, tmp_path, write_answers, check):
     # area 2 (bobot 7, minimum 60 % = 4,20): every pemenuhan answer of area 2 at its lowest value
     lowest = {}
     for question in RULESET.questions:
@@ -54,7 +55,7 @@ def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete,
     assert "BELUM SIAP (kode keluar 1)" in result.output and "Area 2 Penataan Tatalaksana" in result.output
 
 
-def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete, indexed_repo):
+def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete, indexed_repo, check):
     evidence = complete / "BUKTI" / "A.I.1.i.a Laporan Pelaksanaan.pdf"
     kept = evidence.read_bytes()
     evidence.write_bytes(b"")  # an empty file: its question has no usable evidence (error findings)
@@ -72,7 +73,7 @@ def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete, in
 
 
 def test_without_answers_check_says_how_to_create_them_and_reports_still_work(
-    tmp_path, complete_drive, indexed_repo, new_repo
+    tmp_path, complete_drive, indexed_repo, new_repo, check
 ):
     root = new_repo(tmp_path / "tanpa-jawaban")
     complete_drive(root)
@@ -89,7 +90,7 @@ def test_without_answers_check_says_how_to_create_them_and_reports_still_work(
     assert "zi-evidence answers template" in out.read_text(encoding="utf-8")
 
 
-def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path, complete_drive, indexed_repo, new_repo):
+def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path, complete_drive, indexed_repo, new_repo, check):
     root = new_repo(tmp_path / "jawaban-salah")
     complete_drive(root)
     indexed_repo(root)
@@ -100,7 +101,7 @@ def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path, complete_d
     assert result.exit_code == 1 and "tidak valid" in result.output
 
 
-def test_an_unindexed_repository_is_a_clear_error_and_gets_no_catalog(tmp_path, new_repo):
+def test_an_unindexed_repository_is_a_clear_error_and_gets_no_catalog(tmp_path, new_repo, check):
     root = new_repo(tmp_path / "belum-diindeks")
     result = check(root)
     assert result.exit_code == 1 and "zi-evidence index" in result.output
