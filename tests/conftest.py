@@ -61,7 +61,7 @@ def new_repo():
 
 @pytest.fixture(scope="session")
 def fabricate() -> ModuleType:
-    """scripts/fabricate.py, loaded from its file: scripts/ is not a package and need not be on sys.path."""
+    """scripts/fabricate.py, loaded from its file, so that no test needs the repository root on sys.path."""
     spec = importlib.util.spec_from_file_location("fabricate", ROOT / "scripts" / "fabricate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
