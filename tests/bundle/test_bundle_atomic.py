@@ -8,19 +8,18 @@ import time
 
 import pytest
 
-from tests.bundle.bundle_helpers import build, index, make_drive
 from zi_evidence.bundle import writer
 from zi_evidence.errors import BundleError
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, make_drive, indexed_repo):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     return root
 
 
-def test_crash_mid_build_leaves_no_output(drive, tmp_path, monkeypatch):
+def test_crash_mid_build_leaves_no_output(drive, tmp_path, monkeypatch, build):
     original = writer.copy_member
     copied = []
 
@@ -38,7 +37,7 @@ def test_crash_mid_build_leaves_no_output(drive, tmp_path, monkeypatch):
     assert list(out.parent.iterdir()) == [], "no temporary file may be left behind"
 
 
-def test_crash_keeps_the_previous_bundle(drive, tmp_path, monkeypatch):
+def test_crash_keeps_the_previous_bundle(drive, tmp_path, monkeypatch, build):
     out = tmp_path / "bundel.zip"
     build(drive, out)
     previous = out.read_bytes()
@@ -49,7 +48,7 @@ def test_crash_keeps_the_previous_bundle(drive, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_file_changed_while_writing_aborts_the_build(drive, tmp_path, monkeypatch):
+def test_file_changed_while_writing_aborts_the_build(drive, tmp_path, monkeypatch, build):
     original = writer.copy_member
 
     def tamper(archive, info, member):
@@ -69,24 +68,23 @@ def test_file_changed_while_writing_aborts_the_build(drive, tmp_path, monkeypatc
 KILLED_BUILD = """
 import sys, time
 from pathlib import Path
-from zi_evidence.bundle import writer
-sys.path.insert(0, {root!r})
-from tests.bundle.bundle_helpers import build
+from zi_evidence.bundle import BundleOptions, build_bundle, writer
+from zi_evidence.repository import Repository
 original = writer.copy_member
 def slow(archive, info, member):
     original(archive, info, member)
     print("copied", flush=True)
     time.sleep(30)
 writer.copy_member = slow
-build(Path({drive!r}), Path({out!r}))
+build_bundle(Repository.open(Path({drive!r})), Path({out!r}), BundleOptions(types={types!r}))
 """
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_killed_process_leaves_no_output(drive, tmp_path):
+def test_killed_process_leaves_no_output(drive, tmp_path, bundle_types):
     out = tmp_path / "out" / "bundel.zip"
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    code = KILLED_BUILD.format(root=root, drive=str(drive), out=str(out))
+    code = KILLED_BUILD.format(drive=str(drive), out=str(out), types=bundle_types)
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, cwd=root)
     try:
         assert process.stdout.readline().strip() == b"copied"

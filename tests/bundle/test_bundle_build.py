@@ -7,20 +7,18 @@ import zipfile
 
 import pytest
 
-from tests.bundle.bundle_helpers import build, index, make_drive, members
-from tests.conftest import tree_fingerprint
 from zi_evidence.bundle.manifest import validate
 from zi_evidence.errors import BundleError
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     return root
 
 
-def test_same_inputs_give_identical_bytes(drive, tmp_path):
+def test_same_inputs_give_identical_bytes(drive, tmp_path, build, tree_fingerprint):
     before = tree_fingerprint(drive)
     build(drive, tmp_path / "a.zip")
     build(drive, tmp_path / "sub" / "b.zip")
@@ -28,7 +26,7 @@ def test_same_inputs_give_identical_bytes(drive, tmp_path):
     assert tree_fingerprint(drive) == before, "the bundle must never change the evidence tree"
 
 
-def test_source_date_epoch_fixes_the_build_time(drive, tmp_path, monkeypatch):
+def test_source_date_epoch_fixes_the_build_time(drive, tmp_path, monkeypatch, build):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
     first = build(drive, tmp_path / "a.zip")
     os.utime(drive / "Lain-lain" / "catatan lama.pdf")  # a newer mtime no longer matters
@@ -41,7 +39,7 @@ def test_source_date_epoch_fixes_the_build_time(drive, tmp_path, monkeypatch):
     assert manifest["build_time_source"] == "SOURCE_DATE_EPOCH"
 
 
-def test_build_time_follows_the_newest_evidence(drive, tmp_path, monkeypatch):
+def test_build_time_follows_the_newest_evidence(drive, tmp_path, monkeypatch, build):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     newest = max(
         p.stat().st_mtime_ns
@@ -54,7 +52,7 @@ def test_build_time_follows_the_newest_evidence(drive, tmp_path, monkeypatch):
     assert result.build_time == datetime.fromtimestamp(newest // 10**9, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def test_manifest_lists_every_member_with_its_hash(drive, tmp_path):
+def test_manifest_lists_every_member_with_its_hash(drive, tmp_path, build):
     build(drive, tmp_path / "a.zip")
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
         raw = archive.read("manifest.json")
@@ -81,7 +79,7 @@ def test_manifest_lists_every_member_with_its_hash(drive, tmp_path):
         assert report["included"] == (report["bundle_path"] in documents), report
 
 
-def test_problem_files_are_excluded_unless_asked(drive, tmp_path):
+def test_problem_files_are_excluded_unless_asked(drive, tmp_path, build, members):
     result = build(drive, tmp_path / "a.zip")
     codes = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding.code for e in result.exclusions}
     assert codes == {
@@ -99,7 +97,7 @@ def test_problem_files_are_excluded_unless_asked(drive, tmp_path):
     assert [f["code"] for f in encrypted["findings"]] == ["encrypted"]
 
 
-def test_types_and_file_size_limits_are_reported_per_file(drive, tmp_path):
+def test_types_and_file_size_limits_are_reported_per_file(drive, tmp_path, build):
     result = build(drive, tmp_path / "a.zip", types=("pdf",))
     found = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding.code for e in result.exclusions}
     assert found["1.i.a Notulen Rapat.docx"] == found["1.ii.c Foto Sosialisasi.jpg"] == "type_not_allowed"
@@ -113,13 +111,13 @@ def test_types_and_file_size_limits_are_reported_per_file(drive, tmp_path):
     )
 
 
-def test_output_inside_the_tree_is_refused(drive):
+def test_output_inside_the_tree_is_refused(drive, build):
     with pytest.raises(BundleError, match="di dalam repositori"):
         build(drive, drive / "bundel.zip")
     assert not (drive / "bundel.zip").exists()
 
 
-def test_an_empty_catalog_asks_for_index(make_repo, tmp_path):
+def test_an_empty_catalog_asks_for_index(make_repo, tmp_path, build):
     root = make_repo("kosong")
     with pytest.raises(BundleError, match="zi-evidence index"):
         build(root, tmp_path / "a.zip")

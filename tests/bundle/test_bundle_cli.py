@@ -5,13 +5,12 @@ import shutil
 
 from click.testing import CliRunner
 
-from tests.bundle.bundle_helpers import index, make_drive, rewrite_zip
 from zi_evidence.cli import cli
 
 
-def test_build_verify_and_diff_from_the_command_line(make_repo, tmp_path):
+def test_build_verify_and_diff_from_the_command_line(make_repo, tmp_path, indexed_repo, make_drive, rewrite_zip):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     runner = CliRunner()
     out = tmp_path / "bundel.zip"
     result = runner.invoke(
@@ -35,9 +34,9 @@ def test_build_verify_and_diff_from_the_command_line(make_repo, tmp_path):
     assert "Tidak ada perbedaan" in diff.output
 
 
-def test_errors_are_clear_messages(make_repo, tmp_path):
+def test_errors_are_clear_messages(make_repo, tmp_path, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     runner = CliRunner()
     result = runner.invoke(cli, ["bundle", str(root), "-o", str(tmp_path / "a.zip"), "--types", "exe"])
     assert result.exit_code == 1 and "Jenis berkas tidak dikenal" in result.output
@@ -45,13 +44,13 @@ def test_errors_are_clear_messages(make_repo, tmp_path):
     assert result.exit_code == 1 and "--split" in result.output and not (tmp_path / "a.zip").exists()
 
 
-def test_config_sets_the_defaults(make_repo, tmp_path):
+def test_config_sets_the_defaults(make_repo, tmp_path, indexed_repo, make_drive):
     root = make_drive(make_repo)
     config = root / "zi-evidence.yaml"
     config.write_text(
         config.read_text(encoding="utf-8") + "bundle:\n  types: [pdf, jpg]\n  max_file_mb: 1\n", encoding="utf-8"
     )
-    index(root)
+    indexed_repo(root)
     result = CliRunner().invoke(
         cli, ["bundle", str(root), "-o", str(tmp_path / "a.zip"), "--json"], catch_exceptions=False
     )

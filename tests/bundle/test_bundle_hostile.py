@@ -4,7 +4,6 @@ import os
 import posixpath
 import zipfile
 
-from tests.bundle.bundle_helpers import build, index, members, pdf
 from zi_evidence.bundle import verify_bundle
 from zi_evidence.bundle.naming import is_safe_member
 
@@ -23,13 +22,13 @@ HOSTILE = [
 ]
 
 
-def test_hostile_names_stay_inside_and_unique(make_repo, tmp_path):
+def test_hostile_names_stay_inside_and_unique(make_repo, tmp_path, build, indexed_repo, members, pdf):
     root = make_repo()
     for name in HOSTILE:
         assert len(name.encode()) < 255, name
         pdf(root, f"{FOLDER}/{name}")
     pdf(root, f"{FOLDER}/../../-rf/1.i.b x.pdf")  # a folder that starts with '-'
-    index(root)
+    indexed_repo(root)
     out = tmp_path / "a.zip"
     result = build(root, out)
     assert result.files == len(HOSTILE) + 1
@@ -50,13 +49,13 @@ def test_hostile_names_stay_inside_and_unique(make_repo, tmp_path):
     assert verify_bundle(out).ok
 
 
-def test_link_out_of_the_tree_is_refused_with_a_finding(make_repo, tmp_path):
+def test_link_out_of_the_tree_is_refused_with_a_finding(make_repo, tmp_path, build, indexed_repo, pdf):
     root = make_repo()
     pdf(root, f"{FOLDER}/1.i.a SK Tim.pdf")
     secret = tmp_path / "rahasia.pdf"
     secret.write_bytes(b"%PDF-1.4 secret outside the tree")
     os.symlink(secret, root / FOLDER / "1.i.a Tautan Keluar.pdf")
-    index(root)
+    indexed_repo(root)
     result = build(root, tmp_path / "a.zip")
     refused = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding for e in result.exclusions}
     assert refused["1.i.a Tautan Keluar.pdf"].code == "link"
@@ -64,11 +63,11 @@ def test_link_out_of_the_tree_is_refused_with_a_finding(make_repo, tmp_path):
         assert all(b"secret outside" not in archive.read(n) for n in archive.namelist())
 
 
-def test_file_replaced_by_a_link_after_indexing_is_refused(make_repo, tmp_path):
+def test_file_replaced_by_a_link_after_indexing_is_refused(make_repo, tmp_path, build, indexed_repo, pdf):
     root = make_repo()
     kept = pdf(root, f"{FOLDER}/1.i.a SK Tim.pdf")
     swapped = pdf(root, f"{FOLDER}/1.i.a Diganti.pdf")
-    index(root)
+    indexed_repo(root)
     outside = tmp_path / "luar.pdf"
     outside.write_bytes(swapped.read_bytes())
     swapped.unlink()
@@ -80,10 +79,10 @@ def test_file_replaced_by_a_link_after_indexing_is_refused(make_repo, tmp_path):
     assert result.files == 1 and kept.exists()
 
 
-def test_folder_replaced_by_a_link_after_indexing_is_refused(make_repo, tmp_path):
+def test_folder_replaced_by_a_link_after_indexing_is_refused(make_repo, tmp_path, build, indexed_repo, pdf):
     root = make_repo()
     pdf(root, f"{FOLDER}/ii/1.i.b Berkas.pdf")
-    index(root)
+    indexed_repo(root)
     moved = tmp_path / "di-luar"
     (root / FOLDER / "ii").rename(moved)
     os.symlink(moved, root / FOLDER / "ii")

@@ -5,15 +5,14 @@ import zipfile
 
 import pytest
 
-from tests.bundle.bundle_helpers import build, index, make_drive
 from zi_evidence.bundle import verify_bundle
 from zi_evidence.errors import BundleError
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     return root
 
 
@@ -28,7 +27,7 @@ def test_exact_size_estimate(drive, tmp_path):
     assert result.bytes_total == (tmp_path / "a.zip").stat().st_size
 
 
-def test_over_the_limit_without_split_writes_nothing(drive, tmp_path):
+def test_over_the_limit_without_split_writes_nothing(drive, tmp_path, build):
     whole = build(drive, tmp_path / "whole.zip")
     out = tmp_path / "kecil.zip"
     with pytest.raises(BundleError, match="--split") as caught:
@@ -37,7 +36,7 @@ def test_over_the_limit_without_split_writes_nothing(drive, tmp_path):
     assert not out.exists()
 
 
-def test_split_volumes_stay_under_the_limit_and_verify(drive, tmp_path):
+def test_split_volumes_stay_under_the_limit_and_verify(drive, tmp_path, build):
     whole = build(drive, tmp_path / "whole.zip")
     limit = whole.bytes_total - 20_000  # letters and listings take ~140 kB of the first volume
     result = build(drive, tmp_path / "jilid.zip", max_bundle_bytes=limit, split=True)
@@ -60,7 +59,7 @@ def test_split_volumes_stay_under_the_limit_and_verify(drive, tmp_path):
     assert result.files == whole.files
 
 
-def test_a_limit_below_the_letters_is_refused(drive, tmp_path):
+def test_a_limit_below_the_letters_is_refused(drive, tmp_path, build):
     with pytest.raises(BundleError, match="jilid pertama"):
         build(drive, tmp_path / "j.zip", max_bundle_bytes=60_000, split=True)
     assert list(tmp_path.glob("j*.zip")) == []

@@ -6,16 +6,15 @@ import shutil
 
 import pytest
 
-from tests.bundle.bundle_helpers import build, index, make_drive, pdf, rewrite_zip
 from zi_evidence.bundle import diff_bundles, verify_bundle
 
 FOLDER = "PEMENUHAN/AREA I - Manajemen Perubahan"
 
 
 @pytest.fixture
-def bundle(make_repo, tmp_path):
+def bundle(make_repo, tmp_path, build, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     out = tmp_path / "asli.zip"
     build(root, out)
     return root, out
@@ -47,7 +46,7 @@ def test_one_flipped_byte_is_found(bundle, tmp_path):
     assert not report.ok and report.altered == [target]
 
 
-def test_rehashed_content_change_is_found(bundle, tmp_path):
+def test_rehashed_content_change_is_found(bundle, tmp_path, rewrite_zip):
     """Changed bytes written as a valid zip (CRC recomputed): only the SHA-256 can tell."""
     _, out = bundle
     target = _evidence_member(out)
@@ -57,7 +56,7 @@ def test_rehashed_content_change_is_found(bundle, tmp_path):
     assert report.altered == [target] and report.manifest_intact
 
 
-def test_extra_and_removed_files_are_found(bundle, tmp_path):
+def test_extra_and_removed_files_are_found(bundle, tmp_path, rewrite_zip):
     _, out = bundle
     target = _evidence_member(out)
     extra = tmp_path / "tambah.zip"
@@ -73,7 +72,7 @@ def test_extra_and_removed_files_are_found(bundle, tmp_path):
     assert report.missing == [target] and not report.ok
 
 
-def test_edited_manifest_is_found(bundle, tmp_path):
+def test_edited_manifest_is_found(bundle, tmp_path, rewrite_zip):
     _, out = bundle
     edited = tmp_path / "manifes.zip"
 
@@ -109,14 +108,14 @@ def test_not_a_zip(tmp_path):
     assert not report.ok and "zip" in report.problems[0]
 
 
-def test_diff_lists_added_removed_changed_and_moved(bundle, tmp_path):
+def test_diff_lists_added_removed_changed_and_moved(bundle, tmp_path, build, indexed_repo, pdf):
     root, first = bundle
     pdf(root, f"{FOLDER}/i. Penyusunan Tim Kerja/1.i.b Berkas Baru.pdf", "baru")
     (root / f"{FOLDER}/iii. Monev/1.iii.b Laporan Monev Maret 2026.pdf").unlink()
     pdf(root, f"{FOLDER}/iii. Monev/1.iii.b Laporan Monev Januari 2026.pdf", "isi diperbaiki")
     old = root / f"{FOLDER}/i. Penyusunan Tim Kerja/1.i.b Kriteria Seleksi Anggota.pdf"
     os.rename(old, old.with_name("1.i.b Kriteria Seleksi.pdf"))
-    index(root)
+    indexed_repo(root)
     second = tmp_path / "baru.zip"
     build(root, second)
     result = diff_bundles(first, second)

@@ -4,23 +4,24 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from tests.conftest import tree_fingerprint
-from zi_evidence.cli import cli
 from zi_evidence.config import load_config
 from zi_evidence.index.mapping import Mapper
 from zi_evidence.repository import Repository
 
 
-def invoke(*args, ok=True):
-    result = CliRunner().invoke(cli, list(map(str, args)), catch_exceptions=False)
-    assert (result.exit_code == 0) == ok, result.output
-    return result.output
+@pytest.fixture
+def invoke(run_cli):
+    def invoke(*args, ok=True):
+        result = run_cli(*args)
+        assert (result.exit_code == 0) == ok, result.output
+        return result.output
+
+    return invoke
 
 
 @pytest.mark.parametrize("ruleset", ["permenpanrb-90-2021", "permenpanrb-10-2019", "permenkumham-29-2019"])
-def test_init_skeleton_folders_map_back_to_their_questions(tmp_path, ruleset):
+def test_init_skeleton_folders_map_back_to_their_questions(tmp_path, ruleset, invoke):
     root = tmp_path / "drive"
     invoke("init", root, "--ruleset", ruleset, "--unit", "Kantor Uji", "--year", 2026, "--target", "WBBM", "--skeleton")
     config = load_config(root)
@@ -41,7 +42,7 @@ def test_init_skeleton_folders_map_back_to_their_questions(tmp_path, ruleset):
     assert mapped == questions
 
 
-def test_init_refuses_to_overwrite_and_existing_evidence_is_untouched(tmp_path):
+def test_init_refuses_to_overwrite_and_existing_evidence_is_untouched(tmp_path, tree_fingerprint, invoke):
     root = tmp_path / "drive"
     (root / "AREA I").mkdir(parents=True)
     (root / "AREA I" / "sk.pdf").write_bytes(b"%PDF-1.4 bukti")
@@ -53,18 +54,18 @@ def test_init_refuses_to_overwrite_and_existing_evidence_is_untouched(tmp_path):
     assert yaml.safe_load((root / "zi-evidence.yaml").read_text())["unit"]["name"] == "Kantor Uji"
 
 
-def test_invalid_config_names_the_file_and_the_field(make_repo):
+def test_invalid_config_names_the_file_and_the_field(make_repo, invoke):
     root = make_repo(extra="limits: {pages: 0}\n")
     output = invoke("status", "--repo", root, ok=False)
     assert "zi-evidence.yaml" in output and "$.limits.pages" in output
 
 
-def test_commands_outside_a_repository_say_what_to_do(tmp_path, monkeypatch):
+def test_commands_outside_a_repository_say_what_to_do(tmp_path, monkeypatch, invoke):
     monkeypatch.chdir(tmp_path)
     assert "zi-evidence init" in invoke("status", ok=False)
 
 
-def test_rulesets_list_and_show(tmp_path):
+def test_rulesets_list_and_show(tmp_path, invoke):
     listed = json.loads(invoke("rulesets", "list", "--json"))
     by_id = {row["id"]: row for row in listed}
     assert by_id["permenpanrb-90-2021"]["questions"] == 110

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.index.corpus import CANARY_TEXT, build_corpus
 from zi_evidence.cli import cli
 
 LIMITS = """limits:
@@ -64,13 +63,13 @@ def _snapshot(root: Path) -> dict[bytes, tuple]:
 
 
 @pytest.fixture
-def hostile(make_repo, tmp_path):
+def hostile(make_repo, tmp_path, build_corpus):
     root = make_repo(extra=LIMITS)
     expected = build_corpus(root, tmp_path / "outside")
     return root, expected
 
 
-def test_index_survives_a_hostile_drive(hostile, tmp_path):
+def test_index_survives_a_hostile_drive(hostile, tmp_path, canary_text):
     root, expected = hostile
     before = _snapshot(root)
     canary_before = os.stat(expected.canary)
@@ -121,7 +120,7 @@ def test_index_survives_a_hostile_drive(hostile, tmp_path):
 
     # nothing outside the tree was opened or read
     assert opened_log.read_text(encoding="utf-8", errors="replace") == "", "a file outside the tree was opened"
-    assert CANARY_TEXT not in texts
+    assert canary_text not in texts
     assert os.stat(expected.canary).st_mtime_ns == canary_before.st_mtime_ns
 
     assert _snapshot(root) == before, "the evidence tree must not change"

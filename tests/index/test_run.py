@@ -6,53 +6,56 @@ import os
 import shutil
 
 import pytest
-from click.testing import CliRunner
-
-from scripts.fabricate import make_docx, make_encrypted_pdf, make_pdf, make_photo, make_xlsx
-from tests.conftest import tree_fingerprint
-from zi_evidence.cli import cli
 
 TIM = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja"
 
 
-def run(*args):
-    result = CliRunner().invoke(cli, list(map(str, args)), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
+@pytest.fixture
+def run(run_cli):
+    def run(*args):
+        result = run_cli(*args)
+        assert result.exit_code == 0, result.output
+        return result.output
 
-
-def index(root):
-    return json.loads(run("index", root, "--json"))
-
-
-def search(root, *query):
-    return json.loads(run("search", "--repo", root, "--json", *query))
+    return run
 
 
 @pytest.fixture
-def drive(make_repo):
+def index(run):
+    return lambda root: json.loads(run("index", root, "--json"))
+
+
+@pytest.fixture
+def search(run):
+    return lambda root, *query: json.loads(run("search", "--repo", root, "--json", *query))
+
+
+@pytest.fixture
+def drive(make_repo, fabricate):
     root = make_repo()
-    make_pdf(
+    fabricate.make_pdf(
         root / TIM / "a. Tim pembangunan ZI" / "SK Tim Pembangunan ZI.pdf",
         ["KEPUTUSAN KEPALA KANTOR\nNOMOR W.11-123 TAHUN 2026", "Tim bertugas meningkatkan pelayanan publik"],
         title="SK Tim ZI",
     )
-    make_docx(
+    fabricate.make_docx(
         root
         / "PEMENUHAN/AREA I - Manajemen Perubahan/iii. Pemantauan dan Evaluasi"
         / "1.iii.b Laporan Monev Januari.docx",
         ["LAPORAN MONITORING DAN EVALUASI", "Pengaduan masyarakat ditindaklanjuti"],
     )
-    make_xlsx(root / "REFORM" / "A.II.5.ii.a Rekap Pengaduan 2026.xlsx", {"Rekap": [["harus", "selesai"], [10, 9]]})
-    make_photo(root / TIM / "a. Tim pembangunan ZI" / "foto rapat.jpg", "rapat pembentukan tim")
-    make_encrypted_pdf(root / TIM / "b. Prosedur seleksi" / "kertas kerja seleksi.pdf", ["rahasia"])
+    fabricate.make_xlsx(
+        root / "REFORM" / "A.II.5.ii.a Rekap Pengaduan 2026.xlsx", {"Rekap": [["harus", "selesai"], [10, 9]]}
+    )
+    fabricate.make_photo(root / TIM / "a. Tim pembangunan ZI" / "foto rapat.jpg", "rapat pembentukan tim")
+    fabricate.make_encrypted_pdf(root / TIM / "b. Prosedur seleksi" / "kertas kerja seleksi.pdf", ["rahasia"])
     (root / "Lain-lain").mkdir()
     (root / "Lain-lain" / "rusak.pdf").write_bytes(b"%PDF-1.7\nthis is not a pdf at all")
-    make_docx(root / "Lain-lain" / "catatan lama.docx", ["catatan integritas"])
+    fabricate.make_docx(root / "Lain-lain" / "catatan lama.docx", ["catatan integritas"])
     return root
 
 
-def test_index_search_status_end_to_end(drive):
+def test_index_search_status_end_to_end(drive, tree_fingerprint, index, run, search):
     before = tree_fingerprint(drive)
     summary = index(drive)
     assert (summary["new"], summary["unchanged"], summary["parsed"]) == (7, 0, 7)
@@ -74,13 +77,13 @@ def test_index_search_status_end_to_end(drive):
     assert tree_fingerprint(drive) == before, "no command may change a byte or an mtime of the evidence"
 
 
-def test_incremental_runs_reparse_only_what_changed(drive):
+def test_incremental_runs_reparse_only_what_changed(drive, fabricate, index, search):
     index(drive)
     again = index(drive)
     assert (again["unchanged"], again["parsed"], again["new"]) == (7, 0, 0)
 
     monev = next(drive.rglob("1.iii.b*.docx"))
-    make_docx(monev, ["LAPORAN MONITORING", "gratifikasi ditolak"])
+    fabricate.make_docx(monev, ["LAPORAN MONITORING", "gratifikasi ditolak"])
     os.utime(monev, ns=(monev.stat().st_atime_ns, monev.stat().st_mtime_ns + 10**9))
     edited = index(drive)
     assert (edited["changed"], edited["parsed"]) == (1, 1)
@@ -100,7 +103,7 @@ def test_incremental_runs_reparse_only_what_changed(drive):
     assert search(drive, "gratifikasi")["hits"] == []
 
 
-def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive):
+def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive, index, run, search):
     index(drive)
     index_dir = drive / ".zi-evidence" / "index"
     for path in index_dir.rglob("*"):
@@ -113,7 +116,7 @@ def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive):
     assert index(drive)["parsed"] == 0
 
 
-def test_state_folder_on_a_network_share_uses_a_safe_journal_and_says_so(drive, monkeypatch):
+def test_state_folder_on_a_network_share_uses_a_safe_journal_and_says_so(drive, monkeypatch, index, run):
     from zi_evidence.state import journal
 
     index(drive)
@@ -126,7 +129,7 @@ def test_state_folder_on_a_network_share_uses_a_safe_journal_and_says_so(drive, 
     assert json.loads(run("status", "--repo", drive, "--json"))["catalog"]["mode"] == "wal"
 
 
-def test_no_ocr_leaves_the_ocr_parser_out(drive, monkeypatch):
+def test_no_ocr_leaves_the_ocr_parser_out(drive, monkeypatch, run):
     from zi_evidence.index import run as pipeline
 
     calls = []
@@ -143,7 +146,7 @@ def test_no_ocr_leaves_the_ocr_parser_out(drive, monkeypatch):
     assert calls == [frozenset({"ocr"}), frozenset()]
 
 
-def test_a_crash_mid_run_leaves_nothing_half_applied(drive, monkeypatch):
+def test_a_crash_mid_run_leaves_nothing_half_applied(drive, monkeypatch, index):
     """Parsing fills the text cache first; file rows change in one transaction at the end."""
     from zi_evidence.index import run as pipeline
     from zi_evidence.repository import Repository
@@ -162,7 +165,7 @@ def test_a_crash_mid_run_leaves_nothing_half_applied(drive, monkeypatch):
     assert cached > 0 and again["new"] == 7 and again["parsed"] == 0, "the cached text is reused"
 
 
-def test_unreachable_root_changes_nothing(drive):
+def test_unreachable_root_changes_nothing(drive, index):
     from zi_evidence.errors import StateError
     from zi_evidence.index.run import run_index
     from zi_evidence.repository import Repository

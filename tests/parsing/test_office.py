@@ -2,13 +2,9 @@
 
 import io
 import struct
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from zi_evidence.parsing import ParseFailure  # noqa: E402
 from zi_evidence.parsing.office import check_zip, head_member_names  # noqa: E402

@@ -1,19 +1,15 @@
 """sniff_mime / choose_parser over the built-in parsers, and their registration as plugins."""
 
-import sys
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import zi_evidence_docx  # noqa: E402
 import zi_evidence_image  # noqa: E402
 import zi_evidence_pdf  # noqa: E402
 import zi_evidence_text  # noqa: E402
 import zi_evidence_xlsx  # noqa: E402
-from scripts.fabricate import make_docx, make_pdf, make_photo, make_xlsx  # noqa: E402
 from zi_evidence.parsing import ParseLimits, choose_parser, sniff_mime  # noqa: E402
 from zi_evidence.plugins import make_plugin_manager  # noqa: E402
 
@@ -44,14 +40,14 @@ def test_each_plugin_registers_one_named_versioned_parser(parsers):
 
 
 @pytest.mark.parametrize("order", ["forward", "reversed"])
-def test_files_with_misleading_names_go_to_the_right_parser(tmp_path, parsers, order):
+def test_files_with_misleading_names_go_to_the_right_parser(tmp_path, parsers, order, fabricate):
     if order == "reversed":  # the answer must not depend on plugin load order
         parsers = parsers[::-1]
     cases = {
-        make_pdf(tmp_path / "sk.pdf", ["SK"]).rename(tmp_path / "sk-sebenarnya-pdf.docx"): "pdf",
-        make_docx(tmp_path / "notulen.docx", ["Notulen"]).rename(tmp_path / "notulen.xlsx"): "docx",
-        make_xlsx(tmp_path / "rekap.xlsx", {"S": [[1]]}).rename(tmp_path / "rekap.docx"): "xlsx",
-        make_photo(tmp_path / "foto.jpg", "apel").rename(tmp_path / "foto.pdf"): "image",
+        fabricate.make_pdf(tmp_path / "sk.pdf", ["SK"]).rename(tmp_path / "sk-sebenarnya-pdf.docx"): "pdf",
+        fabricate.make_docx(tmp_path / "notulen.docx", ["Notulen"]).rename(tmp_path / "notulen.xlsx"): "docx",
+        fabricate.make_xlsx(tmp_path / "rekap.xlsx", {"S": [[1]]}).rename(tmp_path / "rekap.docx"): "xlsx",
+        fabricate.make_photo(tmp_path / "foto.jpg", "apel").rename(tmp_path / "foto.pdf"): "image",
     }
     csv = tmp_path / "rekap.csv"
     csv.write_bytes("Nama;Jumlah\nJosé;3\n".encode("cp1252"))

@@ -9,27 +9,29 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from tests.plugins.reports.report_helpers import RULESET, complete_drive, index, new_repo, write_answers
 from zi_evidence.cli import cli
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.readiness import build_readiness, next_deadline
 from zi_evidence.repository import Repository
 from zi_evidence.rulesets import RulesetRegistry
 
+RULESET = RulesetRegistry.from_host(make_plugin_manager()).get("permenpanrb-90-2021")
+
 
 @pytest.fixture(scope="module")
-def complete(tmp_path_factory):
+def complete(tmp_path_factory, complete_drive, indexed_repo, new_repo, write_answers):
     root = complete_drive(new_repo(tmp_path_factory.mktemp("check") / "lengkap"))
-    index(root)
+    indexed_repo(root)
     write_answers(root)
     return root
 
 
-def check(root, *extra):
-    return CliRunner().invoke(cli, ["check", "-C", str(root), "--today", "2026-04-01", "-q", *extra])
+@pytest.fixture
+def check(run_cli):
+    return lambda root, *extra: run_cli("check", "-C", root, "--today", "2026-04-01", "-q", *extra)
 
 
-def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(complete):
+def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(complete, check):
     result = check(complete)
     assert result.exit_code == 0, result.output
     assert "SIAP (kode keluar 0)" in result.output
@@ -37,7 +39,7 @@ def test_check_exits_0_when_wbk_is_met_with_evidence_and_no_error_remains(comple
     assert "Tenggat berikutnya: 31 Mei 2026 (60 hari lagi)" in result.output
 
 
-def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete, tmp_path):
+def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete, tmp_path, write_answers, check):
     # area 2 (bobot 7, minimum 60 % = 4,20): every pemenuhan answer of area 2 at its lowest value
     lowest = {}
     for question in RULESET.questions:
@@ -53,16 +55,16 @@ def test_check_exits_1_when_an_answer_pushes_an_area_below_its_minimum(complete,
     assert "BELUM SIAP (kode keluar 1)" in result.output and "Area 2 Penataan Tatalaksana" in result.output
 
 
-def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete):
+def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete, indexed_repo, check):
     evidence = complete / "BUKTI" / "A.I.1.i.a Laporan Pelaksanaan.pdf"
     kept = evidence.read_bytes()
     evidence.write_bytes(b"")  # an empty file: its question has no usable evidence (error findings)
     try:
-        index(complete)
+        indexed_repo(complete)
         result = check(complete, "--json")
     finally:
         evidence.write_bytes(kept)
-        index(complete)
+        indexed_repo(complete)
     assert result.exit_code == 1
     summary = json.loads(result.output)
     assert summary["siap"] is False and summary["kode_keluar"] == 1 and summary["temuan"]["error"] >= 1
@@ -70,10 +72,12 @@ def test_check_exits_1_on_error_findings_even_when_the_score_is_met(complete):
     assert any("galat" in reason for reason in summary["alasan"])
 
 
-def test_without_answers_check_says_how_to_create_them_and_reports_still_work(tmp_path):
+def test_without_answers_check_says_how_to_create_them_and_reports_still_work(
+    tmp_path, complete_drive, indexed_repo, new_repo, check
+):
     root = new_repo(tmp_path / "tanpa-jawaban")
     complete_drive(root)
-    index(root)
+    indexed_repo(root)
     result = check(root)
     assert result.exit_code == 1
     assert "zi-evidence answers template" in result.output and "Ambang WBK belum dapat dinilai" in result.output
@@ -86,10 +90,10 @@ def test_without_answers_check_says_how_to_create_them_and_reports_still_work(tm
     assert "zi-evidence answers template" in out.read_text(encoding="utf-8")
 
 
-def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path):
+def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path, complete_drive, indexed_repo, new_repo, check):
     root = new_repo(tmp_path / "jawaban-salah")
     complete_drive(root)
-    index(root)
+    indexed_repo(root)
     (root / "jawaban-lke.yaml").write_text("schema_version: 1\njawaban:\n  A.I.1.i.a: {jawaban: Mungkin}\n")
     readiness = build_readiness(Repository.open(root), today=date(2026, 4, 1))
     assert readiness.answers.status == "invalid" and any("A.I.1.i.a" in p for p in readiness.answers.problems)
@@ -97,7 +101,7 @@ def test_an_invalid_answers_file_is_reported_not_crashed_on(tmp_path):
     assert result.exit_code == 1 and "tidak valid" in result.output
 
 
-def test_an_unindexed_repository_is_a_clear_error_and_gets_no_catalog(tmp_path):
+def test_an_unindexed_repository_is_a_clear_error_and_gets_no_catalog(tmp_path, new_repo, check):
     root = new_repo(tmp_path / "belum-diindeks")
     result = check(root)
     assert result.exit_code == 1 and "zi-evidence index" in result.output

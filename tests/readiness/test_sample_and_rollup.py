@@ -6,23 +6,21 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from zi_evidence.schemas.validation import schema_errors
 
-from tests.conftest import tree_fingerprint
-from tests.plugins.reports.report_helpers import SAMPLE, sample_copy, small_drive
 from zi_evidence.cli import cli
 
 MONEV = "PEMENUHAN/AREA I - Manajemen Perubahan/iii. Pemantauan dan Evaluasi/"
 
-
-SAMPLE_BEFORE = tree_fingerprint(SAMPLE)  # the quick start may have indexed it: its state folder is not evidence
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_repo"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(tmp_path_factory, sample_copy):
     return sample_copy(tmp_path_factory.mktemp("sampel") / "sample_repo")
 
 
@@ -36,8 +34,8 @@ def sample_json(sample, tmp_path_factory):
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_the_original_sample_is_never_written(sample):
-    assert (sample / ".zi-evidence").is_dir() and tree_fingerprint(SAMPLE) == SAMPLE_BEFORE
+def test_the_original_sample_is_never_written(sample, sample_before, tree_fingerprint):
+    assert (sample / ".zi-evidence").is_dir() and tree_fingerprint(SAMPLE) == sample_before
 
 
 def test_the_deliberate_gaps_of_the_sample_appear_as_findings(sample_json):
@@ -88,7 +86,7 @@ def test_check_on_the_sample_fails_and_says_why(sample):
     assert "BELUM SIAP (kode keluar 1)" in result.output and "temuan bertingkat galat" in result.output
 
 
-def test_rollup_over_two_units_and_one_never_indexed(sample, tmp_path):
+def test_rollup_over_two_units_and_one_never_indexed(sample, tmp_path, small_drive, tree_fingerprint):
     other = small_drive(tmp_path / "unit-kedua")
     unindexed = tmp_path / "unit-ketiga"
     shutil.copytree(other, unindexed, ignore=shutil.ignore_patterns(".zi-evidence"))
@@ -116,7 +114,7 @@ def test_rollup_over_two_units_and_one_never_indexed(sample, tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice (libreoffice) tidak terpasang")
-def test_the_xlsx_report_opens_in_libreoffice(tmp_path):
+def test_the_xlsx_report_opens_in_libreoffice(tmp_path, small_drive):
     root = small_drive(tmp_path / "unit")
     workbook = tmp_path / "keluar" / "lke.xlsx"
     CliRunner().invoke(cli, ["report", "-C", str(root), "-o", str(workbook), "-q"], catch_exceptions=False)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.answers.model import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -17,22 +16,26 @@ RULESET = RulesetRegistry.from_host(make_plugin_manager()).get("permenpanrb-10-2
 ALL_FACTS = {"opini_bpk": "WTP", "akip": "A", "pelayanan_strategis": True, "lhkpn_lhkasn": 100}
 
 
-def answer_file(tmp_path, letters=None, hasil=None, facts=None):
-    raw = {
-        "schema_version": 1,
-        "ruleset": RULESET.id,
-        "jawaban": best_answers(RULESET, letters=letters),
-        "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
-        "prasyarat": {**ALL_FACTS, **(facts or {})},
-    }
-    return load_answers(write_answers_file(tmp_path, raw), RULESET)
+@pytest.fixture(scope="session")
+def answer_file(lke):
+    def answer_file(tmp_path, letters=None, hasil=None, facts=None):
+        raw = {
+            "schema_version": 1,
+            "ruleset": RULESET.id,
+            "jawaban": lke.best_answers(RULESET, letters=letters),
+            "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
+            "prasyarat": {**ALL_FACTS, **(facts or {})},
+        }
+        return load_answers(lke.write_answers_file(tmp_path, raw), RULESET)
+
+    return answer_file
 
 
 def failed(check, predicate, view="claimed"):
     return {c.key for c in check.result(predicate, view).failed}
 
 
-def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path):
+def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path, answer_file):
     report = score(RULESET, answer_file(tmp_path))
     view = report.claimed
     assert [a.value for a in view.areas] == pytest.approx([5.0, 5.0, 15.0, 10.0, 15.0, 10.0])
@@ -117,7 +120,7 @@ PP = 10 - 3.0 + 3.0 * (0.67 + 0.5 + 0 + 0.33 + 0.67) / 5 - 4.0 + 4.0 * (1 + 0.5 
 HASIL = 3.6 / 4 * 15 + 1.0 * 5 + 3.3 / 4 * 20  # 13.5 + 5 + 16.5 = 35
 
 
-def test_realistic_mix_lands_just_above_wbk(tmp_path):
+def test_realistic_mix_lands_just_above_wbk(tmp_path, answer_file):
     answers = answer_file(tmp_path, MIX, {"ipak": 3.6, "tlhp": 100, "ipkp": 3.3}, {"opini_bpk": "WDP"})
     report = score(RULESET, answers)
     view = report.claimed
@@ -140,7 +143,7 @@ def test_realistic_mix_lands_just_above_wbk(tmp_path):
     assert check.result("WBBM").prerequisites_status == "not_met"
 
 
-def test_fails_only_the_per_area_minimum(tmp_path):
+def test_fails_only_the_per_area_minimum(tmp_path, answer_file):
     lowest = {"A.3.3.a": "Tidak", **{f"A.3.3.{x}": "D" for x in "bcdef"}}
     lowest |= {"A.3.4.a": "D", "A.3.4.b": "D", "A.3.4.c": "E", "A.3.4.d": "D"}
     report = score(RULESET, answer_file(tmp_path, lowest))

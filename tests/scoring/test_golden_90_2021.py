@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import PREREQUISITES_MET, best_answers, write_answers_file
 from zi_evidence.answers.model import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -42,24 +41,28 @@ FULL_COUNTS = {
 }
 
 
-def answer_file(tmp_path, letters=None, counts=None, hasil=None, facts=None):
-    """Every question at its best answer, then the given overrides; written as jawaban-lke.yaml."""
-    raw = {
-        "schema_version": 1,
-        "ruleset": RULESET.id,
-        "jenis_instansi": "kl",
-        "jawaban": best_answers(RULESET, FULL_COUNTS, letters, counts),
-        "hasil": {"ipak": 4.0, "capaian_kinerja": "A", "ipkp": 4.0, **(hasil or {})},
-        "prasyarat": {**PREREQUISITES_MET, **(facts or {})},
-    }
-    return load_answers(write_answers_file(tmp_path, raw), RULESET)
+@pytest.fixture(scope="session")
+def answer_file(lke):
+    def answer_file(tmp_path, letters=None, counts=None, hasil=None, facts=None):
+        """Every question at its best answer, then the given overrides; written as jawaban-lke.yaml."""
+        raw = {
+            "schema_version": 1,
+            "ruleset": RULESET.id,
+            "jenis_instansi": "kl",
+            "jawaban": lke.best_answers(RULESET, FULL_COUNTS, letters, counts),
+            "hasil": {"ipak": 4.0, "capaian_kinerja": "A", "ipkp": 4.0, **(hasil or {})},
+            "prasyarat": {**lke.PREREQUISITES_MET, **(facts or {})},
+        }
+        return load_answers(lke.write_answers_file(tmp_path, raw), RULESET)
+
+    return answer_file
 
 
 def failed(check, predicate, view="claimed"):
     return {c.key for c in check.result(predicate, view).failed}
 
 
-def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path):
+def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path, answer_file):
     report = score(RULESET, answer_file(tmp_path))
     view = report.claimed
     # every indicator at full weight: areas 8/7/10/10/15/10, pemenuhan and reform each half
@@ -204,7 +207,7 @@ PENGUNGKIT = MP + TT + SDM + AK + PW + PP  # 44.114125
 HASIL = 3.6 / 4 * 17.5 + 0.5 * 5 + 3.3 / 4 * 17.5  # 15.75 + 2.5 + 14.4375 = 32.6875
 
 
-def test_realistic_mix_lands_just_above_wbk(tmp_path):
+def test_realistic_mix_lands_just_above_wbk(tmp_path, answer_file):
     answers = answer_file(
         tmp_path, MIX_LETTERS, MIX_COUNTS, {"ipak": 3.6, "capaian_kinerja": "C", "ipkp": 3.3}, {"sakip_instansi": "B"}
     )
@@ -234,7 +237,7 @@ def test_realistic_mix_lands_just_above_wbk(tmp_path):
     assert check.result("WBK").prerequisites_status == "met"
 
 
-def test_fails_only_the_per_area_minimum(tmp_path):
+def test_fails_only_the_per_area_minimum(tmp_path, answer_file):
     letters = {"A.II.5.i.a": "E", "A.I.5.iv.a": "C", "A.I.5.iv.b": "C", "A.I.5.iv.c": "A"}
     counts = {
         "A.II.5.ii.a": {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import best_answers, write_answers_file
 from zi_evidence.answers.model import load_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -19,21 +18,25 @@ RULESET = RulesetRegistry.from_host(make_plugin_manager()).get("permenkumham-29-
 ALL_FACTS = {"opini_bpk": "WTP", "akip": "BB", "pelayanan_strategis": True, "lhkpn_lhkasn": 100}
 
 
-def answer_file(tmp_path, letters=None, hasil=None):
-    raw = {
-        "ruleset": RULESET.id,
-        "jawaban": best_answers(RULESET, letters=letters),
-        "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
-        "prasyarat": ALL_FACTS,
-    }
-    return load_answers(write_answers_file(tmp_path, raw), RULESET)
+@pytest.fixture(scope="session")
+def answer_file(lke):
+    def answer_file(tmp_path, letters=None, hasil=None):
+        raw = {
+            "ruleset": RULESET.id,
+            "jawaban": lke.best_answers(RULESET, letters=letters),
+            "hasil": {"ipak": 4.0, "tlhp": 100, "ipkp": 4.0, **(hasil or {})},
+            "prasyarat": ALL_FACTS,
+        }
+        return load_answers(lke.write_answers_file(tmp_path, raw), RULESET)
+
+    return answer_file
 
 
 def failed(check, predicate):
     return {c.key for c in check.result(predicate).failed}
 
 
-def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path):
+def test_all_maximum_scores_100_and_reaches_wbbm(tmp_path, answer_file):
     report = score(RULESET, answer_file(tmp_path))
     view = report.claimed
     assert [a.value for a in view.areas] == pytest.approx([8.0, 7.0, 10.0, 10.0, 15.0, 10.0])
@@ -109,7 +112,7 @@ PW = 15 - 3.0 + 3.0 * 0.5 - 3.0 + 3.0 * (0.67 + 0.33 + 0.5 + 0.5) / 4 - 3.0 + 3.
 PP = 10 - 3.0 + 3.0 * (0.67 + 0.5 + 0 + 0.33 + 0.67) / 5 - 4.0 + 4.0 * (1 + 0.5 + 0.67) / 3  # 7.195333
 
 
-def test_realistic_mix_lands_just_above_wbk(tmp_path):
+def test_realistic_mix_lands_just_above_wbk(tmp_path, answer_file):
     report = score(RULESET, answer_file(tmp_path, MIX, {"ipak": 3.6, "tlhp": 100, "ipkp": 3.3}))
     view = report.claimed
     assert [a.value for a in view.areas] == pytest.approx([MP, TT, SDM, AK, PW, PP])
@@ -128,7 +131,7 @@ def test_realistic_mix_lands_just_above_wbk(tmp_path):
     assert screening.predicate is None and screening.passed
 
 
-def test_fails_only_the_per_area_minimum(tmp_path):
+def test_fails_only_the_per_area_minimum(tmp_path, answer_file):
     lowest = {"A.3.3.a": "Tidak", **{f"A.3.3.{x}": "D" for x in "bcdef"}}
     lowest |= {"A.3.4.a": "D", "A.3.4.b": "D", "A.3.4.c": "E", "A.3.4.d": "D"}
     report = score(RULESET, answer_file(tmp_path, lowest))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lke_answers import FULL_COUNTS_90, best_answers
 from zi_evidence.answers.model import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -95,8 +94,8 @@ def test_no_violations_last_year():
     )
 
 
-def test_per_area_reading_option_decides_which_minimum_counts():
-    jawaban = best_answers(RS90, FULL_COUNTS_90)
+def test_per_area_reading_option_decides_which_minimum_counts(lke):
+    jawaban = lke.best_answers(RS90, lke.FULL_COUNTS_90)
     jawaban["A.II.5.i.a"] = "E"  # 2,5 × 0
     jawaban["A.II.5.ii.a"] = {"input": {"jumlah_harus_ditindaklanjuti": 10, "jumlah_selesai_ditindaklanjuti": 0}}
     answers = parse_answers({"jawaban": jawaban, "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4}}, RS90)

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from tests.lke_answers import FULL_COUNTS_90, PREREQUISITES_MET, best_answers
 from zi_evidence.answers.model import parse_answers
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.rulesets import RulesetRegistry
@@ -15,25 +14,29 @@ from zi_evidence.scoring import check_predicates, format_number, format_percent,
 RS90 = RulesetRegistry.from_host(make_plugin_manager()).get("permenpanrb-90-2021")
 
 
-def answers(letters=None, drop=(), facts=None, kind="kl", hasil=None):
-    jawaban = best_answers(RS90, FULL_COUNTS_90)
-    jawaban |= letters or {}
-    for qid in drop:
-        del jawaban[qid]
-    raw = {
-        "jawaban": jawaban,
-        "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4, **(hasil or {})},
-        "prasyarat": PREREQUISITES_MET if facts is None else facts,
-        "jenis_instansi": kind,
-    }
-    return parse_answers(raw, RS90)
+@pytest.fixture(scope="session")
+def answers(lke):
+    def answers(letters=None, drop=(), facts=None, kind="kl", hasil=None):
+        jawaban = lke.best_answers(RS90, lke.FULL_COUNTS_90)
+        jawaban |= letters or {}
+        for qid in drop:
+            del jawaban[qid]
+        raw = {
+            "jawaban": jawaban,
+            "hasil": {"ipak": 4, "capaian_kinerja": "A", "ipkp": 4, **(hasil or {})},
+            "prasyarat": lke.PREREQUISITES_MET if facts is None else facts,
+            "jenis_instansi": kind,
+        }
+        return parse_answers(raw, RS90)
+
+    return answers
 
 
 UNSUPPORTED_PW = frozenset({"A.II.5.ii.a", "A.II.5.i.a", "A.I.5.iv.a", "A.I.5.iv.b"})
 LOW_TT = {"A.II.2.iii.a": "E", "A.II.2.iii.b": "E", "A.II.2.iii.c": "E"}  # 2,0 × 0: three questions of 2/3
 
 
-def test_claimed_and_evidence_backed_side_by_side():
+def test_claimed_and_evidence_backed_side_by_side(answers):
     report = score(RS90, answers(LOW_TT), unsupported=UNSUPPORTED_PW)
     # claimed: 100 − 2,0 (TT reform digital transformation all E) = 98
     assert report.claimed.total == pytest.approx(98.0)
@@ -50,14 +53,14 @@ def test_claimed_and_evidence_backed_side_by_side():
     assert {c.key for c in check.result("WBK", "evidence_backed").failed} == {"area.5"}
 
 
-def test_unanswered_questions_count_zero_and_are_listed():
+def test_unanswered_questions_count_zero_and_are_listed(answers):
     report = score(RS90, answers(drop=("A.I.6.v.b",)))
     indicator = report.claimed.area(6).indicators[4]  # A.I.6.v, 1,00 over three questions
     assert indicator.unanswered == ("A.I.6.v.b",) and indicator.value == pytest.approx(1.0 * (1 + 0 + 1) / 3)
     assert report.unanswered == ("A.I.6.v.b",)
 
 
-def test_gap_plan_puts_what_closes_the_failing_threshold_first():
+def test_gap_plan_puts_what_closes_the_failing_threshold_first(answers):
     report = score(RS90, answers(LOW_TT), unsupported=UNSUPPORTED_PW)
     plan = gap_plan(RS90, report, check_predicates(RS90, report, "WBK"))
     assert not plan.target_met and [c.key for c in plan.shortfalls] == ["area.5"]
@@ -78,8 +81,8 @@ def test_gap_plan_puts_what_closes_the_failing_threshold_first():
     assert plan.recoverable == pytest.approx(6.5 + 2.0)
 
 
-def test_gap_plan_lists_prerequisites_and_hasil_shortfalls():
-    facts = {**PREREQUISITES_MET, "lama_pembangunan": None, "opini_bpk": "WDP"}
+def test_gap_plan_lists_prerequisites_and_hasil_shortfalls(lke, answers):
+    facts = {**lke.PREREQUISITES_MET, "lama_pembangunan": None, "opini_bpk": "WDP"}
     report = score(RS90, answers(facts=facts, hasil={"ipak": 3.4}))
     check = check_predicates(RS90, report, "WBK")
     plan = gap_plan(RS90, report, check)
@@ -103,8 +106,8 @@ def test_gap_plan_lists_prerequisites_and_hasil_shortfalls():
         ({"layanan_utama": "ya", "maturitas_spip": 2}, "kl", {"WBK": "not_met", "WBBM": "not_met"}),
     ],
 )
-def test_prerequisite_facts(facts, kind, expected):
-    report = score(RS90, answers(facts={**PREREQUISITES_MET, **facts}, kind=kind))
+def test_prerequisite_facts(facts, kind, expected, lke, answers):
+    report = score(RS90, answers(facts={**lke.PREREQUISITES_MET, **facts}, kind=kind))
     check = check_predicates(RS90, report)
     for predicate, status in expected.items():
         assert check.result(predicate).prerequisites_status == status, predicate
@@ -113,7 +116,7 @@ def test_prerequisite_facts(facts, kind, expected):
         assert "jenis_instansi" in note
 
 
-def test_results_are_plain_data_and_numbers_unrounded():
+def test_results_are_plain_data_and_numbers_unrounded(answers):
     report = score(RS90, answers(LOW_TT), unsupported=UNSUPPORTED_PW)
     check = check_predicates(RS90, report)
     plan = gap_plan(RS90, report, check)

@@ -48,9 +48,7 @@ def test_excluded_paths_and_non_utf8_names(tmp_path):
     assert [e.rel for e in entries] == [b"bad\xffname.pdf"]
 
 
-def test_over_long_folders_are_reported_not_silently_skipped(tmp_path):
-    from tests.index.corpus import overlong_tree
-
+def test_over_long_folders_are_reported_not_silently_skipped(tmp_path, overlong_tree):
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     overlong_tree(tmp_path, b"panjang")
     entries = _walk(tmp_path)

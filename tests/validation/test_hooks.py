@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from scripts.fabricate import make_pdf
 from zi_evidence import hookimpl
 from zi_evidence.index.run import run_index
 from zi_evidence.plugins import make_plugin_manager
@@ -69,9 +68,11 @@ def indexed(root, *plugins):
     return repo
 
 
-def test_a_ministry_plugin_adds_a_kind_and_a_finding(make_repo):
+def test_a_ministry_plugin_adds_a_kind_and_a_finding(make_repo, fabricate):
     root = make_repo()
-    make_pdf(root / FOLDER / "1.i.a BA Serah Terima.pdf", ["BERITA ACARA SERAH TERIMA\nPada hari ini kami menyerahkan"])
+    fabricate.make_pdf(
+        root / FOLDER / "1.i.a BA Serah Terima.pdf", ["BERITA ACARA SERAH TERIMA\nPada hari ini kami menyerahkan"]
+    )
     repo = indexed(root, ("kementerian-uji", MinistryPlugin()))
     with repo.catalog() as catalog:
         (record,) = catalog.records()

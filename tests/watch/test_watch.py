@@ -121,17 +121,15 @@ def test_a_file_written_in_chunks_is_indexed_once_and_complete(make_repo, mode):
         assert catalog.records()[0].size == path.stat().st_size
 
 
-def test_word_style_save_ends_as_one_updated_document(make_repo, mode):
-    from scripts.fabricate import make_docx
-
+def test_word_style_save_ends_as_one_updated_document(make_repo, mode, fabricate):
     root = make_repo()
     folder = root / "AREA III"
     folder.mkdir()
-    make_docx(folder / "notulen.docx", ["notulen rapat pertama"])
+    fabricate.make_docx(folder / "notulen.docx", ["notulen rapat pertama"])
     with watching(root, polling=mode) as seen:
         wait_for(lambda: found(root, "pertama") == ["AREA III/notulen.docx"], what="the original")
         (folder / "~$notulen.docx").write_bytes(b"owner lock")  # Word's lock file while editing
-        make_docx(folder / "~WRD0001.tmp", ["notulen rapat kedua"])  # the new version, written aside
+        fabricate.make_docx(folder / "~WRD0001.tmp", ["notulen rapat kedua"])  # the new version, written aside
         (folder / "notulen.docx").rename(folder / "~WRL0002.tmp")  # the original moves away a moment
         (folder / "~WRD0001.tmp").rename(folder / "notulen.docx")
         (folder / "~WRL0002.tmp").unlink()

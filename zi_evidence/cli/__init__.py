@@ -8,6 +8,13 @@ from __future__ import annotations
 import click
 
 from zi_evidence import __version__
+from zi_evidence.cli.answer_commands import answers
+from zi_evidence.cli.bundle_commands import bundle
+from zi_evidence.cli.plugin_commands import plugins, rulesets
+from zi_evidence.cli.repo_commands import index, init, status
+from zi_evidence.cli.report_commands import check, report, rollup
+from zi_evidence.cli.search_commands import search
+from zi_evidence.cli.watch_commands import watch
 from zi_evidence.errors import ZiError
 from zi_evidence.plugins import PluginHost
 
@@ -28,6 +35,11 @@ def cli() -> None:
     """Repositori data dukung Zona Integritas (WBK/WBBM): katalog, pencarian, kelengkapan dan bundel PMPZI."""
 
 
+# The built-in commands, in the order a team uses them; plugins add theirs in ``main``.
+for _command in (init, index, watch, status, search, answers, check, report, rollup, bundle, rulesets, plugins):
+    cli.add_command(_command)
+
+
 def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> None:
     """Let plugins add their subcommands to ``group`` (called once by ``main``)."""
     from zi_evidence.plugins import make_plugin_manager
@@ -44,17 +56,6 @@ def main() -> None:
     load_plugin_commands(cli, host)
     cli(prog_name="zi-evidence", obj=host)  # commands reach it through options.plugin_host()
 
-
-# The built-in commands register themselves on ``cli`` when imported.
-from zi_evidence.cli import (  # noqa: E402, F401
-    answer_commands,
-    bundle_commands,
-    plugin_commands,
-    repo_commands,
-    report_commands,
-    search_commands,
-    watch_commands,
-)
 
 __all__ = ["cli", "main"]
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import json_option, open_repository, plugin_host, repo_option
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.errors import ConfigError
@@ -32,7 +31,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
         raise ConfigError(f"{path} sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.")
 
 
-@cli.group()
+@click.group()
 def answers() -> None:
     """Jawaban penilaian mandiri LKE dan masukan hasil (jawaban-lke.yaml)."""
 

@@ -13,8 +13,7 @@ from typing import Any
 
 import click
 
-from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, open_repository, state_option
+from zi_evidence.cli.options import BarProgress, json_option, open_repository, quiet_option, state_option
 
 
 class BundleGroup(click.Group):
@@ -26,7 +25,7 @@ class BundleGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
-@cli.group(cls=BundleGroup)
+@click.group(cls=BundleGroup)
 def bundle() -> None:
     """Bundel unggah PMPZI: 'bundle [DIR] -o OUT.zip' membuat, 'bundle verify' memeriksa, 'bundle diff' membandingkan.
 
@@ -77,7 +76,7 @@ def _mb(value: float | None, setting: float | None) -> int | None:
 )
 @click.option("--strict", is_flag=True, help="Gagal tanpa menulis apa pun bila ada berkas bukti yang tidak bisa masuk.")
 @state_option
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa bilah kemajuan.")
+@quiet_option
 @json_option
 def build(
     directory,

@@ -30,6 +30,23 @@ state_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk diproses program lain.")
 
 
+class _QuietOption(click.Option):
+    """``--silent`` still works (check, report and rollup used to spell it so) but help shows ``--quiet/-q``."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        shown = self.opts
+        self.opts = [name for name in shown if name != "--silent"]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
+
+
+quiet_option = click.option(
+    "--quiet", "-q", "--silent", "quiet", cls=_QuietOption, is_flag=True, help="Jangan tampilkan kemajuan di stderr."
+)
+
+
 def plugin_host() -> PluginHost:
     """The plugins of this run, loaded once: ``main`` loads them before any command (plugins add
     commands), and a command invoked on its own (as tests do) loads them on first use."""

@@ -7,11 +7,10 @@ from dataclasses import asdict
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import json_option, plugin_host
 
 
-@cli.command()
+@click.command()
 @json_option
 def plugins(as_json):
     """Daftar plugin: versi, hook yang diimplementasikan, dan galat pemuatan."""
@@ -44,7 +43,7 @@ def _plugin_status(plugin: object) -> str | None:
         return f"status tidak dapat dibaca ({type(exc).__name__}: {exc})"
 
 
-@cli.group()
+@click.group()
 def rulesets():
     """Aturan penilaian (LKE) yang tersedia."""
 

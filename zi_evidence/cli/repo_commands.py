@@ -6,13 +6,22 @@ import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
-from zi_evidence.config import CONFIG_NAME, config_text, load_config
-from zi_evidence.errors import ConfigError
+from zi_evidence.cli.options import (
+    BarProgress,
+    json_option,
+    open_repository,
+    plugin_host,
+    quiet_option,
+    repo_option,
+    state_option,
+)
+
+if TYPE_CHECKING:
+    from zi_evidence.readiness.status import StatusReport
 
 
 def ocr_option(command):
@@ -24,7 +33,7 @@ def ocr_option(command):
     )(command)
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--ruleset", default="permenpanrb-90-2021", show_default=True, help="Id aturan penilaian (LKE).")
 @click.option("--unit", "unit_name", required=True, help="Nama unit kerja/satker yang dinilai.")
@@ -45,24 +54,19 @@ def init(
     directory: Path, ruleset: str, unit_name: str, institution: str, year: int, target: str, skeleton: bool, force: bool
 ):
     """Siapkan folder DIRECTORY sebagai repositori data dukung."""
-    from zi_evidence.rulesets import RulesetRegistry
-    from zi_evidence.rulesets.skeleton import create_skeleton
+    from zi_evidence.scaffold import init_repository
 
-    rules = RulesetRegistry.from_host(plugin_host()).get(ruleset)
-    config_path = directory / CONFIG_NAME
-    if config_path.exists() and not force:
-        raise ConfigError(f"{config_path} sudah ada. Pakai --force untuk menimpanya, atau sunting berkasnya langsung.")
-    directory.mkdir(parents=True, exist_ok=True)
-    config_path.write_text(config_text(ruleset, unit_name, year, target, institution), encoding="utf-8")
-    load_config(directory)  # what we wrote must pass our own schema
-    click.echo(f"Repositori disiapkan: {config_path} (aturan {rules.id}, {unit_name}, {year}, target {target}).")
-    if skeleton:
-        created = create_skeleton(directory, rules)
+    result = init_repository(
+        directory, ruleset, unit_name, year, target, institution, skeleton=skeleton, force=force, host=plugin_host()
+    )
+    rules, created = result.ruleset, result.folders_created
+    click.echo(f"Repositori disiapkan: {result.config_path} (aturan {rules.id}, {unit_name}, {year}, target {target}).")
+    if created is not None:
         click.echo(f"{created} folder pertanyaan dibuat. Simpan data dukung di folder pertanyaannya masing-masing.")
     click.echo(f"Langkah berikutnya: zi-evidence index {directory}")
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @state_option
 @click.option(
@@ -72,7 +76,7 @@ def init(
     "--processes", type=click.IntRange(1, 64), default=None, help="Jumlah proses pembaca (bawaan: semua inti)."
 )
 @click.option("--no-wait", is_flag=True, help="Gagal segera bila proses lain sedang memperbarui katalog.")
-@click.option("--quiet", "-q", is_flag=True, help="Tanpa bilah kemajuan.")
+@quiet_option
 @click.option(
     "--verify", is_flag=True, help="Hitung ulang hash semua berkas (menangkap suntingan yang tak mengubah waktu)."
 )
@@ -122,13 +126,13 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         click.echo("Lihat rinciannya dengan: zi-evidence status")
 
 
-@cli.command()
+@click.command()
 @repo_option
 @state_option
 @json_option
 def status(repo_path, state_dir, as_json):
     """Ringkasan katalog: berkas per area dan pertanyaan, berkas belum terpetakan, masalah."""
-    from zi_evidence.readiness.status import collect_status, render_status
+    from zi_evidence.readiness.status import collect_status
 
     repo = open_repository(repo_path, state_dir)
     report = collect_status(repo)
@@ -141,3 +145,37 @@ def status(repo_path, state_dir, as_json):
         click.echo(
             f"\nKatalog: {journal['state_dir']} — jurnal SQLite {journal['mode'].upper()} ({journal['reason']})."
         )
+
+
+def render_status(report: StatusReport) -> str:
+    """The ``status`` command's text: areas, questions without evidence, then every file that needs a look."""
+    lines = [
+        f"{report.unit} — {report.ruleset}, tahun {report.year}, target {report.target}",
+        f"{report.files} berkas, {report.pages} halaman dalam katalog.",
+        "",
+        f"{'Area':<48} {'berkas':>7} {'pertanyaan berbukti':>20}",
+    ]
+    for area in report.areas:
+        lines.append(
+            f"{area.number}. {area.name:<45} {area.files:>7} {area.questions_with_evidence:>12} / {area.questions:<5}"
+        )
+    empty = [qid for qid, count in report.per_question.items() if count == 0]
+    lines += ["", f"Pertanyaan tanpa data dukung: {len(empty)} dari {len(report.per_question)}"]
+    if report.indicator_level:
+        lines.append(
+            "Berkas di tingkat indikator (belum per pertanyaan): "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(report.indicator_level.items()))
+        )
+    for title, notes in (
+        ("Berkas belum terpetakan ke pertanyaan", report.unmapped),
+        ("Masalah berkas", report.problems),
+        ("Dilewati (tidak dibaca)", report.skipped),
+    ):
+        if notes:
+            lines += ["", f"{title} ({len(notes)}):"]
+            for note in notes:
+                hint = f" → {note.hint}" if note.hint else ""
+                lines.append(f"  - {note.path}: {note.message}{hint}")
+    if not report.files:
+        lines += ["", "Katalog masih kosong. Jalankan: zi-evidence index"]
+    return "\n".join(lines)

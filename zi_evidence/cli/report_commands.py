@@ -15,8 +15,15 @@ from typing import Any
 
 import click
 
-from zi_evidence.cli import cli
-from zi_evidence.cli.options import BarProgress, json_option, open_repository, plugin_host, repo_option, state_option
+from zi_evidence.cli.options import (
+    BarProgress,
+    json_option,
+    open_repository,
+    plugin_host,
+    quiet_option,
+    repo_option,
+    state_option,
+)
 from zi_evidence.config import STATE_DIR_ENV
 from zi_evidence.errors import ConfigError
 from zi_evidence.repository import Repository
@@ -27,7 +34,6 @@ today_option = click.option(
     default=None,
     help="Tanggal acuan YYYY-MM-DD untuk tenggat dan laporan berkala (bawaan: hari ini).",
 )
-quiet_option = click.option("--silent", "-q", is_flag=True, help="Jangan tampilkan kemajuan di stderr.")
 
 
 def _day(value: datetime | None) -> date | None:
@@ -56,13 +62,13 @@ def _guard_output(repo: Repository, output: Path, force: bool) -> None:
     )
 
 
-@cli.command()
+@click.command()
 @repo_option
 @state_option
 @json_option
 @today_option
 @quiet_option
-def check(repo_path, state_dir, as_json, today, silent):
+def check(repo_path, state_dir, as_json, today, quiet):
     """Ringkasan kesiapan penilaian TPI di terminal.
 
     Kode keluar 0 bila ambang predikat target terpenuhi menurut nilai yang didukung data dukung DAN
@@ -71,7 +77,7 @@ def check(repo_path, state_dir, as_json, today, silent):
     from zi_evidence.readiness import build_readiness
 
     repo = open_repository(repo_path, state_dir)
-    progress = BarProgress(quiet=silent or as_json)
+    progress = BarProgress(quiet=quiet or as_json)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
     click.echo(
@@ -80,7 +86,7 @@ def check(repo_path, state_dir, as_json, today, silent):
     sys.exit(0 if readiness.verdict.ok else 1)
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--format", "-f", "format_name", default=None, help="html, md, json atau xlsx (bawaan: dari akhiran berkas -o)."
 )
@@ -96,7 +102,7 @@ def check(repo_path, state_dir, as_json, today, silent):
 @today_option
 @click.option("--force", is_flag=True, help="Izinkan menimpa berkas yang sudah ada di dalam folder data dukung.")
 @quiet_option
-def report(format_name, output, repo_path, state_dir, today, force, silent):
+def report(format_name, output, repo_path, state_dir, today, force, quiet):
     """Tulis laporan kesiapan (HTML, Markdown, JSON atau XLSX berbentuk LKE) ke satu berkas."""
     from zi_evidence.readiness import build_readiness
     from zi_evidence.readiness.formats import choose_format
@@ -104,7 +110,7 @@ def report(format_name, output, repo_path, state_dir, today, force, silent):
     repo = open_repository(repo_path, state_dir)
     fmt = choose_format(report_formats(repo.host), format_name, output)
     _guard_output(repo, output, force)
-    progress = BarProgress(quiet=silent)
+    progress = BarProgress(quiet=quiet)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
     fmt().render(readiness, output)
@@ -113,7 +119,7 @@ def report(format_name, output, repo_path, state_dir, today, force, silent):
         click.echo(readiness.answers.note)
 
 
-@cli.command()
+@click.command()
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-o",
@@ -127,7 +133,7 @@ def report(format_name, output, repo_path, state_dir, today, force, silent):
 )
 @today_option
 @quiet_option
-def rollup(dirs, output, format_name, today, silent):
+def rollup(dirs, output, format_name, today, quiet):
     """Rekap banyak unit (satu folder data dukung per unit): nilai per area, predikat dan kelengkapan.
 
     Untuk Kanwil / Eselon I. Unit yang belum punya katalog ditandai dengan saran 'zi-evidence index DIR'.
@@ -146,7 +152,7 @@ def rollup(dirs, output, format_name, today, silent):
         fmt = choose_format(formats, format_name, output or Path("-"))
         if output is None and fmt.suffix == ".xlsx":
             raise ConfigError("Rekap XLSX tidak dapat dicetak ke layar; beri berkas tujuan dengan -o.")
-    progress = BarProgress(quiet=silent)
+    progress = BarProgress(quiet=quiet)
     result = build_rollup(dirs, _day(today), progress)
     progress.finish()
     if output is None:

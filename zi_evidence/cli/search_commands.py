@@ -9,7 +9,6 @@ from dataclasses import asdict
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import json_option, open_repository, repo_option, state_option
 from zi_evidence.search.backend import Snippet
 
@@ -25,7 +24,7 @@ def render_snippet(snippet: Snippet, color: bool) -> str:
     return "".join(out)
 
 
-@cli.command()
+@click.command()
 @click.argument("query", nargs=-1, required=True)
 @repo_option
 @state_option

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from zi_evidence.cli import cli
 from zi_evidence.cli.options import json_option, open_repository, state_option
 from zi_evidence.cli.repo_commands import ocr_option
 
@@ -21,7 +20,7 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt  # SIGTERM (systemd, docker stop) stops as cleanly as Ctrl-C
 
 
-@cli.command()
+@click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @state_option
 @click.option(

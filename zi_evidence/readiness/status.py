@@ -1,4 +1,6 @@
-"""What the catalog holds: files per area and question, what is unmapped, what has problems."""
+"""What the catalog holds, as data: files per area and question, what is unmapped, what has problems.
+
+The ``status`` command renders it as text (zi_evidence/cli/repo_commands.py)."""
 
 from __future__ import annotations
 
@@ -70,36 +72,3 @@ def collect_status(repo: Repository) -> StatusReport:
             )
     report.skipped = [FileNote(path, p.code, p.message, p.hint, p.severity) for path, p in skipped]
     return report
-
-
-def render_status(report: StatusReport) -> str:
-    lines = [
-        f"{report.unit} — {report.ruleset}, tahun {report.year}, target {report.target}",
-        f"{report.files} berkas, {report.pages} halaman dalam katalog.",
-        "",
-        f"{'Area':<48} {'berkas':>7} {'pertanyaan berbukti':>20}",
-    ]
-    for area in report.areas:
-        lines.append(
-            f"{area.number}. {area.name:<45} {area.files:>7} {area.questions_with_evidence:>12} / {area.questions:<5}"
-        )
-    empty = [qid for qid, count in report.per_question.items() if count == 0]
-    lines += ["", f"Pertanyaan tanpa data dukung: {len(empty)} dari {len(report.per_question)}"]
-    if report.indicator_level:
-        lines.append(
-            "Berkas di tingkat indikator (belum per pertanyaan): "
-            + ", ".join(f"{k} ({v})" for k, v in sorted(report.indicator_level.items()))
-        )
-    for title, notes in (
-        ("Berkas belum terpetakan ke pertanyaan", report.unmapped),
-        ("Masalah berkas", report.problems),
-        ("Dilewati (tidak dibaca)", report.skipped),
-    ):
-        if notes:
-            lines += ["", f"{title} ({len(notes)}):"]
-            for note in notes:
-                hint = f" → {note.hint}" if note.hint else ""
-                lines.append(f"  - {note.path}: {note.message}{hint}")
-    if not report.files:
-        lines += ["", "Katalog masih kosong. Jalankan: zi-evidence index"]
-    return "\n".join(lines)

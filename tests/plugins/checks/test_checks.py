@@ -5,8 +5,6 @@ from datetime import date
 
 import pytest
 
-from scripts.fabricate import make_docx, make_encrypted_pdf, make_pdf
-from tests.conftest import tree_fingerprint
 from zi_evidence.dates import MONTH_NAMES
 from zi_evidence.index.run import run_index
 from zi_evidence.repository import Repository
@@ -47,26 +45,30 @@ def monev(month: str, year: int, day: int = 28) -> list[str]:
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, fabricate):
     root = make_repo()
-    make_pdf(root / AREA1 / "i. Penyusunan Tim Kerja" / "1.i.a SK Tim ZI 2026.pdf", decree("W.31-0012", True))
-    make_pdf(root / AREA1 / "ii. Rencana" / "1.ii.b SK Penetapan Target Prioritas 2026.pdf", decree("W.31-15", False))
+    fabricate.make_pdf(root / AREA1 / "i. Penyusunan Tim Kerja" / "1.i.a SK Tim ZI 2026.pdf", decree("W.31-0012", True))
+    fabricate.make_pdf(
+        root / AREA1 / "ii. Rencana" / "1.ii.b SK Penetapan Target Prioritas 2026.pdf", decree("W.31-15", False)
+    )
     for month in MONTH_NAMES:
         if month != "Juli":  # 11 of 12
-            make_pdf(root / MONEV / f"1.iii.b Laporan Monev {month} 2026.pdf", monev(month, 2026))
-    make_pdf(root / MONEV / "1.iii.b Laporan Monev Desember 2025.pdf", monev("Desember", 2025, 30))
-    make_docx(
+            fabricate.make_pdf(root / MONEV / f"1.iii.b Laporan Monev {month} 2026.pdf", monev(month, 2026))
+    fabricate.make_pdf(root / MONEV / "1.iii.b Laporan Monev Desember 2025.pdf", monev("Desember", 2025, 30))
+    fabricate.make_docx(
         root / MONEV / "1.iii.b Notulen Rapat Monev.docx",
         ["NOTULEN RAPAT MONEV", "Notulis : Ayu", "Tanjung Kelayang, 3 Juli 2026"],
     )
-    lkj = make_pdf(
+    lkj = fabricate.make_pdf(
         root / AREA4 / "4.ii.e Laporan Kinerja Tahun 2025.pdf",
         ["LAPORAN KINERJA TAHUN 2025", "Tanjung Kelayang, 28 Januari 2026\nNIP 197805122001121002"],
     )
     (root / "REFORM").mkdir()
     shutil.copyfile(lkj, root / "REFORM" / "A.II.4.i.a Laporan Kinerja Tahun 2025.pdf")
-    make_encrypted_pdf(root / SPIP / "5.ii.a Laporan Penyelenggaraan SPIP 2026.pdf", ["LAPORAN SPIP 2026"])
-    make_pdf(root / "Lain-lain" / "catatan.pdf", ["Catatan lama tanpa nomor pertanyaan.\nJakarta, 2 Maret 2026"])
+    fabricate.make_encrypted_pdf(root / SPIP / "5.ii.a Laporan Penyelenggaraan SPIP 2026.pdf", ["LAPORAN SPIP 2026"])
+    fabricate.make_pdf(
+        root / "Lain-lain" / "catatan.pdf", ["Catatan lama tanpa nomor pertanyaan.\nJakarta, 2 Maret 2026"]
+    )
     repo = Repository.open(root)
     run_index(repo)
     return repo
@@ -166,9 +168,9 @@ def test_supported_questions(drive):
     assert support["A.I.1.iii.b"].reasons() == ()
 
 
-def test_a_file_dated_only_outside_the_year_supports_nothing(make_repo):
+def test_a_file_dated_only_outside_the_year_supports_nothing(make_repo, fabricate):
     root = make_repo()
-    make_pdf(root / MONEV / "1.iii.b Laporan Monev Desember 2025.pdf", monev("Desember", 2025, 30))
+    fabricate.make_pdf(root / MONEV / "1.iii.b Laporan Monev Desember 2025.pdf", monev("Desember", 2025, 30))
     repo = Repository.open(root)
     run_index(repo)
     context = build_context(repo, AFTER_THE_YEAR)
@@ -177,7 +179,7 @@ def test_a_file_dated_only_outside_the_year_supports_nothing(make_repo):
     assert "A.I.1.iii.b" not in supported_questions(findings, context)
 
 
-def test_findings_are_deterministic_sorted_and_read_only(drive):
+def test_findings_are_deterministic_sorted_and_read_only(drive, tree_fingerprint):
     before = tree_fingerprint(drive.root)
     first = collect_findings(drive, AFTER_THE_YEAR)
     second = collect_findings(drive, AFTER_THE_YEAR)

@@ -2,15 +2,11 @@
 
 import io
 import os
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-
-from scripts.fabricate import make_docx  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
 from zi_evidence_docx import DOCX_MIME, DocxParser  # noqa: E402
 
@@ -32,8 +28,8 @@ def failure(path: Path, limits: ParseLimits = LIMITS):
     return caught.value.problem
 
 
-def test_paragraphs_table_header_footer_and_properties(tmp_path):
-    path = make_docx(
+def test_paragraphs_table_header_footer_and_properties(tmp_path, fabricate):
+    path = fabricate.make_docx(
         tmp_path / "notulen.docx",
         ["NOTULEN RAPAT", "Pembahasan rencana kerja pembangunan ZI"],
         table=[["No", "Nama", "Jabatan"], ["1", "Budi", "Kepala Seksi"]],
@@ -74,8 +70,8 @@ def test_explicit_page_breaks_split_pages_and_page_limit(tmp_path):
     assert [p.code for p in limited.problems] == ["page_limit"]
 
 
-def test_zip_bomb_is_refused_before_python_docx_sees_it(tmp_path, monkeypatch):
-    good = make_docx(tmp_path / "asli.docx", ["isi"])
+def test_zip_bomb_is_refused_before_python_docx_sees_it(tmp_path, monkeypatch, fabricate):
+    good = fabricate.make_docx(tmp_path / "asli.docx", ["isi"])
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     bloated = (
         f'<w:document xmlns:w="{ns}"><w:body><w:p><w:r><w:t>'.encode()
@@ -94,15 +90,15 @@ def test_zip_bomb_is_refused_before_python_docx_sees_it(tmp_path, monkeypatch):
     assert "word/document.xml" in problem.message
 
 
-def test_member_over_the_inflated_cap_is_too_large(tmp_path):
-    good = make_docx(tmp_path / "asli.docx", ["isi"])
+def test_member_over_the_inflated_cap_is_too_large(tmp_path, fabricate):
+    good = fabricate.make_docx(tmp_path / "asli.docx", ["isi"])
     photo = rewrite_member(good, tmp_path / "foto.docx", "docProps/thumbnail.jpeg", bytes(range(256)) * 8192)
     problem = failure(photo, ParseLimits(inflated_mb=1))
     assert problem.code == "too_large"
 
 
-def test_truncated_and_non_word_zips_are_corrupt(tmp_path):
-    good = make_docx(tmp_path / "asli.docx", ["isi"] * 50)
+def test_truncated_and_non_word_zips_are_corrupt(tmp_path, fabricate):
+    good = fabricate.make_docx(tmp_path / "asli.docx", ["isi"] * 50)
     truncated = tmp_path / "potong.docx"
     truncated.write_bytes(good.read_bytes()[:3000])
     assert failure(truncated).code == "corrupt"
@@ -132,8 +128,8 @@ def test_empty_and_unreadable(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
-def test_permission_denied_is_unreadable_not_package_not_found(tmp_path):
-    path = make_docx(tmp_path / "rahasia.docx", ["isi"])
+def test_permission_denied_is_unreadable_not_package_not_found(tmp_path, fabricate):
+    path = fabricate.make_docx(tmp_path / "rahasia.docx", ["isi"])
     path.chmod(0)
     try:
         assert failure(path).code == "unreadable"
@@ -141,8 +137,8 @@ def test_permission_denied_is_unreadable_not_package_not_found(tmp_path):
         path.chmod(0o644)
 
 
-def test_sniff_by_content(tmp_path):
-    docx_head = make_docx(tmp_path / "a.docx", ["isi"]).read_bytes()[:8192]
+def test_sniff_by_content(tmp_path, fabricate):
+    docx_head = fabricate.make_docx(tmp_path / "a.docx", ["isi"]).read_bytes()[:8192]
     assert DocxParser.sniff(docx_head, "salah-nama.xlsx") == DOCX_MIME
     assert DocxParser.sniff(b"%PDF-1.7", "laporan.docx") is None
     buffer = io.BytesIO()
@@ -154,7 +150,7 @@ def test_sniff_by_content(tmp_path):
     assert DocxParser.sniff(b"PK\x03\x04" + b"\x00" * 10, "arsip.zip") is None
 
 
-def test_footnotes_are_collected(tmp_path):
+def test_footnotes_are_collected(tmp_path, fabricate):
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     rel_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
     content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -162,7 +158,7 @@ def test_footnotes_are_collected(tmp_path):
         f'<w:footnotes xmlns:w="{ns}"><w:footnote w:id="1"><w:p><w:r>'
         "<w:t>Sumber: PermenPANRB 90/2021</w:t></w:r></w:p></w:footnote></w:footnotes>"
     ).encode()
-    source = make_docx(tmp_path / "asli.docx", ["Isi laporan"])
+    source = fabricate.make_docx(tmp_path / "asli.docx", ["Isi laporan"])
     target = tmp_path / "catatan-kaki.docx"
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in original.infolist():

@@ -2,7 +2,6 @@
 
 import pytest
 
-from scripts.fabricate import make_docx, make_pdf, make_photo, make_xlsx
 from zi_evidence.index.kinds import detect_kinds
 from zi_evidence.index.run import run_index
 from zi_evidence.repository import Repository
@@ -117,21 +116,23 @@ def test_normalisation_helpers():
     assert normalise_lines("  K E P U T U S A N   KEPALA \n\n x ") == ["KEPUTUSAN KEPALA", "x"]
 
 
-def test_kinds_of_real_files_after_indexing(make_repo):
+def test_kinds_of_real_files_after_indexing(make_repo, fabricate):
     root = make_repo()
     area = root / "PEMENUHAN" / "AREA I - Manajemen Perubahan"
-    make_pdf(
+    fabricate.make_pdf(
         area / "i. Tim" / "a. Tim" / "dokumen-01.pdf", [SK_TEXT, "Ditetapkan di Jakarta\npada tanggal 2 Januari 2026"]
     )
-    make_docx(
+    fabricate.make_docx(
         area / "i. Tim" / "a. Tim" / "lampiran-3.docx",
         ["KANTOR IMIGRASI", "NOTULEN RAPAT PEMBENTUKAN TIM", "Notulis : Ayu", "DAFTAR HADIR"],
         table=[["No", "Nama", "Tanda Tangan"], ["1", "Ayu", "ttd"]],
     )
-    make_pdf(area / "iii. Monev" / "scan_0007.pdf", ["KOP\nKOP\nKOP\nLAPORAN MONITORING DAN EVALUASI\nBULAN MEI 2026"])
-    make_photo(area / "iii. Monev" / "IMG_2001.jpg", "apel pagi")
-    make_photo(area / "iii. Monev" / "Screenshot aplikasi.png", "dashboard")
-    make_xlsx(area / "iii. Monev" / "Data Pengaduan.xlsx", {"Data": [["No", "Jumlah"], [1, 4]]})
+    fabricate.make_pdf(
+        area / "iii. Monev" / "scan_0007.pdf", ["KOP\nKOP\nKOP\nLAPORAN MONITORING DAN EVALUASI\nBULAN MEI 2026"]
+    )
+    fabricate.make_photo(area / "iii. Monev" / "IMG_2001.jpg", "apel pagi")
+    fabricate.make_photo(area / "iii. Monev" / "Screenshot aplikasi.png", "dashboard")
+    fabricate.make_xlsx(area / "iii. Monev" / "Data Pengaduan.xlsx", {"Data": [["No", "Jumlah"], [1, 4]]})
     repo = Repository.open(root)
     run_index(repo)
     with repo.catalog() as catalog:

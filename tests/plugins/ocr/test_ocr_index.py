@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import tree_fingerprint
-from tests.plugins.ocr.scans import HADIR, SK_PAGE_1, SK_PAGE_2, scanned_jpg, scanned_pdf
 from zi_evidence.dates import nomor_year, signing_date
 from zi_evidence.index.run import IndexOptions, run_index
 from zi_evidence.repository import Repository
@@ -20,10 +18,10 @@ HADIR_JPG = f"{TIM}/daftar hadir sosialisasi.jpg"
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, scans):
     root = make_repo()
-    scanned_pdf(root / SK, [SK_PAGE_1, SK_PAGE_2])
-    scanned_jpg(root / HADIR_JPG, HADIR)
+    scans.scanned_pdf(root / SK, [scans.SK_PAGE_1, scans.SK_PAGE_2])
+    scans.scanned_jpg(root / HADIR_JPG, scans.HADIR)
     return root
 
 
@@ -36,7 +34,7 @@ def pages_of(repo, query):
     return {hit.path: [p.page for p in hit.pages] for hit in search(repo, query, {}).hits}
 
 
-def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive):
+def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive, tree_fingerprint):
     before = tree_fingerprint(drive)
     repo = Repository.open(drive)
     summary = run_index(repo)

@@ -11,8 +11,6 @@ from click.testing import CliRunner
 from PIL import Image
 
 import zi_evidence_ocr
-from scripts.fabricate import make_photo
-from tests.plugins.ocr.scans import HADIR, SK_PAGE_1, SK_PAGE_2, mixed_pdf, scanned_page, scanned_pdf
 from zi_evidence.cli import cli
 from zi_evidence.parsing import ParseLimits
 from zi_evidence_ocr import OcrParser
@@ -36,8 +34,10 @@ def test_outbids_the_plain_parsers_and_names_engine_and_languages_in_its_version
     assert OcrParser.version == f"2/tesseract-{engine.version}/{engine.language_arg}"
 
 
-def test_only_pages_without_a_text_layer_are_read(tmp_path):
-    path = mixed_pdf(tmp_path / "campuran.pdf", "LAPORAN MONITORING DAN EVALUASI\nhalaman dengan teks asli", SK_PAGE_2)
+def test_only_pages_without_a_text_layer_are_read(tmp_path, scans):
+    path = scans.mixed_pdf(
+        tmp_path / "campuran.pdf", "LAPORAN MONITORING DAN EVALUASI\nhalaman dengan teks asli", scans.SK_PAGE_2
+    )
     document = OcrParser().parse(path, LIMITS)
     assert document.page_count == 2
     assert "halaman dengan teks asli" in document.pages[0]
@@ -46,8 +46,8 @@ def test_only_pages_without_a_text_layer_are_read(tmp_path):
     assert "halaman 2" in codes(document)["ocr_text"].message
 
 
-def test_a_tiff_with_two_frames_gives_two_pages(tmp_path):
-    first, second = (scanned_page(lines, seed) for seed, lines in enumerate((SK_PAGE_1, HADIR)))
+def test_a_tiff_with_two_frames_gives_two_pages(tmp_path, scans):
+    first, second = (scans.scanned_page(lines, seed) for seed, lines in enumerate((scans.SK_PAGE_1, scans.HADIR)))
     path = tmp_path / "pindaian.tif"
     first.save(path, "TIFF", save_all=True, append_images=[second], dpi=(150, 150))
     document = OcrParser().parse(path, LIMITS)
@@ -55,7 +55,7 @@ def test_a_tiff_with_two_frames_gives_two_pages(tmp_path):
     assert "KEPUTUSAN" in document.pages[0] and "antikorupsi" in document.pages[1]
 
 
-def test_a_photo_without_writing_gets_no_text_and_no_warning(tmp_path):
+def test_a_photo_without_writing_gets_no_text_and_no_warning(tmp_path, fabricate):
     path = tmp_path / "foto.png"
     image = Image.new("RGB", (800, 600), (90, 140, 190))
     image.paste((200, 50, 50), (100, 100, 400, 400))
@@ -64,12 +64,12 @@ def test_a_photo_without_writing_gets_no_text_and_no_warning(tmp_path):
     assert document.pages == ("",) and document.problems == ()
     assert not document.machine_read_pages
     # a photo with a caption is read, though
-    captioned = OcrParser().parse(make_photo(tmp_path / "rapat.jpg", "rapat pembentukan tim"), LIMITS)
+    captioned = OcrParser().parse(fabricate.make_photo(tmp_path / "rapat.jpg", "rapat pembentukan tim"), LIMITS)
     assert "pembentukan" in captioned.pages[0]
 
 
-def test_a_low_confidence_page_is_a_warning_not_a_silent_miss(tmp_path, monkeypatch):
-    path = scanned_pdf(tmp_path / "buram.pdf", [SK_PAGE_1, SK_PAGE_2])
+def test_a_low_confidence_page_is_a_warning_not_a_silent_miss(tmp_path, monkeypatch, scans):
+    path = scans.scanned_pdf(tmp_path / "buram.pdf", [scans.SK_PAGE_1, scans.SK_PAGE_2])
     readings = iter([PageText("KEPUTUSAN KEPALA KANTOR NOMOR 1 TAHUN 2026 TENTANG TIM", 91.0, 10),
                      PageText("Ditetapkan di Bandung pada tanggal 12 Januari 2026 KEPALA", 41.5, 10)])  # fmt: skip
     monkeypatch.setattr(ocr_parser, "recognize", lambda *args: next(readings))
@@ -80,8 +80,8 @@ def test_a_low_confidence_page_is_a_warning_not_a_silent_miss(tmp_path, monkeypa
     assert "keyakinan rata-rata 66 %" in codes(document)["ocr_text"].message
 
 
-def test_pages_past_the_file_time_limit_stay_marked_perlu_ocr(tmp_path):
-    path = scanned_pdf(tmp_path / "panjang.pdf", [SK_PAGE_1, SK_PAGE_2])
+def test_pages_past_the_file_time_limit_stay_marked_perlu_ocr(tmp_path, scans):
+    path = scans.scanned_pdf(tmp_path / "panjang.pdf", [scans.SK_PAGE_1, scans.SK_PAGE_2])
     document = OcrParser().parse(path, ParseLimits(seconds=2))  # under the minimum time one page may take
     problem = codes(document)["no_text_layer"]
     assert "perlu OCR (semua 2 halaman)" in problem.message and "limits.seconds" in problem.hint
@@ -89,8 +89,8 @@ def test_pages_past_the_file_time_limit_stay_marked_perlu_ocr(tmp_path):
     assert document.metadata["ocr_unread"] == "1,2"
 
 
-def test_tesseract_runs_bounded_in_time_and_memory():
-    image = pnm_bytes(scanned_page(SK_PAGE_1, seed=1))
+def test_tesseract_runs_bounded_in_time_and_memory(scans):
+    image = pnm_bytes(scans.scanned_page(scans.SK_PAGE_1, seed=1))
     with pytest.raises(OcrError, match="batas waktu"):
         recognize(probe(), image, 0.05, 1536, 150)
     with pytest.raises(OcrError, match="memori"):

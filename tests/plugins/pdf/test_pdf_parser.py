@@ -1,13 +1,7 @@
 """The built-in PDF parser over real PDFs made by scripts/fabricate.py."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-
-from scripts.fabricate import make_encrypted_pdf, make_pdf, make_scanned_pdf  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
 from zi_evidence_pdf import PdfParser  # noqa: E402
 from zi_evidence_pdf._dates import page_ranges, pdf_date_to_iso  # noqa: E402
@@ -19,8 +13,8 @@ def codes(document):
     return [problem.code for problem in document.problems]
 
 
-def test_text_per_page_page_count_and_metadata(tmp_path):
-    path = make_pdf(
+def test_text_per_page_page_count_and_metadata(tmp_path, fabricate):
+    path = fabricate.make_pdf(
         tmp_path / "sk.pdf",
         ["SURAT KEPUTUSAN\nTim Kerja ZI", "Lampiran daftar anggota"],
         title="SK Tim ZI 2026",
@@ -39,8 +33,8 @@ def test_text_per_page_page_count_and_metadata(tmp_path):
     assert document.problems == ()
 
 
-def test_encrypted_pdf_is_a_known_failure(tmp_path):
-    path = make_encrypted_pdf(tmp_path / "rahasia.pdf", ["isi rahasia"])
+def test_encrypted_pdf_is_a_known_failure(tmp_path, fabricate):
+    path = fabricate.make_encrypted_pdf(tmp_path / "rahasia.pdf", ["isi rahasia"])
     with pytest.raises(ParseFailure) as caught:
         PdfParser().parse(path, LIMITS)
     problem = caught.value.problem
@@ -49,10 +43,10 @@ def test_encrypted_pdf_is_a_known_failure(tmp_path):
     assert "tanpa kata sandi" in problem.hint
 
 
-def test_owner_password_only_pdf_opens_with_empty_password(tmp_path):
+def test_owner_password_only_pdf_opens_with_empty_password(tmp_path, fabricate):
     from pypdf import PdfReader, PdfWriter
 
-    plain = make_pdf(tmp_path / "plain.pdf", ["Laporan monev triwulan I"])
+    plain = fabricate.make_pdf(tmp_path / "plain.pdf", ["Laporan monev triwulan I"])
     writer = PdfWriter(clone_from=PdfReader(plain))
     writer.encrypt(user_password="", owner_password="pemilik", algorithm="AES-128")
     secured = tmp_path / "secured.pdf"
@@ -62,8 +56,8 @@ def test_owner_password_only_pdf_opens_with_empty_password(tmp_path):
     assert "Laporan monev" in document.pages[0]
 
 
-def test_scanned_pdf_is_flagged_with_its_pages(tmp_path):
-    path = make_scanned_pdf(tmp_path / "scan.pdf", [["SK KEPALA"], ["Lampiran"], ["Tanda tangan"]])
+def test_scanned_pdf_is_flagged_with_its_pages(tmp_path, fabricate):
+    path = fabricate.make_scanned_pdf(tmp_path / "scan.pdf", [["SK KEPALA"], ["Lampiran"], ["Tanda tangan"]])
     document = PdfParser().parse(path, LIMITS)
     assert document.page_count == 3
     (problem,) = document.problems
@@ -73,11 +67,13 @@ def test_scanned_pdf_is_flagged_with_its_pages(tmp_path):
     assert "semua 3 halaman" in problem.message
 
 
-def test_mixed_pdf_lists_only_the_scanned_pages(tmp_path):
+def test_mixed_pdf_lists_only_the_scanned_pages(tmp_path, fabricate):
     from pypdf import PdfReader, PdfWriter
 
-    text = make_pdf(tmp_path / "text.pdf", ["Notulen rapat pembangunan zona integritas, dihadiri seluruh pegawai."])
-    scan = make_scanned_pdf(tmp_path / "scan.pdf", [["Daftar hadir"], ["Foto"]])
+    text = fabricate.make_pdf(
+        tmp_path / "text.pdf", ["Notulen rapat pembangunan zona integritas, dihadiri seluruh pegawai."]
+    )
+    scan = fabricate.make_scanned_pdf(tmp_path / "scan.pdf", [["Daftar hadir"], ["Foto"]])
     writer = PdfWriter()
     writer.append(PdfReader(text))
     writer.append(PdfReader(scan))
@@ -90,8 +86,8 @@ def test_mixed_pdf_lists_only_the_scanned_pages(tmp_path):
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.2])
-def test_truncated_pdf_is_corrupt(tmp_path, cut):
-    good = make_pdf(tmp_path / "good.pdf", ["Laporan"] * 3)
+def test_truncated_pdf_is_corrupt(tmp_path, cut, fabricate):
+    good = fabricate.make_pdf(tmp_path / "good.pdf", ["Laporan"] * 3)
     data = good.read_bytes()
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(data[: int(len(data) * cut)])
@@ -121,8 +117,8 @@ def test_empty_and_unreadable_files(tmp_path):
     assert caught.value.problem.code == "unreadable"
 
 
-def test_page_limit_reads_only_the_first_pages(tmp_path):
-    path = make_pdf(tmp_path / "panjang.pdf", [f"Halaman ke-{n}" for n in range(1, 6)])
+def test_page_limit_reads_only_the_first_pages(tmp_path, fabricate):
+    path = fabricate.make_pdf(tmp_path / "panjang.pdf", [f"Halaman ke-{n}" for n in range(1, 6)])
     document = PdfParser().parse(path, ParseLimits(pages=2))
     assert document.page_count == 5
     assert len(document.pages) == 2
@@ -131,8 +127,8 @@ def test_page_limit_reads_only_the_first_pages(tmp_path):
     assert document.problems[0].severity == "warning"
 
 
-def test_text_limit_truncates_and_warns(tmp_path):
-    path = make_pdf(tmp_path / "teks.pdf", ["Isi panjang"] * 3)
+def test_text_limit_truncates_and_warns(tmp_path, fabricate):
+    path = fabricate.make_pdf(tmp_path / "teks.pdf", ["Isi panjang"] * 3)
     document = PdfParser().parse(path, ParseLimits(text_mb=0))
     assert "text_limit" in codes(document)
     assert "".join(document.pages) == ""

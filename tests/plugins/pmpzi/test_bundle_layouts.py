@@ -5,7 +5,6 @@ import zipfile
 
 import pytest
 
-from tests.bundle.bundle_helpers import build, index, make_drive, members
 from zi_evidence import hookimpl
 from zi_evidence.bundle import Document, LayoutContext, verify_bundle
 from zi_evidence.errors import BundleError, PluginError
@@ -73,13 +72,13 @@ def alone(monkeypatch):
 
 
 @pytest.fixture
-def drive(make_repo):
+def drive(make_repo, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     return root
 
 
-def test_a_plugin_layout_decides_folders_and_documents(drive, tmp_path):
+def test_a_plugin_layout_decides_folders_and_documents(drive, tmp_path, build, members):
     host = _host(LayoutPlugin())
     out = tmp_path / "erb.zip"
     result = build(drive, out, host=host, layout="erb-uji")
@@ -91,7 +90,7 @@ def test_a_plugin_layout_decides_folders_and_documents(drive, tmp_path):
     assert verify_bundle(out).ok and result.files == 8
 
 
-def test_a_file_bigger_than_any_volume_is_reported(drive, tmp_path, alone):
+def test_a_file_bigger_than_any_volume_is_reported(drive, tmp_path, alone, build):
     host = _host(LayoutPlugin())
     result = build(drive, tmp_path / "j.zip", host=host, layout="erb-uji", max_bundle_bytes=20_000, split=True)
     found = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding.code for e in result.exclusions}
@@ -101,7 +100,7 @@ def test_a_file_bigger_than_any_volume_is_reported(drive, tmp_path, alone):
         assert verify_bundle(tmp_path / path.rsplit("/", 1)[-1]).ok
 
 
-def test_unknown_and_duplicate_layouts_are_errors(drive, tmp_path):
+def test_unknown_and_duplicate_layouts_are_errors(drive, tmp_path, build):
     with pytest.raises(BundleError, match="pmpzi"):
         build(drive, tmp_path / "a.zip", layout="tidak-ada")
 
@@ -117,7 +116,7 @@ def test_unknown_and_duplicate_layouts_are_errors(drive, tmp_path):
         build(drive, tmp_path / "a.zip", host=_host(TwinPlugin()))
 
 
-def test_reports_come_from_report_format_plugins(drive, tmp_path, alone):
+def test_reports_come_from_report_format_plugins(drive, tmp_path, alone, build):
     out = tmp_path / "a.zip"
     result = build(drive, out, host=_host(ReportPlugin()))
     statuses = {r.name: r for r in result.reports}

@@ -8,8 +8,6 @@ import zipfile
 import pytest
 from docx import Document
 
-from tests.bundle.bundle_helpers import build, index, make_drive
-
 NEEDS_LIBREOFFICE = pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
 
 
@@ -21,16 +19,18 @@ def _text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def _letters(root, out):
+def _letters(build, root, out):
     build(root, out)
     with zipfile.ZipFile(out) as archive:
         return {n: archive.read(n) for n in archive.namelist() if n.startswith("SURAT/")}
 
 
-def test_national_letter_and_sptjm_carry_unit_leader_nip_and_predicate(make_repo, tmp_path):
+def test_national_letter_and_sptjm_carry_unit_leader_nip_and_predicate(
+    make_repo, tmp_path, indexed_repo, make_drive, build
+):
     root = make_drive(make_repo)
-    index(root)
-    letters = _letters(root, tmp_path / "a.zip")
+    indexed_repo(root)
+    letters = _letters(build, root, tmp_path / "a.zip")
     assert sorted(letters) == [
         "SURAT/01-surat-pengajuan-evaluasi.docx",
         "SURAT/02-sptjm-unit-uji.docx",
@@ -73,10 +73,10 @@ def test_national_letter_and_sptjm_carry_unit_leader_nip_and_predicate(make_repo
     assert "PermenPANRB 90/2021" in props.comments
 
 
-def test_kemenkumham_rule_set_uses_its_review_letter(make_repo, tmp_path):
+def test_kemenkumham_rule_set_uses_its_review_letter(make_repo, tmp_path, indexed_repo, make_drive, build):
     root = make_drive(make_repo, ruleset="permenkumham-29-2019")
-    index(root)
-    letters = _letters(root, tmp_path / "a.zip")
+    indexed_repo(root)
+    letters = _letters(build, root, tmp_path / "a.zip")
     assert "SURAT/01-surat-pengajuan-reviu.docx" in letters
     letter = _text(letters["SURAT/01-surat-pengajuan-reviu.docx"])
     assert "Wilayah Bebas dari Korupsi (WBK)/Wilayah Birokrasi Bersih dan Melayani (WBBM)" in letter
@@ -86,9 +86,9 @@ def test_kemenkumham_rule_set_uses_its_review_letter(make_repo, tmp_path):
     assert "Permenkumham 29/2019" in props.comments
 
 
-def test_missing_fields_show_as_placeholders_and_in_the_summary(make_repo, tmp_path):
+def test_missing_fields_show_as_placeholders_and_in_the_summary(make_repo, tmp_path, build, indexed_repo, make_drive):
     root = make_drive(make_repo, letters=False)
-    index(root)
+    indexed_repo(root)
     result = build(root, tmp_path / "a.zip")
     assert any("submission.leader.nip" in note for note in result.notes)
     with zipfile.ZipFile(tmp_path / "a.zip") as archive:
@@ -107,9 +107,9 @@ def test_template_lookup_follows_the_lineage():
 
 
 @NEEDS_LIBREOFFICE
-def test_letters_and_listing_open_in_libreoffice(make_repo, tmp_path):
+def test_letters_and_listing_open_in_libreoffice(make_repo, tmp_path, build, indexed_repo, make_drive):
     root = make_drive(make_repo)
-    index(root)
+    indexed_repo(root)
     out = tmp_path / "a.zip"
     build(root, out)
     unpacked = tmp_path / "isi"

@@ -14,8 +14,6 @@ import pytest
 from click.testing import CliRunner
 from zi_evidence.schemas.validation import schema_errors
 
-from tests.conftest import tree_fingerprint
-from tests.plugins.reports.report_helpers import FORMULA, HOSTILE, small_drive
 from zi_evidence import choose_format, hookimpl
 from zi_evidence.cli import cli
 from zi_evidence.cli.report_commands import report_formats
@@ -27,7 +25,7 @@ TODAY = date(2026, 4, 1)
 
 
 @pytest.fixture(scope="module")
-def drive(tmp_path_factory):
+def drive(tmp_path_factory, small_drive):
     return small_drive(tmp_path_factory.mktemp("reports") / "drive")
 
 
@@ -78,7 +76,7 @@ def test_html_escapes_a_hostile_file_name(drive, readiness, tmp_path):
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;.script&gt; &amp; &quot;kutip&quot;" in html
 
 
-def test_html_links_are_relative_and_open_the_files(drive, readiness, tmp_path):
+def test_html_links_are_relative_and_open_the_files(drive, readiness, tmp_path, odd_names):
     out = tmp_path / "jauh" / "di" / "luar" / "kesiapan.html"
     render(drive, readiness, "html", out)
     html = out.read_text(encoding="utf-8")
@@ -90,10 +88,10 @@ def test_html_links_are_relative_and_open_the_files(drive, readiness, tmp_path):
         assert target.is_file(), link
         assert drive.resolve() in target.parents
     hostile = [link for link in links if "alert" in link]
-    assert hostile and (out.parent / unquote(hostile[0].replace("&amp;", "&"))).resolve().name == HOSTILE
+    assert hostile and (out.parent / unquote(hostile[0].replace("&amp;", "&"))).resolve().name == odd_names.HOSTILE
 
 
-def test_json_is_valid_against_the_schema(drive, readiness, tmp_path):
+def test_json_is_valid_against_the_schema(drive, readiness, tmp_path, odd_names):
     out = tmp_path / "kesiapan.json"
     render(drive, readiness, "json", out)
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -101,10 +99,10 @@ def test_json_is_valid_against_the_schema(drive, readiness, tmp_path):
     assert data["report"] == "readiness" and data["today"] == "2026-04-01"
     assert data["deadline"]["date"] == "2026-05-31" and data["deadline"]["days_left"] == 60
     assert data["scores"]["claimed"]["total"] >= data["scores"]["backed"]["total"]
-    assert any(f["path"] and f["path"].endswith(HOSTILE) for q in data["questions"] for f in q["files"])
+    assert any(f["path"] and f["path"].endswith(odd_names.HOSTILE) for q in data["questions"] for f in q["files"])
 
 
-def test_xlsx_follows_the_lke_layout(drive, readiness, tmp_path):
+def test_xlsx_follows_the_lke_layout(drive, readiness, tmp_path, odd_names):
     out = tmp_path / "lke.xlsx"
     render(drive, readiness, "xlsx", out)
     workbook = openpyxl.load_workbook(out)
@@ -135,7 +133,7 @@ def test_xlsx_follows_the_lke_layout(drive, readiness, tmp_path):
     # a file name starting with '=' stays text in every sheet, never a formula
     cells = [c for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
-    assert any(isinstance(c.value, str) and c.value.startswith(FORMULA) for c in cells)
+    assert any(isinstance(c.value, str) and c.value.startswith(odd_names.FORMULA) for c in cells)
     assert workbook["Rencana Perbaikan"].max_row > 1 and workbook["Temuan"].max_row > 1
 
 
@@ -161,7 +159,7 @@ def test_the_bundle_can_render_from_a_repository_without_a_path(drive):
     assert "<a href=" not in html.split("Rincian per pertanyaan")[1]  # bundle renames files: paths, no links
 
 
-def test_report_command_infers_the_format_and_leaves_the_tree_alone(drive, tmp_path):
+def test_report_command_infers_the_format_and_leaves_the_tree_alone(drive, tmp_path, tree_fingerprint):
     before = tree_fingerprint(drive)
     runner = CliRunner()
     for name in ("kesiapan.html", "kesiapan.md", "kesiapan.json", "kesiapan.xlsx"):

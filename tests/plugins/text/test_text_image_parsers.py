@@ -1,15 +1,10 @@
 """The built-in text/CSV and image parsers over real files."""
 
 import struct
-import sys
 import zlib
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-
-from scripts.fabricate import make_photo, render_text_image  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
 from zi_evidence_image import ImageParser  # noqa: E402
 from zi_evidence_text import TextParser  # noqa: E402
@@ -80,9 +75,9 @@ def test_text_sniff_needs_text_content_and_a_text_name():
 # --- images -------------------------------------------------------------------------------------
 
 
-def test_photo_is_catalogued_without_text(tmp_path):
+def test_photo_is_catalogued_without_text(tmp_path, fabricate):
     for name, mime in (("foto.jpg", "image/jpeg"), ("layar.png", "image/png")):
-        path = make_photo(tmp_path / name, "Sosialisasi ZI")
+        path = fabricate.make_photo(tmp_path / name, "Sosialisasi ZI")
         assert ImageParser.sniff(path.read_bytes()[:8192], "tanpa-ekstensi") == mime
         document = ImageParser().parse(path, LIMITS)
         assert document.pages == ("",)
@@ -105,8 +100,8 @@ def test_jpeg_exif_date_taken_becomes_created(tmp_path):
     assert metadata["author"] == "Humas"
 
 
-def test_multi_page_tiff_counts_frames(tmp_path):
-    frames = [render_text_image([f"Halaman {n}"], size=(200, 280)) for n in range(1, 4)]
+def test_multi_page_tiff_counts_frames(tmp_path, fabricate):
+    frames = [fabricate.render_text_image([f"Halaman {n}"], size=(200, 280)) for n in range(1, 4)]
     path = tmp_path / "pindai.tif"
     frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:])
     assert ImageParser.sniff(path.read_bytes()[:8192], path.name) == "image/tiff"
@@ -115,8 +110,8 @@ def test_multi_page_tiff_counts_frames(tmp_path):
     assert document.pages == ("", "", "")
 
 
-def test_broken_images_are_corrupt(tmp_path):
-    photo = make_photo(tmp_path / "foto.jpg", "x")
+def test_broken_images_are_corrupt(tmp_path, fabricate):
+    photo = fabricate.make_photo(tmp_path / "foto.jpg", "x")
     head_only = tmp_path / "potong.jpg"
     head_only.write_bytes(photo.read_bytes()[:12])
     assert failure(ImageParser(), head_only).code == "corrupt"

@@ -1,24 +1,19 @@
 """The built-in XLSX parser over real workbooks made by scripts/fabricate.py."""
 
 import re
-import sys
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-
-from scripts.fabricate import make_docx, make_xlsx  # noqa: E402
 from zi_evidence.parsing import ParseFailure, ParseLimits  # noqa: E402
 from zi_evidence_xlsx import XLSX_MIME, XlsxParser  # noqa: E402
 
 LIMITS = ParseLimits()
 
 
-def test_one_page_per_sheet_with_tab_separated_rows(tmp_path):
-    path = make_xlsx(
+def test_one_page_per_sheet_with_tab_separated_rows(tmp_path, fabricate):
+    path = fabricate.make_xlsx(
         tmp_path / "rekap.xlsx",
         {
             "Rekap Pengaduan": [["Bulan", "Jumlah", "Selesai"], ["Januari", 12, 11.0], ["Februari", 7, 6.5]],
@@ -36,9 +31,9 @@ def test_one_page_per_sheet_with_tab_separated_rows(tmp_path):
     assert document.problems == ()
 
 
-def test_sheet_limit_and_row_bound_are_warnings(tmp_path, monkeypatch):
+def test_sheet_limit_and_row_bound_are_warnings(tmp_path, monkeypatch, fabricate):
     rows = [[f"baris {n}", n] for n in range(1, 31)]
-    path = make_xlsx(tmp_path / "besar.xlsx", {"A": rows, "B": [["x"]], "C": [["y"]]})
+    path = fabricate.make_xlsx(tmp_path / "besar.xlsx", {"A": rows, "B": [["x"]], "C": [["y"]]})
     monkeypatch.setattr("zi_evidence_xlsx.MAX_ROWS_PER_SHEET", 10)
     document = XlsxParser().parse(path, ParseLimits(pages=2))
     assert document.page_count == 3
@@ -49,11 +44,11 @@ def test_sheet_limit_and_row_bound_are_warnings(tmp_path, monkeypatch):
     assert all(p.severity == "warning" for p in document.problems)
 
 
-def test_corrupt_workbooks(tmp_path):
-    good = make_xlsx(tmp_path / "baik.xlsx", {"S": [[n] for n in range(200)]})
+def test_corrupt_workbooks(tmp_path, fabricate):
+    good = fabricate.make_xlsx(tmp_path / "baik.xlsx", {"S": [[n] for n in range(200)]})
     cut = tmp_path / "potong.xlsx"
     cut.write_bytes(good.read_bytes()[:1500])
-    docx_named_xlsx = make_docx(tmp_path / "dokumen.docx", ["isi"]).rename(tmp_path / "dokumen.xlsx")
+    docx_named_xlsx = fabricate.make_docx(tmp_path / "dokumen.docx", ["isi"]).rename(tmp_path / "dokumen.xlsx")
     for path in (cut, docx_named_xlsx):
         with pytest.raises(ParseFailure) as caught:
             XlsxParser().parse(path, LIMITS)
@@ -69,17 +64,17 @@ def test_password_protected_xlsx_is_encrypted(tmp_path):
     assert caught.value.problem.code == "encrypted"
 
 
-def test_sniff_tells_xlsx_from_docx(tmp_path):
-    xlsx_head = make_xlsx(tmp_path / "a.xlsx", {"S": [[1]]}).read_bytes()[:8192]
-    docx_head = make_docx(tmp_path / "a.docx", ["isi"]).read_bytes()[:8192]
+def test_sniff_tells_xlsx_from_docx(tmp_path, fabricate):
+    xlsx_head = fabricate.make_xlsx(tmp_path / "a.xlsx", {"S": [[1]]}).read_bytes()[:8192]
+    docx_head = fabricate.make_docx(tmp_path / "a.docx", ["isi"]).read_bytes()[:8192]
     assert XlsxParser.sniff(xlsx_head, "nama-salah.docx") == XLSX_MIME
     assert XlsxParser.sniff(docx_head, "nama-salah.xlsx") is None
     assert XlsxParser.sniff(b"%PDF-1.4", "rekap.xlsx") is None
 
 
-def test_sheet_without_a_dimension_is_read_whole(tmp_path):
+def test_sheet_without_a_dimension_is_read_whole(tmp_path, fabricate):
     # some exporters write no <dimension>: rows must not be padded to a guessed width, nor cut short
-    source = make_xlsx(tmp_path / "ekspor.xlsx", {"Data": [[f"r{n}", n] for n in range(1, 9001)]})
+    source = fabricate.make_xlsx(tmp_path / "ekspor.xlsx", {"Data": [[f"r{n}", n] for n in range(1, 9001)]})
     target = tmp_path / "tanpa-dimensi.xlsx"
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in original.infolist():

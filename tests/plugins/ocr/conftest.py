@@ -1,13 +1,17 @@
-"""Scanned-looking evidence made by the tests: Indonesian text drawn on a page, tilted, speckled, compressed."""
+"""Scanned-looking evidence made by the tests: Indonesian text drawn on a page, tilted, speckled, compressed.
+
+The ``scans`` fixture hands out the page texts and the makers below."""
 
 from __future__ import annotations
 
 import io
 import random
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
-from scripts.fabricate import make_pdf_bytes, render_text_image
+import pytest
 
 SK_PAGE_1 = (
     "KEPUTUSAN KEPALA KANTOR PELAYANAN PAJAK PRATAMA",
@@ -24,9 +28,9 @@ SK_PAGE_2 = (
 HADIR = ("DAFTAR HADIR RAPAT", "Sosialisasi antikorupsi", "Bandung, 12 Januari 2026")
 
 
-def scanned_page(lines: Sequence[str], seed: int, angle: float = 1.5):
+def _scanned_page(fabricate, lines: Sequence[str], seed: int, angle: float = 1.5):
     """A grayscale page image like a cheap scan: slightly rotated, with dust specks."""
-    image = render_text_image(list(lines), angle=angle)
+    image = fabricate.render_text_image(list(lines), angle=angle)
     rng = random.Random(seed)
     pixels = image.load()
     for _ in range(image.width * image.height // 200):
@@ -34,28 +38,28 @@ def scanned_page(lines: Sequence[str], seed: int, angle: float = 1.5):
     return image
 
 
-def scanned_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
+def _scanned_pdf(fabricate, path: Path, pages: Sequence[Sequence[str]]) -> Path:
     """An image-only PDF (no text layer), one speckled page image per page."""
-    images = [scanned_page(lines, seed).convert("RGB") for seed, lines in enumerate(pages)]
+    images = [_scanned_page(fabricate, lines, seed).convert("RGB") for seed, lines in enumerate(pages)]
     path.parent.mkdir(parents=True, exist_ok=True)
     images[0].save(path, "PDF", resolution=150.0, save_all=True, append_images=images[1:])
     return path
 
 
-def scanned_jpg(path: Path, lines: Sequence[str]) -> Path:
+def _scanned_jpg(fabricate, path: Path, lines: Sequence[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    scanned_page(lines, seed=9, angle=-2.0).convert("RGB").save(path, "JPEG", quality=75)
+    _scanned_page(fabricate, lines, seed=9, angle=-2.0).convert("RGB").save(path, "JPEG", quality=75)
     return path
 
 
-def mixed_pdf(path: Path, text_page: str, scanned_lines: Sequence[str]) -> Path:
+def _mixed_pdf(fabricate, path: Path, text_page: str, scanned_lines: Sequence[str]) -> Path:
     """Page 1 with a real text layer, page 2 a scan: only page 2 needs OCR."""
     from pypdf import PdfReader, PdfWriter
 
     text = io.BytesIO()
-    make_pdf_bytes(text, [text_page])
+    fabricate.make_pdf_bytes(text, [text_page])
     scan = io.BytesIO()
-    scanned_page(scanned_lines, seed=3).convert("RGB").save(scan, "PDF", resolution=150.0)
+    _scanned_page(fabricate, scanned_lines, seed=3).convert("RGB").save(scan, "PDF", resolution=150.0)
     writer = PdfWriter()
     for source in (text, scan):
         writer.append(PdfReader(source))
@@ -63,3 +67,17 @@ def mixed_pdf(path: Path, text_page: str, scanned_lines: Sequence[str]) -> Path:
     with path.open("wb") as out:
         writer.write(out)
     return path
+
+
+@pytest.fixture(scope="session")
+def scans(fabricate):
+    """The page texts (``SK_PAGE_1``, ``SK_PAGE_2``, ``HADIR``) and ``scanned_page|pdf|jpg``, ``mixed_pdf``."""
+    return SimpleNamespace(
+        SK_PAGE_1=SK_PAGE_1,
+        SK_PAGE_2=SK_PAGE_2,
+        HADIR=HADIR,
+        scanned_page=partial(_scanned_page, fabricate),
+        scanned_pdf=partial(_scanned_pdf, fabricate),
+        scanned_jpg=partial(_scanned_jpg, fabricate),
+        mixed_pdf=partial(_mixed_pdf, fabricate),
+    )

@@ -1,6 +1,7 @@
 """An adversarial evidence drive, built on the fly: every input is small on disk and hostile when read.
 
-``build_corpus(root, outside)`` fills ``root`` and returns what each entry is expected to become.
+The ``build_corpus`` fixture, ``build_corpus(root, outside)``, fills ``root`` and returns what each entry is
+expected to become; ``canary_text`` is the text of the one file outside the tree.
 Nothing large is committed or even written: bombs are compressed, the big file is sparse.
 """
 
@@ -12,9 +13,10 @@ import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from scripts.fabricate import make_docx, make_pdf
+import pytest
 
 CANARY_TEXT = "kanari-rahasia-di-luar-pohon"
 
@@ -76,25 +78,8 @@ def _write(root: Path, rel: bytes, data: bytes) -> None:
         handle.write(data)
 
 
-def overlong_tree(root: Path, folder: bytes, path_max: int = 4096) -> bytes:
-    """Nested folders deeper than PATH_MAX, made relative to a descriptor (a plain mkdir would fail)."""
-    os.mkdir(_raw(root, folder))
-    fd = os.open(_raw(root, folder), os.O_RDONLY | os.O_DIRECTORY)
-    depth, name = 0, b"d" * 200
-    try:
-        while (depth + 1) * (len(name) + 1) < path_max + 400:
-            os.mkdir(name, dir_fd=fd)
-            inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
-            os.close(fd)
-            fd, depth = inner, depth + 1
-        with open(os.open(b"deep.pdf", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "wb") as handle:
-            handle.write(b"%PDF-1.4 deep")
-    finally:
-        os.close(fd)
-    return folder
-
-
-def build_corpus(root: Path, outside: Path) -> Expected:
+def _build_corpus(fabricate, overlong_tree, root: Path, outside: Path) -> Expected:
+    make_docx, make_pdf = fabricate.make_docx, fabricate.make_pdf
     expected = Expected()
     outside.mkdir(parents=True, exist_ok=True)
     canary = outside / "CANARY-luar.pdf"
@@ -162,3 +147,13 @@ def build_corpus(root: Path, outside: Path) -> Expected:
     folder = overlong_tree(root, b"panjang")
     expected.skipped[b"PREFIX:" + folder + b"/"] = "path_too_long"
     return expected
+
+
+@pytest.fixture(scope="session")
+def build_corpus(fabricate, overlong_tree):
+    return partial(_build_corpus, fabricate, overlong_tree)
+
+
+@pytest.fixture(scope="session")
+def canary_text():
+    return CANARY_TEXT
