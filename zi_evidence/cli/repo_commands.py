@@ -98,7 +98,7 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
     progress = BarProgress(quiet or as_json)
     if rebuild:
         with writer_lock(repo.state_dir, wait=not no_wait, on_wait=progress.message), repo.catalog() as catalog:
-            count = rebuild_index(catalog, repo.search_backend(), repo.ruleset, progress)
+            count = rebuild_index(catalog, repo.search_backend(), lambda: repo.ruleset, progress)
         progress.finish()
         click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
         return

@@ -49,7 +49,7 @@ def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int 
         try:
             found, total = backend.search(query, active, limit)
         except IndexUnavailable:
-            rebuild(catalog, backend, repo.ruleset)
+            rebuild(catalog, backend, lambda: repo.ruleset)
             found, total = backend.search(query, active, limit)
         hits = []
         for hit in found:

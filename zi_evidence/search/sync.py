@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from zi_evidence.errors import IndexUnavailable
@@ -23,6 +23,8 @@ from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.records import INDEX_DOC_VERSION, FileRecord
 
 BATCH = 200
+#: The rule set, asked for only once a document is written: a no-change run never builds it.
+RulesetSource = Callable[[], Any]
 #: Catalog meta: the catalog generation and index fingerprint at which both were last seen to agree.
 AGREED_KEY = "index_agreed"
 
@@ -57,24 +59,31 @@ def _kinds(record: FileRecord) -> tuple[str, ...]:
     return tuple(k for k in (record.format, *extra, *record.kinds) if k)
 
 
-def _docs(catalog: Catalog, records: list[FileRecord], ruleset: Any, progress: Progress) -> Iterator[IndexDoc]:
-    """``ruleset`` may be a function returning it: then it is built only once a document is written."""
+def _docs(
+    catalog: Catalog, records: list[FileRecord], ruleset: RulesetSource, progress: Progress
+) -> Iterator[IndexDoc]:
     rules = None
     for record in records:
         if rules is None:
-            rules = ruleset() if callable(ruleset) else ruleset
+            rules = ruleset()
         yield index_doc(catalog, record, rules)
         progress.advance()
 
 
-def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress | None = None) -> tuple[int, int]:
-    """Bring the index in line with the catalog; returns (documents written, documents removed)."""
+def reconcile(
+    catalog: Catalog, backend: Any, ruleset: RulesetSource, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Bring the index in line with the catalog; returns (documents written, documents removed).
+
+    The catalog's generation is read once, before anything: an agreement recorded with it no longer
+    matches once a file row changes later, so no second look is needed to stay honest.
+    """
     progress = progress or Silent()
-    before = _agreement(catalog, backend)
+    generation = catalog.generation()
+    before = _agreement(backend, generation)
     if before is not None and catalog.get_meta(AGREED_KEY) == before:
         return 0, 0  # neither a file row nor the index changed since both were seen to agree
     catalog.set_meta(AGREED_KEY, "")  # whatever happens below, the old agreement no longer holds
-    generation = catalog.generation()
     expected = catalog.stamps()
     try:
         actual = backend.stamps()
@@ -85,7 +94,7 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     keys = {str(file_id) for file_id in expected}
     extra = [key for key in actual if key not in keys]
     if not stale_ids and not extra:
-        _remember(catalog, backend, before)
+        _remember(catalog, backend, generation, before)
         return 0, 0
     if len(stale_ids) > max(BATCH, len(expected) // 2):
         # a first index, or most documents changed: one fresh build is faster than many update batches
@@ -103,15 +112,16 @@ def reconcile(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress |
     return len(stale), len(extra)
 
 
-def _rebuilt(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress, generation: str | None) -> int:
+def _rebuilt(
+    catalog: Catalog, backend: Any, ruleset: RulesetSource, progress: Progress, generation: str | None
+) -> int:
     written = rebuild(catalog, backend, ruleset, progress)
     _settle(catalog, backend, generation)
     return written
 
 
-def _agreement(catalog: Catalog, backend: Any) -> str | None:
+def _agreement(backend: Any, generation: str | None) -> str | None:
     """What must stay equal for the index to still agree with the catalog; None when it cannot be told."""
-    generation = catalog.generation()
     told = getattr(backend, "fingerprint", None)  # a backend without it has its stamps compared every time
     try:
         fingerprint = told() if told is not None else ""
@@ -122,27 +132,31 @@ def _agreement(catalog: Catalog, backend: Any) -> str | None:
     return json.dumps([backend.name, backend.version, INDEX_DOC_VERSION, generation, fingerprint])
 
 
-def _remember(catalog: Catalog, backend: Any, before: str | None) -> None:
+def _remember(catalog: Catalog, backend: Any, generation: str | None, before: str | None) -> None:
     """Record an agreement just seen, if the index did not change while its stamps were read."""
-    if catalog.generation() is None:
+    if generation is None:
         catalog.track_generation()  # a catalog from before the triggers; counted from now on
         return  # the agreement is recorded by the next run, now that the generation can be told
-    after = _agreement(catalog, backend)
+    after = _agreement(backend, generation)
     if after is not None and after == before:
         catalog.set_meta(AGREED_KEY, after)
 
 
 def _settle(catalog: Catalog, backend: Any, generation: str | None) -> None:
     """After writing exactly the catalog's documents, record that both agree (so the next run need not
-    read every stamp back), unless a file row changed while the index was being written."""
-    if generation is not None and catalog.generation() == generation:
-        agreed = _agreement(catalog, backend)
-        if agreed is not None:
-            catalog.set_meta(AGREED_KEY, agreed)
+    read every stamp back). A file row changed meanwhile moved the generation past the one recorded."""
+    agreed = _agreement(backend, generation)
+    if agreed is not None:
+        catalog.set_meta(AGREED_KEY, agreed)
 
 
 def reconcile_some(
-    catalog: Catalog, backend: Any, ruleset: Any, ids: set[int], removed: set[int], progress: Progress | None = None
+    catalog: Catalog,
+    backend: Any,
+    ruleset: RulesetSource,
+    ids: set[int],
+    removed: set[int],
+    progress: Progress | None = None,
 ) -> int:
     """Update only the documents of these files (a watcher batch); any trouble falls back to the full reconcile."""
     records = [r for r in (catalog.record(i) for i in sorted(ids)) if r is not None]
@@ -153,7 +167,7 @@ def reconcile_some(
     return len(records)
 
 
-def rebuild(catalog: Catalog, backend: Any, ruleset: Any, progress: Progress | None = None) -> int:
+def rebuild(catalog: Catalog, backend: Any, ruleset: RulesetSource, progress: Progress | None = None) -> int:
     """Recreate the index from the catalog alone: nothing is parsed again."""
     progress = progress or Silent()
     records = catalog.records()
