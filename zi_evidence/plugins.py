@@ -49,7 +49,7 @@ class HookFailure:
     """One plugin's implementation of one hook raised: the others' contributions were kept."""
 
     plugin: str
-    hook: str
+    hook_name: str
     error: str  # "RuntimeError: ..."
 
 

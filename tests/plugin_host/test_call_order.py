@@ -83,7 +83,7 @@ def test_one_plugins_exception_is_recorded_and_the_others_still_count():
     host.register(Broken(), "rusak")
     assert list(host.parsers()) == ["baik"]
     [failure] = host.failures
-    assert (failure.plugin, failure.hook, failure.error) == ("rusak", "register_parsers", "RuntimeError: rusak")
+    assert (failure.plugin, failure.hook_name, failure.error) == ("rusak", "register_parsers", "RuntimeError: rusak")
 
 
 def test_add_commands_returns_the_failures_for_the_caller_to_show():

@@ -53,12 +53,12 @@ def _warn_failures(host: PluginHost) -> None:
     """A plugin whose registration raised is left out, not fatal; the user is told once, at the end."""
     shown = set()
     for failure in host.failures:
-        key = (failure.plugin, failure.hook)
-        if failure.hook in _REPORTED_ELSEWHERE or key in shown:
+        key = (failure.plugin, failure.hook_name)
+        if failure.hook_name in _REPORTED_ELSEWHERE or key in shown:
             continue
         shown.add(key)
         click.echo(
-            f"Peringatan: plugin '{failure.plugin}' gagal pada {failure.hook} ({failure.error}); "
+            f"Peringatan: plugin '{failure.plugin}' gagal pada {failure.hook_name} ({failure.error}); "
             f"sumbangannya diabaikan. Perbarui plugin itu atau nonaktifkan dengan "
             f"ZI_EVIDENCE_DISABLE_PLUGINS={failure.plugin}.",
             err=True,
