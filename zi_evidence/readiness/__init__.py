@@ -22,12 +22,14 @@ from zi_evidence.readiness.model import (
     PartRow,
     QuestionRow,
     Readiness,
+    Rollup,
     Scores,
     Totals,
+    UnitRow,
     Verdict,
     href,
 )
-from zi_evidence.readiness.rollup import Rollup, UnitRow, build_rollup, unit_row
+from zi_evidence.readiness.rollup import build_rollup, unit_row
 
 __all__ = [
     "ANSWERS_HOWTO",

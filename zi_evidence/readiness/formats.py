@@ -16,8 +16,7 @@ from zi_evidence.errors import ConfigError
 from zi_evidence.outputs import write_atomically
 
 if TYPE_CHECKING:
-    from zi_evidence.readiness.model import Readiness
-    from zi_evidence.readiness.rollup import Rollup
+    from zi_evidence.readiness.model import Readiness, Rollup
 
 
 class ReportFormat(Protocol):

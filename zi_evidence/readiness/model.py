@@ -192,3 +192,38 @@ def href(root: str, file: FileLink, out_dir: Path) -> str:
     target = os.path.join(root, file.fs_path or file.path)
     relative = os.path.relpath(target, os.path.abspath(out_dir))
     return quote(os.fsencode(relative).replace(os.sep.encode(), b"/"), safe="/")
+
+
+# -- several units, for a Kanwil or Eselon I officer ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit in a Kanwil / Eselon I roll-up; ``status`` ok, no_catalog (never indexed) or error."""
+
+    path: str
+    unit: str
+    status: str
+    message: str = ""
+    ruleset_id: str = ""
+    target: str = ""
+    areas: tuple[AreaRow, ...] = ()
+    claimed: Totals | None = None
+    backed: Totals | None = None
+    predicates: dict[str, dict[str, bool]] = field(default_factory=dict)  # WBK -> {claimed, backed}
+    questions: int = 0
+    supported: int = 0
+    errors: int = 0
+    warnings: int = 0
+    answers: str = ""  # ok | missing | invalid
+    ready: bool = False  # the unit's ``check`` verdict
+
+
+@dataclass(frozen=True)
+class Rollup:
+    today: date
+    units: tuple[UnitRow, ...]
+    tool_version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema_version": SCHEMA_VERSION, **_plain(self)}

@@ -3,56 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from zi_evidence import __version__
 from zi_evidence.errors import CatalogMissing, ZiError
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.readiness.build import build_readiness
-from zi_evidence.readiness.model import (
-    SCHEMA_VERSION,
-    AreaRow,
-    Readiness,
-    Totals,
-    _plain,
-)
-
-# -- several units -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UnitRow:
-    """One unit in a Kanwil / Eselon I roll-up; ``status`` ok, no_catalog (never indexed) or error."""
-
-    path: str
-    unit: str
-    status: str
-    message: str = ""
-    ruleset_id: str = ""
-    target: str = ""
-    areas: tuple[AreaRow, ...] = ()
-    claimed: Totals | None = None
-    backed: Totals | None = None
-    predicates: dict[str, dict[str, bool]] = field(default_factory=dict)  # WBK -> {claimed, backed}
-    questions: int = 0
-    supported: int = 0
-    errors: int = 0
-    warnings: int = 0
-    answers: str = ""  # ok | missing | invalid
-    ready: bool = False  # the unit's ``check`` verdict
-
-
-@dataclass(frozen=True)
-class Rollup:
-    today: date
-    units: tuple[UnitRow, ...]
-    tool_version: str = __version__
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": SCHEMA_VERSION, **_plain(self)}
+from zi_evidence.readiness.model import Readiness, Rollup, UnitRow
 
 
 def unit_row(path: str, readiness: Readiness) -> UnitRow:
