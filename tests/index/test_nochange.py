@@ -15,12 +15,12 @@ from zi_evidence import hookimpl
 from zi_evidence.index.freshness import MAPPING_KEY, PARSERS_KEY
 from zi_evidence.index.mapping import Mapper
 from zi_evidence.index.run import run_index
+from zi_evidence.index.search_index import AGREED_KEY
 from zi_evidence.parsing import ParsedDocument, ParseLimits
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.problems import Problem
 from zi_evidence.repository import Repository
 from zi_evidence.search.query import search
-from zi_evidence.search.sync import AGREED_KEY
 from zi_evidence.tree.scan import Observation, SkippedEntry
 
 TIM = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja/a. Tim pembangunan ZI"

@@ -91,7 +91,7 @@ def init(
 def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
     from zi_evidence.index.run import IndexOptions, run_index
-    from zi_evidence.search.sync import rebuild as rebuild_index
+    from zi_evidence.index.search_index import rebuild as rebuild_index
     from zi_evidence.state.lock import writer_lock
 
     repo = open_repository(directory, state_dir)

@@ -23,11 +23,11 @@ from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.index.mapping import Mapper
 from zi_evidence.index.plan import FilePlan, Planner
+from zi_evidence.index.search_index import reconcile, reconcile_some
 from zi_evidence.index.workers import ParseTask, WorkerPool
-from zi_evidence.parsing import choose_parser
+from zi_evidence.parsing import choose_parser, is_expensive
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.repository import Repository
-from zi_evidence.search.sync import reconcile, reconcile_some
 from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.lock import writer_lock
 from zi_evidence.state.records import ChangeKey, StatKey
@@ -222,7 +222,7 @@ class _Run:
                         sha, parser, version = outcome.key
                         self.catalog.store_extract(sha, parser, version, outcome.document, outcome.problem)
                     self.summary.parsed += 1
-                    if outcome.document is not None and _is_expensive(self.parsers.get(parser)):
+                    if outcome.document is not None and parser in self.parsers and is_expensive(self.parsers[parser]):
                         self.spent += outcome.document.page_count
                 self.progress.advance()
         if self.deferred:
@@ -233,9 +233,9 @@ class _Run:
 
     def _within_budget(self, tasks: Iterable[tuple[ParseTask, FilePlan]]) -> Iterator[ParseTask]:
         """Tasks as they are pulled; once the budget is spent, an expensive parser gives way to a cheap one."""
-        cheap = [p for p in self.parsers.values() if not _is_expensive(p)]
+        cheap = [p for p in self.parsers.values() if not is_expensive(p)]
         for task, plan in tasks:
-            if self.budget is None or self.spent < self.budget or not _is_expensive(self.parsers[task.parser]):
+            if self.budget is None or self.spent < self.budget or not is_expensive(self.parsers[task.parser]):
                 yield task
                 continue
             fallback = choose_parser(cheap, plan.mime, display(plan.entry.rel))
@@ -327,8 +327,6 @@ class _Run:
         )
 
 
-def _is_expensive(parser: type | None) -> bool:
-    return bool(getattr(parser, "expensive", False))
 
 
 def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:

@@ -1,1 +1,1 @@
-"""Full-text search: the backend contract, keeping the index equal to the catalog, and the query service."""
+"""Full-text search: the backend contract plugins implement and the query service the CLI uses."""

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zi_evidence.errors import IndexUnavailable
+from zi_evidence.index.search_index import rebuild
 from zi_evidence.parsing import machine_read_pages
 from zi_evidence.repository import Repository
 from zi_evidence.search.backend import Snippet
-from zi_evidence.search.sync import rebuild
 from zi_evidence.state.records import FileRecord
 
 MAX_PAGES_PER_HIT = 5
