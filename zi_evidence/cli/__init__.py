@@ -15,6 +15,7 @@ from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
 from zi_evidence.cli.search_commands import search
 from zi_evidence.cli.watch_commands import watch
+from zi_evidence.cli.web_commands import serve
 from zi_evidence.errors import ZiError
 from zi_evidence.plugins import PluginHost
 
@@ -36,7 +37,7 @@ def cli() -> None:
 
 
 # The built-in commands, in the order a team uses them; plugins add theirs in ``main``.
-for _command in (init, index, watch, status, search, answers, check, report, rollup, bundle, rulesets, plugins):
+for _command in (init, index, watch, serve, status, search, answers, check, report, rollup, bundle, rulesets, plugins):
     cli.add_command(_command)
 
 
