@@ -10,6 +10,7 @@ import click
 from zi_evidence import __version__
 from zi_evidence.cli.answer_commands import answers
 from zi_evidence.cli.bundle_commands import bundle
+from zi_evidence.cli.file_commands import files
 from zi_evidence.cli.plugin_commands import plugins, rulesets
 from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
@@ -37,7 +38,22 @@ def cli() -> None:
 
 
 # The built-in commands, in the order a team uses them; plugins add theirs in ``main``.
-for _command in (init, index, watch, serve, status, search, answers, check, report, rollup, bundle, rulesets, plugins):
+for _command in (
+    init,
+    index,
+    watch,
+    serve,
+    status,
+    files,
+    search,
+    answers,
+    check,
+    report,
+    rollup,
+    bundle,
+    rulesets,
+    plugins,
+):
     cli.add_command(_command)
 
 

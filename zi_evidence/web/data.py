@@ -55,10 +55,11 @@ def dashboard(readiness: Readiness) -> dict[str, Any]:
     for name in PREDICATES:
         claimed = scores.predicate(name, "claimed") if scores else None
         backed = scores.predicate(name, "backed") if scores else None
+        either = backed or claimed
         verdicts.append(
             {
                 "predicate": name,
-                "label": (backed or claimed).label if (backed or claimed) else name,
+                "label": either.label if either is not None else name,
                 "target": name == r.target,
                 "claimed": claimed.passed if claimed else None,
                 "backed": backed.passed if backed else None,
@@ -234,7 +235,7 @@ def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, An
                 "problems": [p.as_dict() for p in record.all_problems],
             }
         )
-    ids = {f["path"]: f["id"] for f in files}
+    ids: dict[str, int] = {record.display: record.id for record in records}
     findings = [finding_dict(f, ids) for f in readiness.findings_for(question_id)]
     answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
     gap = readiness.scores.gap if readiness.scores else None
