@@ -96,7 +96,7 @@ def _content_type(mime: str) -> str:
 def _disposition(record: FileRecord) -> str:
     """``inline`` for what a browser shows safely, ``attachment`` otherwise; the name per RFC 6266/5987."""
     name = record.display.rsplit("/", 1)[-1] or "berkas"
-    fallback = "".join(c if 32 <= ord(c) < 127 and c not in '"\\%' else "_" for c in name)
+    fallback = "".join(c if c.isascii() and (c.isalnum() or c in " ._-()[],+") else "_" for c in name)
     kind = "inline" if inline_type(record.mime) else "attachment"
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
