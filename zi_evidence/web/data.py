@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zi_evidence.dates import DocumentDate
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.readiness import QuestionRow, Readiness
 from zi_evidence.web.site import Site
@@ -30,6 +31,13 @@ def question_status(row: QuestionRow, severities: dict[str, int]) -> str:
     if row.supported and not severities["error"] and not severities["warning"]:
         return "lengkap"
     return "kurang"
+
+
+def date_text(found: DocumentDate | None) -> str | None:
+    """``2026-01-12``, or the year alone when only the year is known."""
+    if found is None:
+        return None
+    return found.value.isoformat() if found.value else str(found.year)
 
 
 def finding_dict(finding: Any, file_ids: dict[str, int] | None = None) -> dict[str, Any]:
@@ -206,9 +214,9 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
 # -- one question ----------------------------------------------------------------------------------
 
 
-def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, Any] | None:
-    from zi_evidence.dates import document_date
-
+def question(site: Site, question_id: str) -> dict[str, Any] | None:
+    snapshot = site.snapshot()
+    readiness = snapshot.readiness
     row = next((q for q in readiness.questions if q.id == question_id), None)
     if row is None:
         return None
@@ -218,16 +226,16 @@ def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, An
     usable = {f.path: f.usable for f in row.files}
     with site.repo.catalog() as catalog:
         records = catalog.records_of_target(question_id)
-        texts = {r.id: catalog.text_of(r) for r in records}
     files = []
     for record in records:
-        found = document_date(texts[record.id], record.metadata, record.year) if record.parser else None
+        # the date the checks used, from the snapshot: no page re-reads the texts of a question's files
+        found = snapshot.dates.get(record.id) if record.parser else None
         files.append(
             {
                 "id": record.id,
                 "path": record.display,
                 "kinds": [labels.get(k, k) for k in record.kinds],
-                "date": found.value.isoformat() if found and found.value else (str(found.year) if found else None),
+                "date": date_text(found),
                 "date_source": found.source if found else None,
                 "pages": record.page_count,
                 "status": record.status,
@@ -236,7 +244,7 @@ def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, An
             }
         )
     ids: dict[str, int] = {record.display: record.id for record in records}
-    findings = [finding_dict(f, ids) for f in readiness.findings_for(question_id)]
+    findings = [finding_dict(f, ids) for f in snapshot.by_question.get(question_id, ())]
     answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
     gap = readiness.scores.gap if readiness.scores else None
     improve = [_gap(i) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]

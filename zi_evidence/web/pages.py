@@ -37,7 +37,7 @@ def _lke(site: Site, request: Request) -> dict[str, Any]:
 
 
 def _question(site: Site, request: Request) -> dict[str, Any]:
-    found = data.question(site, site.readiness(), request.path_params["question_id"])
+    found = data.question(site, request.path_params["question_id"])
     if found is None:
         raise HTTPException(404, f"Pertanyaan '{request.path_params['question_id']}' tidak ada dalam LKE ini.")
     return found
