@@ -57,7 +57,7 @@ def finding_dict(finding: Any, file_ids: dict[str, int] | None = None) -> dict[s
 # -- Beranda ---------------------------------------------------------------------------------------
 
 
-def dashboard(readiness: Readiness) -> dict[str, Any]:
+def dashboard(readiness: Readiness, ruleset: Any) -> dict[str, Any]:
     r, scores = readiness, readiness.scores
     verdicts = []
     for name in PREDICATES:
@@ -117,7 +117,7 @@ def dashboard(readiness: Readiness) -> dict[str, Any]:
         ],
         "deadline": _deadline(r),
         "answers": {"status": r.answers.status, "note": r.answers.note, "problems": list(r.answers.problems)},
-        "gaps": [_gap(item) for item in (gap.items if gap else ())],
+        "gaps": [_gap(item, hasil_ids(ruleset)) for item in (gap.items if gap else ())],
         "gap_target_met": gap.target_met if gap else None,
     }
 
@@ -148,9 +148,10 @@ def _deadline(r: Readiness) -> dict[str, Any] | None:
     return {"key": d.key, "label": d.label, "date": d.date.isoformat(), "days_left": d.days_left, "actor": d.actor}
 
 
-def _gap(item: Any) -> dict[str, Any]:
+def _gap(item: Any, hasil_ids: dict[str, str]) -> dict[str, Any]:
     from zi_evidence.scoring.gaps import GAP_LABELS
 
+    question = item.kind in ("unanswered", "unsupported", "low")
     return {
         "kind": item.kind,
         "kind_label": GAP_LABELS.get(item.kind, item.kind),
@@ -159,8 +160,15 @@ def _gap(item: Any) -> dict[str, Any]:
         "action": item.action,
         "points": item.points,
         "area": item.area,
-        "question": item.kind in ("unanswered", "unsupported", "low"),
+        "question": question,
+        # the page to open: a hasil component's gap names its answers key (capaian_kinerja), its page its id
+        "target": hasil_ids.get(item.ref, item.ref) if question else None,
     }
+
+
+def hasil_ids(ruleset: Any) -> dict[str, str]:
+    """A hasil component's answers key → its LKE id (B.I.b)."""
+    return {c.key: c.id for group in ruleset.hasil for c in group.components if getattr(c, "key", None)}
 
 
 # -- LKE -------------------------------------------------------------------------------------------
@@ -247,7 +255,8 @@ def question(site: Site, question_id: str) -> dict[str, Any] | None:
     findings = [finding_dict(f, ids) for f in snapshot.by_question.get(question_id, ())]
     answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
     gap = readiness.scores.gap if readiness.scores else None
-    improve = [_gap(i) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]
+    keys = hasil_ids(ruleset)
+    improve = [_gap(i, keys) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]
     return {
         "meta": {
             "id": row.id,

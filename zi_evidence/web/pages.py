@@ -28,7 +28,7 @@ def _site(request: Request) -> Site:
 
 
 def _dashboard(site: Site, request: Request) -> dict[str, Any]:
-    return data.dashboard(site.readiness())
+    return data.dashboard(site.readiness(), site.repo.ruleset)
 
 
 def _lke(site: Site, request: Request) -> dict[str, Any]:
