@@ -32,6 +32,7 @@ class SearchHit:
     page_count: int
     pages: tuple[PageHit, ...]
     ocr_pages: tuple[int, ...] = ()  # ParsedDocument.machine_read_pages: OCR text, less certain than a text layer
+    file_id: int = 0  # the catalog id, for links to the file (the web app's /berkas/<id>)
 
 
 @dataclass(frozen=True)
@@ -72,4 +73,5 @@ def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> 
         page_count=record.page_count,
         pages=tuple(PageHit(number, snippet) for number, snippet in pages),
         ocr_pages=machine_read_pages(record.metadata),
+        file_id=record.id,
     )

@@ -192,6 +192,10 @@ class Catalog:
         found = self._select("f.id = ?", (file_id,))
         return found[0] if found else None
 
+    def records_of_target(self, target_id: str) -> list[FileRecord]:
+        """The files mapped to one question, indicator or hasil component (indexed by ``files_target``)."""
+        return self._select("f.target_id = ?", (target_id,))
+
     def record_by_path(self, path: bytes) -> FileRecord | None:
         found = self._select("f.path = ?", (path,))
         return found[0] if found else None

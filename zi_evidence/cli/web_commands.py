@@ -1,0 +1,139 @@
+"""``zi-evidence serve``: the repository as a local web application, optionally kept current by the watcher."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from zi_evidence.cli.options import BarProgress, open_repository, plugin_host, state_option
+
+DEFAULT_PORT = 8765
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the address line is printed (so ``--port 0`` shows the real port)."""
+    from zi_evidence.errors import ZiError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        raise ZiError(
+            f"Tidak dapat membuka server di {host}:{port} ({exc.strerror or exc}). "
+            "Pilih port lain dengan --port, atau hentikan program yang memakai port itu."
+        ) from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+def _address(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+@click.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat server; selain loopback, siapa pun di jaringan dapat membuka.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port server; 0 = pilih port bebas.",
+)
+@click.option(
+    "--watch",
+    "watch",
+    is_flag=True,
+    help="Pantau folder dan perbarui katalog selama server berjalan (seperti 'zi-evidence watch').",
+)
+@state_option
+def serve(directory, host, port, watch, state_dir):
+    """Buka repositori DIRECTORY sebagai aplikasi web di peramban (hanya membaca data dukung).
+
+    Mencetak alamatnya lalu melayani sampai Ctrl-C. Bila katalog belum ada, data dukung diindeks dulu.
+    """
+    import uvicorn
+
+    from zi_evidence.index.run import IndexOptions, run_index
+    from zi_evidence.web import create_app
+
+    repo = open_repository(directory, state_dir)
+    if not repo.has_catalog():
+        click.echo(f"Katalog belum ada; mengindeks {repo.root} lebih dulu.", err=True)
+        progress = BarProgress()
+        summary = run_index(repo, IndexOptions(exclude_parsers=repo.expensive_parsers()), progress)
+        progress.finish()
+        click.echo(f"Selesai: {summary.new} berkas dikatalogkan, {summary.problems} bermasalah.", err=True)
+    if not _loopback(host):
+        click.echo(
+            f"Peringatan: server dibuka di {host}, bukan hanya di komputer ini. Belum ada akun atau kata sandi: "
+            "siapa pun di jaringan yang sama dapat membaca seluruh data dukung. Gunakan hanya di jaringan kantor "
+            "yang tepercaya.",
+            err=True,
+        )
+    app = create_app(repo.root, state_dir, host=plugin_host())
+    sock = _listen(host, port)
+    stop = threading.Event()
+    watcher = _start_watcher(directory, state_dir, stop) if watch else None
+    click.echo(f"Server berjalan di {_address(sock)}")
+    sys.stdout.flush()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises the Ctrl-C it handled; the server has stopped by now
+    finally:
+        stop.set()
+        if watcher is not None:
+            watcher.join(timeout=30)
+        sock.close()
+    click.echo("Server dihentikan. Data dukung tidak diubah.", err=True)
+
+
+def _start_watcher(directory: Path | None, state_dir: Path | None, stop: threading.Event) -> threading.Thread:
+    """The watcher in a thread of this process, with its own repository (its own search-index writer)."""
+    from zi_evidence.watch.watcher import Watcher, WatchOptions
+
+    repo = open_repository(directory, state_dir)
+    options = WatchOptions(stability=1.0, debounce=0.5)
+
+    def say(text: str) -> None:
+        click.echo(text, err=True)
+
+    def on_change(change) -> None:  # type: ignore[no-untyped-def]
+        where = f"{change.old_path} → {change.path}" if change.old_path else change.path
+        click.echo(f"Katalog diperbarui ({change.kind}): {where}", err=True)
+
+    def run() -> None:
+        try:
+            Watcher(repo, options, on_change, on_message=say).run(stop)
+        except Exception as exc:  # the server goes on without live updates; the user is told why
+            say(f"Pemantauan berhenti karena galat: {exc}. Halaman tetap tersedia; jalankan 'zi-evidence index'.")
+
+    thread = threading.Thread(target=run, name="zi-evidence-watch", daemon=True)
+    thread.start()
+    return thread

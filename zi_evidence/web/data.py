@@ -1,0 +1,291 @@
+"""Page data for the readiness pages (Beranda, LKE, one question): plain dicts, the same for HTML and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zi_evidence.problems import SEVERITY_LABELS
+from zi_evidence.readiness import QuestionRow, Readiness
+from zi_evidence.web.site import Site
+
+PREDICATES = ("WBK", "WBBM")
+#: The LKE page's status words (the contract's ``td.status``), and what each means.
+STATUSES = {
+    "lengkap": "ada data dukung yang mendukung jawaban, tanpa temuan galat atau peringatan",
+    "kurang": "ada data dukung, tetapi belum mendukung jawaban atau masih ada temuan",
+    "tidak ada": "belum ada berkas untuk pertanyaan ini",
+}
+
+
+def _severities(findings: Any) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITY_LABELS, 0)
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    return counts
+
+
+def question_status(row: QuestionRow, severities: dict[str, int]) -> str:
+    if not row.files:
+        return "tidak ada"
+    if row.supported and not severities["error"] and not severities["warning"]:
+        return "lengkap"
+    return "kurang"
+
+
+def finding_dict(finding: Any, file_ids: dict[str, int] | None = None) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "severity_label": SEVERITY_LABELS.get(finding.severity, finding.severity),
+        "message": finding.message,
+        "hint": finding.hint,
+        "question": finding.question,
+        "path": finding.path,
+        "file_id": (file_ids or {}).get(finding.path or ""),
+        "source": finding.source,
+    }
+
+
+# -- Beranda ---------------------------------------------------------------------------------------
+
+
+def dashboard(readiness: Readiness) -> dict[str, Any]:
+    r, scores = readiness, readiness.scores
+    verdicts = []
+    for name in PREDICATES:
+        claimed = scores.predicate(name, "claimed") if scores else None
+        backed = scores.predicate(name, "backed") if scores else None
+        either = backed or claimed
+        verdicts.append(
+            {
+                "predicate": name,
+                "label": either.label if either is not None else name,
+                "target": name == r.target,
+                "claimed": claimed.passed if claimed else None,
+                "backed": backed.passed if backed else None,
+            }
+        )
+    minimums = _area_minimums(scores)
+    areas = [
+        {
+            "number": a.number,
+            "name": a.name,
+            "weight": a.weight,
+            "questions": a.questions,
+            "with_files": a.with_files,
+            "supported": a.supported,
+            "files": a.files,
+            "claimed": a.claimed,
+            "backed": a.backed,
+            "minimums": {name: minimums.get(name, {}).get(a.number) for name in PREDICATES},
+        }
+        for a in r.areas
+    ]
+    pengungkit = [q for q in r.questions if not q.hasil]
+    severities = r.severity_counts()
+    gap = scores.gap if scores else None
+    return {
+        "unit": r.unit,
+        "institution": r.institution,
+        "ruleset": {"id": r.ruleset_id, "name": r.ruleset_name, "regulation": r.regulation},
+        "year": r.year,
+        "target": r.target,
+        "today": r.today.isoformat(),
+        "verdict": {"ok": r.verdict.ok, "reasons": list(r.verdict.reasons), "notes": list(r.verdict.notes)},
+        "verdicts": verdicts,
+        "totals": _totals(scores),
+        "areas": areas,
+        "completeness": {
+            "questions": len(pengungkit),
+            "with_files": sum(1 for q in pengungkit if q.files),
+            "supported": sum(1 for q in pengungkit if q.supported),
+            "hasil": len(r.questions) - len(pengungkit),
+            "hasil_supported": sum(1 for q in r.questions if q.hasil and q.supported),
+            "files": r.files,
+            "pages": r.pages,
+        },
+        "findings": [
+            {"severity": key, "label": label, "count": severities.get(key, 0)} for key, label in SEVERITY_LABELS.items()
+        ],
+        "deadline": _deadline(r),
+        "answers": {"status": r.answers.status, "note": r.answers.note, "problems": list(r.answers.problems)},
+        "gaps": [_gap(item) for item in (gap.items if gap else ())],
+        "gap_target_met": gap.target_met if gap else None,
+    }
+
+
+def _area_minimums(scores: Any) -> dict[str, dict[int, float]]:
+    found: dict[str, dict[int, float]] = {}
+    for result in scores.predicates_backed if scores else ():
+        for criterion in result.criteria:
+            parts = criterion.key.split(".")
+            if len(parts) == 2 and parts[0] == "area" and parts[1].isdigit():
+                found.setdefault(result.predicate, {})[int(parts[1])] = criterion.minimum
+    return found
+
+
+def _totals(scores: Any) -> dict[str, Any] | None:
+    if scores is None:
+        return None
+    return {
+        view: {"pengungkit": t.pengungkit, "hasil": t.hasil, "total": t.total}
+        for view, t in (("claimed", scores.claimed), ("backed", scores.backed))
+    }
+
+
+def _deadline(r: Readiness) -> dict[str, Any] | None:
+    d = r.deadline
+    if d is None:
+        return None
+    return {"key": d.key, "label": d.label, "date": d.date.isoformat(), "days_left": d.days_left, "actor": d.actor}
+
+
+def _gap(item: Any) -> dict[str, Any]:
+    from zi_evidence.scoring.gaps import GAP_LABELS
+
+    return {
+        "kind": item.kind,
+        "kind_label": GAP_LABELS.get(item.kind, item.kind),
+        "ref": item.ref,
+        "label": item.label,
+        "action": item.action,
+        "points": item.points,
+        "area": item.area,
+        "question": item.kind in ("unanswered", "unsupported", "low"),
+    }
+
+
+# -- LKE -------------------------------------------------------------------------------------------
+
+
+def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = "") -> dict[str, Any]:
+    ruleset_names = {a.number: a.name for a in readiness.areas}
+    indicators = {i.id: i.name for i in readiness.indicators}
+    by_question: dict[str, list[Any]] = {}
+    for finding in readiness.findings:
+        by_question.setdefault(finding.question or "", []).append(finding)
+    rows = []
+    for q in readiness.questions:
+        severities = _severities(by_question.get(q.id, ()))
+        row = {
+            "id": q.id,
+            "label": q.label,
+            "area": "hasil" if q.hasil else str(q.area),
+            "area_name": "Hasil" if q.hasil else ruleset_names.get(q.area, ""),
+            "indicator_id": q.indicator_id,
+            "indicator_name": indicators.get(q.indicator_id, q.indicator_id),
+            "files": len(q.files),
+            "usable_files": sum(1 for f in q.files if f.usable),
+            "supported": q.supported,
+            "status": question_status(q, severities),
+            "findings": severities,
+            "answer": q.answer,
+            "weight": q.weight,
+            "claimed": q.claimed,
+            "backed": q.backed,
+        }
+        if area and row["area"] != area:
+            continue
+        if status and row["status"] != status:
+            continue
+        if severity and not severities.get(severity):
+            continue
+        rows.append(row)
+    return {
+        "filters": {"area": area, "status": status, "severity": severity},
+        "choices": {
+            "areas": [{"value": str(a.number), "label": f"Area {a.number} {a.name}"} for a in readiness.areas]
+            + [{"value": "hasil", "label": "Hasil"}],
+            "statuses": [{"value": k, "label": k, "help": v} for k, v in STATUSES.items()],
+            "severities": [{"value": k, "label": v} for k, v in SEVERITY_LABELS.items()],
+        },
+        "questions": rows,
+    }
+
+
+# -- one question ----------------------------------------------------------------------------------
+
+
+def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, Any] | None:
+    from zi_evidence.dates import document_date
+
+    row = next((q for q in readiness.questions if q.id == question_id), None)
+    if row is None:
+        return None
+    ruleset = site.repo.ruleset
+    spec = ruleset.question(question_id) or _hasil_component(ruleset, question_id)
+    labels = site.kind_labels()
+    usable = {f.path: f.usable for f in row.files}
+    with site.repo.catalog() as catalog:
+        records = catalog.records_of_target(question_id)
+        texts = {r.id: catalog.text_of(r) for r in records}
+    files = []
+    for record in records:
+        found = document_date(texts[record.id], record.metadata, record.year) if record.parser else None
+        files.append(
+            {
+                "id": record.id,
+                "path": record.display,
+                "kinds": [labels.get(k, k) for k in record.kinds],
+                "date": found.value.isoformat() if found and found.value else (str(found.year) if found else None),
+                "date_source": found.source if found else None,
+                "pages": record.page_count,
+                "status": record.status,
+                "usable": usable.get(record.display, False),
+                "problems": [p.as_dict() for p in record.all_problems],
+            }
+        )
+    ids: dict[str, int] = {record.display: record.id for record in records}
+    findings = [finding_dict(f, ids) for f in readiness.findings_for(question_id)]
+    answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
+    gap = readiness.scores.gap if readiness.scores else None
+    improve = [_gap(i) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]
+    return {
+        "meta": {
+            "id": row.id,
+            "label": row.label,
+            "hasil": row.hasil,
+            "area": row.area,
+            "area_name": next((a.name for a in readiness.areas if a.number == row.area), "Hasil"),
+            "indicator_id": row.indicator_id,
+            "indicator_name": next((i.name for i in readiness.indicators if i.id == row.indicator_id), ""),
+            "citation": getattr(spec, "citation", ""),
+            "note": getattr(spec, "note", None),
+            "criteria": dict(getattr(spec, "criteria", {}) or {}),
+        },
+        "answer": {
+            "type": getattr(spec, "answer_type", None),
+            "type_label": answer_type.label if answer_type else None,
+            "options": dict(answer_type.values) if answer_type else {},
+            "status": row.status,
+            "answer": row.answer,
+            "ratio": row.ratio,
+            "weight": row.weight,
+            "claimed": row.claimed,
+            "backed": row.backed,
+            "supported": row.supported,
+            "note": readiness.answers.note,
+        },
+        "expected": [
+            {
+                "description": e.description,
+                "kind": e.kind,
+                "kind_label": labels.get(e.kind, e.kind) if e.kind else None,
+                "min_count": e.min_count,
+                "periodicity": e.periodicity,
+            }
+            for e in getattr(spec, "evidence", ())
+        ],
+        "files": files,
+        "findings": findings,
+        "improve": improve,
+        "hints": sorted({f["hint"] for f in findings if f["hint"]}),
+    }
+
+
+def _hasil_component(ruleset: Any, target_id: str) -> Any:
+    for group in ruleset.hasil:
+        for component in group.components:
+            if component.id == target_id:
+                return component
+    return None

@@ -1,0 +1,63 @@
+"""Templates: Jinja2 with autoescaping on, so every file name and text reaches the page as text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from zi_evidence.scoring import format_number
+from zi_evidence.web.site import Site
+
+#: The pages of the nav bar, in the order a team uses them.
+NAV = (
+    ("/", "Beranda"),
+    ("/lke", "LKE"),
+    ("/cari", "Cari"),
+    ("/belum-terpetakan", "Belum terpetakan"),
+    ("/masalah", "Masalah"),
+    ("/laporan", "Laporan"),
+    ("/bundel", "Bundel"),
+)
+
+
+def _num(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    return str(format_number(value, digits)) if isinstance(value, int | float) else str(value)
+
+
+def _size(value: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if value >= factor:
+            return f"{format_number(value / factor, 1)} {unit}"
+    return f"{value} bita"
+
+
+def _yes(value: bool | None) -> str:
+    return "–" if value is None else ("ya" if value else "tidak")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("zi_evidence.web", "templates"),
+        autoescape=select_autoescape(["html"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(num=_num, size=_size, yes=_yes)
+    env.globals["nav"] = NAV
+    return env
+
+
+def render(request: Request, template: str, data: dict[str, Any], site: Site, status: int = 200) -> HTMLResponse:
+    page = (
+        environment()
+        .get_template(template)
+        .render(d=data, path=request.url.path, unit=site.repo.config.unit.name, query=request.query_params)
+    )
+    return HTMLResponse(page, status_code=status)
