@@ -203,16 +203,20 @@ def page_without_js(browser):
 
 @pytest.fixture
 def shoot(tmp_path) -> Callable[[object, str], Path]:
-    """Screenshot the viewport into the test's tmp_path, and into $ZI_SCREENSHOTS (e.g. docs/img) if set."""
+    """Screenshot the viewport into the test's tmp_path as ``NAME.png``, and into $ZI_SCREENSHOTS (e.g.
+    docs/img) as ``web-NAME.png`` with a 256-colour palette: text pages stay sharp at a third of the size."""
     wanted = os.environ.get("ZI_SCREENSHOTS")
 
     def take(page, name: str) -> Path:
         path = tmp_path / f"{name}.png"
         page.screenshot(path=str(path))
         if wanted:
+            from PIL import Image
+
             folder = Path(wanted)
             folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, folder / path.name)
+            with Image.open(path) as shot:
+                shot.convert("RGB").quantize(256).save(folder / f"web-{name}.png", optimize=True)
         return path
 
     return take

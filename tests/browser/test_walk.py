@@ -41,7 +41,8 @@ def test_every_page_of_the_nav_renders(server, page, shoot):
         page.locator(f'nav#nav a[href="{target}"]').first.click()
         expect(page).to_have_url(server.url + target.lstrip("/"))
         expect(page.locator("main#content h1")).to_be_visible()
-        shoot(page, "halaman-" + target.strip("/"))
+        if target in ("/masalah", "/laporan", "/bundel"):  # the others are photographed by their own walk
+            shoot(page, target.strip("/"))
     assert page.watched.csp_violations == []
 
 
