@@ -436,3 +436,33 @@ def overlong_tree():
         return folder
 
     return make
+
+
+# --- hostile input: the CLI in a child process under a memory limit (tests/bounded, tests/bundle, tests/cli)
+
+
+_LIMITED_CLI = """
+import resource, sys, traceback
+from click.testing import CliRunner
+limit = int(sys.argv[1]) * 2**20
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from zi_evidence.cli import cli
+result = CliRunner().invoke(cli, sys.argv[2:])
+sys.stdout.write(result.output)
+if result.exception is not None and not isinstance(result.exception, SystemExit):
+    sys.stdout.write("TRACEBACK " + "".join(traceback.format_exception(result.exception)))
+sys.exit(result.exit_code)
+"""
+
+
+@pytest.fixture(scope="session")
+def run_limited():
+    """``zi-evidence ARGS…`` in a child process whose address space is capped at ``memory_mb``: a bomb that
+    expanded dies there with MemoryError (reported as 'TRACEBACK …' in stdout) instead of eating the machine."""
+    import subprocess
+
+    def run(*args, memory_mb: int = 700, **options):
+        command = [sys.executable, "-c", _LIMITED_CLI, str(memory_mb), *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=900, **options)
+
+    return run

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence import usercache
+from zi_evidence.bounded import load_yaml_text, read_text_bounded
 from zi_evidence.errors import ConfigError
 from zi_evidence.parsing import ParseLimits
 from zi_evidence.schemas.validation import schema_errors, schema_text
@@ -112,7 +113,7 @@ def load_config(root: Path, state_dir: Path | None = None) -> RepoConfig:
     """Read and validate the configuration; ``state_dir`` (or the environment) overrides the file's."""
     path = root / CONFIG_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text_bounded(path)
     except FileNotFoundError:
         raise ConfigError(f"Berkas konfigurasi {path} tidak ada. Jalankan 'zi-evidence init {root}'.") from None
     # Every command reads the config: each content is parsed and checked once, then taken from the
@@ -131,7 +132,7 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
     import yaml
 
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml_text(text, str(path))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: YAML tidak valid ({exc}). Perbaiki penulisannya.") from None
     errors = schema_errors(raw, CONFIG_SCHEMA)

@@ -83,3 +83,8 @@ class IndexUnavailable(ZiError):
 
 class BundleError(ZiError):
     """The bundle cannot be built, verified or compared; the message says which file and what to do."""
+
+
+class InputBoundError(ZiError):
+    """A file we parse ourselves (config, answers, rule set, manifest, workbook) breaks a safety bound
+    or is not UTF-8; the message names the file and the bound."""

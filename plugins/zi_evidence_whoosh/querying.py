@@ -72,7 +72,7 @@ def parse_query(parser: QueryParser, text: str) -> wq.Query:
             f"Kueri {text!r} hanya berisi kata umum (mis. 'yang', 'dan', 'di') yang diabaikan "
             "pencarian. Tambahkan kata yang lebih khas."
         )
-    return parsed.accept(_dedupe_or)
+    return parsed.accept(_bounded_patterns).accept(_dedupe_or)
 
 
 def check_syntax(text: str) -> None:
@@ -144,6 +144,52 @@ def _absent(q: wq.Query, reader: Any) -> bool:
     if isinstance(q, wq.Phrase):
         return any((q.fieldname, word) not in reader for word in q.words)
     return False
+
+
+#: A prefix or wildcard becomes one OR clause per matching word; past this many the query is refused.
+MAX_EXPANSION = 2000
+#: Each '*' is a '.*' in the pattern's regular expression, tried against every candidate word.
+MAX_WILDCARDS = 4
+
+
+class _Bounded:
+    """Expands to at most ``MAX_EXPANSION`` words, then stops with a message saying how to narrow it."""
+
+    fieldname: str
+    text: str
+
+    def _btexts(self, ixreader: Any) -> Any:
+        for count, btext in enumerate(super()._btexts(ixreader), 1):  # type: ignore[misc]
+            if count > MAX_EXPANSION:
+                raise QueryError(
+                    f"Pola '{self.text}*' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
+                    "Tulis awalan yang lebih panjang (lebih banyak huruf sebelum '*')."
+                    if isinstance(self, wq.Prefix)
+                    else f"Pola '{self.text}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
+                    "Tulis pola yang lebih khas."
+                )
+            yield btext
+
+
+class _BoundedPrefix(_Bounded, wq.Prefix):
+    pass
+
+
+class _BoundedWildcard(_Bounded, wq.Wildcard):
+    pass
+
+
+def _bounded_patterns(q: wq.Query) -> wq.Query:
+    if isinstance(q, wq.Prefix) and not isinstance(q, _Bounded):
+        return _BoundedPrefix(q.fieldname, q.text, boost=q.boost)
+    if isinstance(q, wq.Wildcard) and not isinstance(q, _Bounded):
+        if sum(q.text.count(mark) for mark in "*?") > MAX_WILDCARDS:
+            raise QueryError(
+                f"Pola '{q.text}' memakai lebih dari {MAX_WILDCARDS} tanda * atau ?. "
+                "Pakai awalan* biasa atau kata utuh."
+            )
+        return _BoundedWildcard(q.fieldname, q.text, boost=q.boost)
+    return q
 
 
 def _dedupe_or(q: wq.Query) -> wq.Query:

@@ -15,8 +15,9 @@ from typing import Any
 import jsonschema
 import yaml
 
+from zi_evidence.bounded import load_yaml_text, read_text_bounded
 from zi_evidence.config import ANSWERS_NAME
-from zi_evidence.errors import AnswersError
+from zi_evidence.errors import AnswersError, InputBoundError
 from zi_evidence.rulesets import Question, Ruleset
 from zi_evidence.rulesets.arith import expression_names
 from zi_evidence.schemas.validation import load_schema
@@ -89,7 +90,9 @@ def expression_for(question: Question, options: dict[str, str]) -> str | None:
 def load_answers(path: Path, ruleset: Ruleset) -> Answers:
     """Read and check ``path`` against ``ruleset``; raises :class:`AnswersError` listing every problem."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml_text(read_text_bounded(path), str(path))
+    except InputBoundError as exc:
+        raise AnswersError(str(path), [str(exc)]) from None
     except FileNotFoundError:
         raise AnswersError(
             str(path), [f"berkas tidak ada; buat dengan 'zi-evidence answers template' ({ANSWERS_NAME})"]

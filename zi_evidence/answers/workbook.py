@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -18,7 +18,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zi_evidence.answers.model import Answers, allowed_choices, parse_answers
-from zi_evidence.errors import AnswersError
+from zi_evidence.bounded import file_size_within
+from zi_evidence.errors import AnswersError, InputBoundError
+from zi_evidence.parsing import ParseFailure
+from zi_evidence.parsing.office import check_zip
+from zi_evidence.problems import MB
 from zi_evidence.rulesets import Ruleset
 from zi_evidence.scoring import IndicatorScore, ScoreView, score
 
@@ -202,8 +206,28 @@ def _number(text: Any) -> Any:
     return int(value) if value.is_integer() else value
 
 
+#: An exported LKE workbook is ~100 KB; openpyxl holds a whole sheet in memory, so both bounds are tight.
+MAX_WORKBOOK_BYTES = 16 * MB
+MAX_WORKBOOK_INFLATED = 64 * MB
+
+
+def _check_workbook(path: Path) -> None:
+    """Size and zip bounds before openpyxl inflates anything (a workbook from a unit is untrusted)."""
+    try:
+        file_size_within(path, MAX_WORKBOOK_BYTES)
+        with ZipFile(path) as archive:
+            check_zip(archive, MAX_WORKBOOK_INFLATED)
+    except InputBoundError as exc:
+        raise AnswersError(str(path), [str(exc)]) from None
+    except ParseFailure as failure:
+        raise AnswersError(str(path), [f"{failure.problem.message} {failure.problem.hint}"]) from None
+    except (OSError, BadZipFile) as exc:
+        raise AnswersError(str(path), [f"bukan berkas XLSX yang dapat dibaca ({exc})"]) from None
+
+
 def import_xlsx(path: Path, ruleset: Ruleset) -> Answers:
     """Read a workbook written by :func:`export_xlsx` (and filled in by the team) into checked answers."""
+    _check_workbook(path)
     try:
         book = load_workbook(path, data_only=True, read_only=False)
     except (OSError, ValueError, KeyError, BadZipFile, InvalidFileException) as exc:

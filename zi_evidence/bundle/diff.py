@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.bundle.verify import read_manifest
+from zi_evidence.bundle.manifest import validate
+from zi_evidence.bundle.verify import MAX_BUNDLE_MEMBERS, read_manifest
 from zi_evidence.errors import BundleError
+from zi_evidence.parsing import ParseFailure
+from zi_evidence.parsing.office import open_archive
 
+MAX_VOLUMES = 99
 _VOLUME = re.compile(r"^(?P<stem>.*)-(?P<n>\d{2})$")
 
 
@@ -43,20 +47,33 @@ class BundleDiff:
 
 def _manifest(path: Path) -> dict[str, Any]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_archive(path, MAX_BUNDLE_MEMBERS) as archive:
             return read_manifest(archive)[1]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        message = f"Manifes {path} tidak dapat dibaca ({exc}). Periksa dengan 'zi-evidence bundle verify'."
-        raise BundleError(message) from None
+    except ParseFailure as failure:
+        detail = failure.problem.message
+    except (BundleError, OSError, ValueError, zipfile.BadZipFile) as exc:
+        detail = str(exc)
+    raise BundleError(f"Manifes {path} tidak dapat dibaca ({detail}). Periksa dengan 'zi-evidence bundle verify'.")
 
 
 def volumes_of(path: Path) -> list[Path]:
     """``path`` and, for one volume of a split bundle, its siblings ``NAME-01.zip``…"""
     count = _manifest(path).get("volume", {}).get("count", 1)
     match = _VOLUME.match(path.stem)
+    if not isinstance(count, int) or not 0 < count <= MAX_VOLUMES:  # names carry two digits: -01 … -99
+        raise BundleError(f"Manifes {path} menyatakan jumlah jilid {count!r} (batas {MAX_VOLUMES}); bundel rusak.")
     if count <= 1 or not match:
         return [path]
     return [path.with_name(f"{match['stem']}-{n:02d}{path.suffix}") for n in range(1, count + 1)]
+
+
+def _files(volume: Path) -> list[dict[str, Any]]:
+    """The manifest's file entries, checked against its schema first: a hostile one is one clear error."""
+    manifest = _manifest(volume)
+    errors = validate(manifest)
+    if errors:
+        raise BundleError(f"Manifes {volume} tidak sesuai skema: " + "; ".join(errors[:5]))
+    return list(manifest["files"])
 
 
 def load_entries(path: Path, notes: list[str]) -> dict[str, Entry]:
@@ -65,7 +82,7 @@ def load_entries(path: Path, notes: list[str]) -> dict[str, Entry]:
         if not volume.exists():
             notes.append(f"Jilid {volume.name} tidak ditemukan di samping {path.name}; isinya tidak dibandingkan.")
             continue
-        for item in _manifest(volume).get("files", []):
+        for item in _files(volume):
             entry = Entry(item["original_path"], item["sha256"], item.get("target_id"), item["bundle_path"])
             entries[entry.original_path] = entry
     return entries

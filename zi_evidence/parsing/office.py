@@ -1,4 +1,4 @@
-"""Zip safety for parsers of zip-based formats (DOCX, XLSX, ODF, ...), format-neutral.
+"""Zip safety for parsers of zip-based formats (DOCX, XLSX, ODF, ...) and any archive the tool opens, format-neutral.
 
 Office files are zip archives; a small file can declare (or really contain) gigabytes of
 XML. Readers such as python-docx and openpyxl inflate whole members into memory, so the
@@ -7,10 +7,13 @@ archive is inspected *before* any of them sees it, and refused with a ``ParseFai
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from zi_evidence.parsing import ParseFailure
 from zi_evidence.problems import MB
@@ -166,3 +169,85 @@ def sniff_office(head: bytes, filename: str, part: str, extension: str, mime: st
         return mime if named else None  # the head shows no telling member
     # a password-protected file, so that parse can say so instead of "unknown type"
     return mime if head.startswith(CFB_MAGIC) and named else None
+
+
+# --- Any archive the tool opens itself (bundles to verify, future archive parsers) ----------------------
+
+#: What zipfile reads whole before anything else: the central directory, one ZipInfo per member.
+MAX_DIRECTORY_BYTES = 64 * MB
+_EOCD = struct.Struct("<4s4H2LH")  # end of central directory: ... entries, directory size, offset
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
+
+
+def directory_bounds(handle: BinaryIO) -> tuple[int, int]:
+    """(member count, central-directory bytes) as the end records declare them, read without zipfile.
+
+    zipfile allocates the whole directory and a ZipInfo per entry on open, so a hostile archive
+    claiming millions of members must be refused from these few bytes first. (0, 0) when not found:
+    zipfile then fails with its own error."""
+    handle.seek(0, 2)
+    size = handle.tell()
+    tail_start = max(0, size - (1 << 16) - _EOCD.size)
+    handle.seek(tail_start)
+    tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + _EOCD.size > len(tail):
+        return 0, 0
+    fields = _EOCD.unpack_from(tail, at)
+    entries, directory = fields[4], fields[5]
+    locator_at = at - _ZIP64_LOCATOR.size
+    if locator_at >= 0 and tail[locator_at : locator_at + 4] == b"PK\x06\x07":
+        record_offset = _ZIP64_LOCATOR.unpack_from(tail, locator_at)[2]
+        handle.seek(record_offset)
+        record = handle.read(_ZIP64_EOCD.size)
+        if len(record) == _ZIP64_EOCD.size and record[:4] == b"PK\x06\x06":
+            values = _ZIP64_EOCD.unpack(record)
+            entries, directory = values[6], values[7]
+    return entries, directory
+
+
+def open_archive(path: str | os.PathLike[str], max_members: int = MAX_MEMBERS) -> zipfile.ZipFile:
+    """A ``ZipFile`` whose declared directory was bounded before zipfile read it; raises ``ParseFailure``."""
+    with open(path, "rb") as handle:
+        entries, directory = directory_bounds(handle)
+    if entries > max_members or directory > MAX_DIRECTORY_BYTES:
+        raise ParseFailure(
+            "zip_bomb",
+            f"Arsip menyatakan {entries} anggota dan daftar isi {_mb(directory)} "
+            f"(batas {max_members} anggota, {_mb(MAX_DIRECTORY_BYTES)}); kemungkinan berkas jebakan.",
+            _HINT,
+        )
+    return zipfile.ZipFile(path)
+
+
+def stream_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap_bytes: int, max_ratio: int = DEFAULT_MAX_RATIO
+) -> Iterator[bytes]:
+    """A member's bytes in chunks, stopping with ``ParseFailure`` past ``cap_bytes`` or past the ratio
+    limit *as really inflated* (headers can lie), so memory stays one chunk whatever the archive claims."""
+    _refuse_over_cap(info.filename, info.file_size, cap_bytes)
+    ratio_cap = max(info.compress_size * max_ratio, RATIO_FLOOR_BYTES)
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                _refuse_over_cap(info.filename, size, cap_bytes)
+                if size > ratio_cap:
+                    raise ParseFailure(
+                        "zip_bomb",
+                        f"Bagian '{info.filename}' mengembang lebih dari {max_ratio} kali lipat saat dibuka; "
+                        "kemungkinan berkas jebakan (zip bomb), tidak diproses.",
+                        _HINT,
+                    )
+                yield chunk
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        raise ParseFailure("corrupt", f"Bagian '{info.filename}' rusak ({exc}).", _HINT) from exc
+    except NotImplementedError as exc:
+        raise ParseFailure("corrupt", f"Bagian '{info.filename}' memakai kompresi yang tidak didukung.", _HINT) from exc
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap_bytes: int) -> bytes:
+    """A small member (a manifest, a content-types file) read whole, but never past ``cap_bytes``."""
+    return b"".join(stream_member(archive, info, cap_bytes))

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence import usercache as cache
-from zi_evidence.errors import RulesetError, RulesetValidationError
+from zi_evidence.bounded import MAX_RULESET_BYTES, decode_utf8, load_yaml_text, read_bounded
+from zi_evidence.errors import InputBoundError, RulesetError, RulesetValidationError
 
 if TYPE_CHECKING:
     from zi_evidence.rulesets.model import Ruleset
-
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,14 @@ def read_document(path: Path) -> RawDocument:
     """Parse one YAML file; syntax errors name the file and line. A parse of the same bytes is reused."""
     path = Path(path)
     try:
-        content = path.read_bytes()
-        # what read_text() gave: decoded, with universal newlines
-        text = content.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except (OSError, UnicodeDecodeError) as exc:
+        content = read_bounded(path, MAX_RULESET_BYTES)
+        text = decode_utf8(content, str(path))  # what read_text() gave: decoded, with universal newlines
+    except OSError as exc:
         raise RulesetError(
             f"Berkas rule set tidak dapat dibaca: {path} ({exc}). Periksa jalur dan izin berkas."
         ) from exc
+    except InputBoundError as exc:
+        raise RulesetError(str(exc)) from None
     key = cache.digest("yaml", content, cache.library_version("PyYAML"), cache.tool_version())
     cached = cache.load("yaml", key)
     if isinstance(cached, dict):
@@ -59,7 +60,9 @@ def _parse_yaml(text: str, path: Path) -> Any:
 
     try:
         # libyaml's loader, where PyYAML was built with it, reads a 110-question rule set ~10x faster
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return load_yaml_text(text, str(path))
+    except InputBoundError as exc:
+        raise RulesetError(str(exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" baris {mark.line + 1}, kolom {mark.column + 1}" if mark else ""

@@ -10,6 +10,7 @@ from zi_evidence.index.search_index import rebuild
 from zi_evidence.parsing import machine_read_pages
 from zi_evidence.repository import Repository
 from zi_evidence.search.backend import Snippet
+from zi_evidence.search.limits import check_query_bounds
 from zi_evidence.state.records import FileRecord
 
 MAX_PAGES_PER_HIT = 5
@@ -44,6 +45,7 @@ class SearchResults:
 
 def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int = 10) -> SearchResults:
     """Ranked hits; a broken index is rebuilt from the catalog once, then searched again."""
+    check_query_bounds(query)
     backend = repo.search_backend()
     active = {k: v for k, v in filters.items() if v}
     with repo.catalog() as catalog:
