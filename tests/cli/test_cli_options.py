@@ -52,6 +52,7 @@ def test_every_built_in_command_is_added_once():
         "answers",
         "bundle",
         "check",
+        "files",
         "index",
         "init",
         "plugins",
@@ -59,6 +60,7 @@ def test_every_built_in_command_is_added_once():
         "rollup",
         "rulesets",
         "search",
+        "serve",
         "status",
         "watch",
     ]

@@ -69,6 +69,34 @@ def test_question_page_shows_the_missing_july_report(client, selectors):
     assert re.search(r'class="file-link" href="/berkas/\d+"', html)
 
 
+def test_question_page_content(client):
+    data = _get(client, "/api/pertanyaan/A.I.1.iii.b").json()
+    assert data["meta"]["label"] and data["meta"]["criteria"]["A"]
+    answer = data["answer"]
+    assert answer["type_label"] == "A/B/C/D" and answer["answer"] == "A" and answer["claimed"] is not None
+    assert {e["kind"] for e in data["expected"]} >= {"laporan"}
+    monthly = [f for f in data["files"] if "Laporan Monev" in f["path"]]
+    assert monthly and all(f["kinds"] and f["pages"] >= 1 for f in monthly)
+    august = next(f for f in monthly if "Agustus 2026" in f["path"])
+    assert august["date"] == "2026-08-31" and august["date_source"] == "signing"
+    assert all(f["hint"] for f in data["findings"])
+    html = _get(client, "/pertanyaan/A.I.1.iii.b").text
+    assert "berkala (bulanan)" in html and "monthly" not in html  # rule-set keys are shown in Bahasa Indonesia
+    assert 'title="tanggal penandatanganan">2026-08-31' in html
+    improve = html.split('id="improve"', 1)[1].split("</section>", 1)[0]
+    assert "Juli" in improve  # the missing report's hint is what would raise the score
+
+
+def test_every_gap_about_a_question_links_to_its_page_which_says_what_raises_the_score(client):
+    gaps = [g for g in _get(client, "/api/").json()["gaps"] if g["question"]]
+    assert any(g["target"] != g["ref"] for g in gaps)  # a hasil component: answers key -> LKE id
+    for gap in gaps:
+        data = _get(client, f"/api/pertanyaan/{gap['target']}").json()
+        assert gap["action"] in [i["action"] for i in data["improve"]]
+    html = _get(client, "/").text
+    assert all(f'href="/pertanyaan/{g["target"]}"' in html for g in gaps)
+
+
 def test_question_page_shows_the_unsigned_sk(client):
     data = _get(client, "/api/pertanyaan/A.I.1.ii.b").json()
     unsigned = [f for f in data["findings"] if f["code"] == "unsigned_sk"]
@@ -85,6 +113,7 @@ def test_file_page(client, selectors, file_ids):
     pages = re.findall(r'<section class="page[^"]*" data-page="(\d+)" id="halaman-(\d+)"', html)
     assert pages and all(a == b for a, b in pages) and [int(a) for a, _ in pages] == list(range(1, len(pages) + 1))
     assert f'href="/berkas/{file_id}/asli#page=1"' in html
+    assert "<dt>Status</dt><dd>terbaca</dd>" in html
     data = _get(client, f"/api/berkas/{file_id}").json()
     assert data["meta"]["question"] == "A.I.1.ii.b" and len(data["meta"]["sha256"]) == 64
     assert data["meta"]["parser"] and "sk" in data["meta"]["kinds"]
@@ -182,6 +211,7 @@ def test_bundle_preflight(client, selectors, file_ids):
         "/berkas/999999",
         "/berkas/999999/asli",
         "/berkas/abc",
+        "/laporan/docx",
         "/tidak-ada",
         "/api/berkas/999999",
         "/api/pertanyaan/Z.9.9",

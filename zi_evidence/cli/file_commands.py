@@ -30,6 +30,7 @@ def files(directory, state_dir, question, problems, unmapped, as_json):
     """Daftar berkas dalam katalog: jalur, pertanyaan, pemetaan dan alasannya, tipe, ukuran, SHA-256, halaman,
     jenis dokumen, tahun, status dan masalah."""
     from zi_evidence.errors import CatalogMissing
+    from zi_evidence.problems import SEVERITY_LABELS
     from zi_evidence.readiness.listing import MAPPING_LABELS, file_rows
 
     repo = open_repository(directory, state_dir)
@@ -43,15 +44,16 @@ def files(directory, state_dir, question, problems, unmapped, as_json):
         click.echo("Tidak ada berkas yang cocok.")
         return
     for row in rows:
-        where = row.question or MAPPING_LABELS.get(row.mapping, row.mapping)
+        label = MAPPING_LABELS.get(row.mapping, row.mapping)
+        where = f"{row.question} ({label}: {row.reason})" if row.question else f"{label} ({row.reason})"
         kinds = ", ".join(row.kinds) or "-"
         click.echo(f"{row.path}")
         click.echo(
-            f"   {where} ({MAPPING_LABELS.get(row.mapping, row.mapping)}: {row.reason}) · {row.mime} · "
+            f"   {where} · {row.mime} · "
             f"{_size(row.size)} · {row.pages} hlm · jenis {kinds} · tahun {row.year or '-'} · {row.status} · "
             f"sha256 {row.sha256[:12]}…"
         )
         for problem in row.problems:
             hint = f" → {problem.hint}" if problem.hint else ""
-            click.echo(f"   [{problem.severity}] {problem.message}{hint}")
+            click.echo(f"   [{SEVERITY_LABELS.get(problem.severity, problem.severity)}] {problem.message}{hint}")
     click.echo(f"\n{len(rows)} berkas.")

@@ -6,6 +6,7 @@ import ipaddress
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -98,9 +99,11 @@ def serve(directory, host, port, watch, state_dir):
     app = create_app(repo.root, state_dir, host=plugin_host())
     sock = _listen(host, port)
     stop = threading.Event()
-    watcher = _start_watcher(directory, state_dir, stop) if watch else None
+    site = app.state.site
+    watcher = _start_watcher(directory, state_dir, stop, site.snapshot) if watch else None
     click.echo(f"Server berjalan di {_address(sock)}")
     sys.stdout.flush()
+    _warm(site.snapshot)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
     try:
         server.run(sockets=[sock])
@@ -114,8 +117,23 @@ def serve(directory, host, port, watch, state_dir):
     click.echo("Server dihentikan. Data dukung tidak diubah.", err=True)
 
 
-def _start_watcher(directory: Path | None, state_dir: Path | None, stop: threading.Event) -> threading.Thread:
-    """The watcher in a thread of this process, with its own repository (its own search-index writer)."""
+def _warm(build: Callable[[], object]) -> None:
+    """Build the pages' snapshot in the background, so the first visitor does not wait for it."""
+
+    def run() -> None:
+        try:
+            build()
+        except Exception:  # noqa: BLE001 - the page that needs it shows the error to its visitor
+            pass
+
+    threading.Thread(target=run, name="zi-evidence-warm", daemon=True).start()
+
+
+def _start_watcher(
+    directory: Path | None, state_dir: Path | None, stop: threading.Event, warm: Callable[[], object]
+) -> threading.Thread:
+    """The watcher in a thread of this process, with its own repository (its own search-index writer);
+    after each change the pages' snapshot is rebuilt at once, not on the next visitor's request."""
     from zi_evidence.watch.watcher import Watcher, WatchOptions
 
     repo = open_repository(directory, state_dir)
@@ -127,6 +145,7 @@ def _start_watcher(directory: Path | None, state_dir: Path | None, stop: threadi
     def on_change(change) -> None:  # type: ignore[no-untyped-def]
         where = f"{change.old_path} → {change.path}" if change.old_path else change.path
         click.echo(f"Katalog diperbarui ({change.kind}): {where}", err=True)
+        _warm(warm)  # one build per catalog generation: the calls after the first one find it done
 
     def run() -> None:
         try:

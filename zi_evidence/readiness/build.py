@@ -25,20 +25,26 @@ from zi_evidence.readiness.model import (
     Totals,
     Verdict,
 )
-from zi_evidence.validation.findings import Finding, build_context, evidence_support, run_checks
+from zi_evidence.validation.findings import EvidenceContext, Finding, build_context, evidence_support, run_checks
 
 # -- assembling ------------------------------------------------------------------------------------
 
 
-def build_readiness(repo: Any, today: date | None = None, progress: Progress | None = None) -> Readiness:
-    """Read an indexed repository once: catalog, findings, answers, both score views, predicates, gaps."""
+def build_readiness(
+    repo: Any, today: date | None = None, progress: Progress | None = None, context: EvidenceContext | None = None
+) -> Readiness:
+    """Read an indexed repository once: catalog, findings, answers, both score views, predicates, gaps.
+
+    ``context``: the evidence already read by the caller (``build_context`` as of ``today``), which keeps
+    what it needs of it (the web app keeps each file's document date); read here otherwise.
+    """
     progress = progress or Silent()
     today = today or date.today()
     if not repo.has_catalog():
         raise CatalogMissing(f"Katalog {repo.root} belum ada. Jalankan dulu: zi-evidence index {repo.root}")
     ruleset = repo.ruleset
     progress.stage(f"Memeriksa data dukung {repo.config.unit.name}", 0)
-    context = build_context(repo, as_of=today)
+    context = context or build_context(repo, as_of=today)
     findings = tuple(run_checks(repo.host, context))
     support = evidence_support(findings, context)
     with repo.catalog() as catalog:

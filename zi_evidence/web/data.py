@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zi_evidence.dates import DocumentDate
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.readiness import QuestionRow, Readiness
 from zi_evidence.web.site import Site
@@ -32,6 +33,13 @@ def question_status(row: QuestionRow, severities: dict[str, int]) -> str:
     return "kurang"
 
 
+def date_text(found: DocumentDate | None) -> str | None:
+    """``2026-01-12``, or the year alone when only the year is known."""
+    if found is None:
+        return None
+    return found.value.isoformat() if found.value else str(found.year)
+
+
 def finding_dict(finding: Any, file_ids: dict[str, int] | None = None) -> dict[str, Any]:
     return {
         "code": finding.code,
@@ -49,7 +57,7 @@ def finding_dict(finding: Any, file_ids: dict[str, int] | None = None) -> dict[s
 # -- Beranda ---------------------------------------------------------------------------------------
 
 
-def dashboard(readiness: Readiness) -> dict[str, Any]:
+def dashboard(readiness: Readiness, ruleset: Any) -> dict[str, Any]:
     r, scores = readiness, readiness.scores
     verdicts = []
     for name in PREDICATES:
@@ -109,7 +117,7 @@ def dashboard(readiness: Readiness) -> dict[str, Any]:
         ],
         "deadline": _deadline(r),
         "answers": {"status": r.answers.status, "note": r.answers.note, "problems": list(r.answers.problems)},
-        "gaps": [_gap(item) for item in (gap.items if gap else ())],
+        "gaps": [_gap(item, hasil_ids(ruleset)) for item in (gap.items if gap else ())],
         "gap_target_met": gap.target_met if gap else None,
     }
 
@@ -140,9 +148,10 @@ def _deadline(r: Readiness) -> dict[str, Any] | None:
     return {"key": d.key, "label": d.label, "date": d.date.isoformat(), "days_left": d.days_left, "actor": d.actor}
 
 
-def _gap(item: Any) -> dict[str, Any]:
+def _gap(item: Any, hasil_ids: dict[str, str]) -> dict[str, Any]:
     from zi_evidence.scoring.gaps import GAP_LABELS
 
+    question = item.kind in ("unanswered", "unsupported", "low")
     return {
         "kind": item.kind,
         "kind_label": GAP_LABELS.get(item.kind, item.kind),
@@ -151,8 +160,15 @@ def _gap(item: Any) -> dict[str, Any]:
         "action": item.action,
         "points": item.points,
         "area": item.area,
-        "question": item.kind in ("unanswered", "unsupported", "low"),
+        "question": question,
+        # the page to open: a hasil component's gap names its answers key (capaian_kinerja), its page its id
+        "target": hasil_ids.get(item.ref, item.ref) if question else None,
     }
+
+
+def hasil_ids(ruleset: Any) -> dict[str, str]:
+    """A hasil component's answers key → its LKE id (B.I.b)."""
+    return {c.key: c.id for group in ruleset.hasil for c in group.components if getattr(c, "key", None)}
 
 
 # -- LKE -------------------------------------------------------------------------------------------
@@ -206,9 +222,9 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
 # -- one question ----------------------------------------------------------------------------------
 
 
-def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, Any] | None:
-    from zi_evidence.dates import document_date
-
+def question(site: Site, question_id: str) -> dict[str, Any] | None:
+    snapshot = site.snapshot()
+    readiness = snapshot.readiness
     row = next((q for q in readiness.questions if q.id == question_id), None)
     if row is None:
         return None
@@ -218,16 +234,16 @@ def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, An
     usable = {f.path: f.usable for f in row.files}
     with site.repo.catalog() as catalog:
         records = catalog.records_of_target(question_id)
-        texts = {r.id: catalog.text_of(r) for r in records}
     files = []
     for record in records:
-        found = document_date(texts[record.id], record.metadata, record.year) if record.parser else None
+        # the date the checks used, from the snapshot: no page re-reads the texts of a question's files
+        found = snapshot.dates.get(record.id) if record.parser else None
         files.append(
             {
                 "id": record.id,
                 "path": record.display,
                 "kinds": [labels.get(k, k) for k in record.kinds],
-                "date": found.value.isoformat() if found and found.value else (str(found.year) if found else None),
+                "date": date_text(found),
                 "date_source": found.source if found else None,
                 "pages": record.page_count,
                 "status": record.status,
@@ -236,10 +252,11 @@ def question(site: Site, readiness: Readiness, question_id: str) -> dict[str, An
             }
         )
     ids: dict[str, int] = {record.display: record.id for record in records}
-    findings = [finding_dict(f, ids) for f in readiness.findings_for(question_id)]
+    findings = [finding_dict(f, ids) for f in snapshot.by_question.get(question_id, ())]
     answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
     gap = readiness.scores.gap if readiness.scores else None
-    improve = [_gap(i) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]
+    keys = hasil_ids(ruleset)
+    improve = [_gap(i, keys) for i in (gap.items if gap else ()) if i.ref in (question_id, getattr(spec, "key", None))]
     return {
         "meta": {
             "id": row.id,

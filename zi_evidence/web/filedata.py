@@ -8,7 +8,7 @@ from typing import Any
 from zi_evidence.parsing import machine_read_pages
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.readiness.listing import MAPPING_LABELS, MAPPING_TODO, file_rows
-from zi_evidence.web.data import finding_dict
+from zi_evidence.web.data import date_text, finding_dict
 from zi_evidence.web.site import Site
 
 SEARCH_FILTERS = ("area", "question", "kind", "year")
@@ -21,9 +21,7 @@ def inline_type(mime: str) -> bool:
 
 
 def file_page(site: Site, file_id: int) -> dict[str, Any] | None:
-    from zi_evidence.dates import document_date
-
-    site.require_catalog()
+    snapshot = site.snapshot()
     with site.repo.catalog() as catalog:
         record = catalog.record(file_id)
         if record is None:
@@ -31,8 +29,7 @@ def file_page(site: Site, file_id: int) -> dict[str, Any] | None:
         texts = catalog.page_texts(record) if record.parser else []
     ocr = set(machine_read_pages(record.metadata))
     labels = site.kind_labels()
-    found = document_date("\n".join(texts), record.metadata, record.year) if record.parser else None
-    readiness = site.readiness()
+    found = snapshot.dates.get(record.id) if record.parser else None
     return {
         "meta": {
             "id": record.id,
@@ -53,7 +50,7 @@ def file_page(site: Site, file_id: int) -> dict[str, Any] | None:
             "kinds": list(record.kinds),
             "kind_labels": [labels.get(k, k) for k in record.kinds],
             "year": record.year,
-            "date": found.value.isoformat() if found and found.value else (str(found.year) if found else None),
+            "date": date_text(found),
             "date_source": found.source if found else None,
             "page_count": record.page_count,
             "metadata": {k: v for k, v in record.metadata.items() if isinstance(v, str)},
@@ -61,7 +58,7 @@ def file_page(site: Site, file_id: int) -> dict[str, Any] | None:
         "problems": [
             {**p.as_dict(), "severity_label": SEVERITY_LABELS.get(p.severity, p.severity)} for p in record.all_problems
         ],
-        "findings": [finding_dict(f) for f in readiness.findings if f.path == record.display],
+        "findings": [finding_dict(f) for f in snapshot.by_path.get(record.display, ())],
         "pages": [{"number": n, "ocr": n in ocr, "text": text} for n, text in enumerate(texts, start=1)],
         "original": {"url": f"/berkas/{record.id}/asli", "inline": inline_type(record.mime)},
     }

@@ -28,7 +28,7 @@ def _site(request: Request) -> Site:
 
 
 def _dashboard(site: Site, request: Request) -> dict[str, Any]:
-    return data.dashboard(site.readiness())
+    return data.dashboard(site.readiness(), site.repo.ruleset)
 
 
 def _lke(site: Site, request: Request) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def _lke(site: Site, request: Request) -> dict[str, Any]:
 
 
 def _question(site: Site, request: Request) -> dict[str, Any]:
-    found = data.question(site, site.readiness(), request.path_params["question_id"])
+    found = data.question(site, request.path_params["question_id"])
     if found is None:
         raise HTTPException(404, f"Pertanyaan '{request.path_params['question_id']}' tidak ada dalam LKE ini.")
     return found

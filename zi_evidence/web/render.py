@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from zi_evidence.dates import SOURCE_LABELS
 from zi_evidence.scoring import format_number
 from zi_evidence.web.site import Site
 
@@ -37,6 +38,31 @@ def _size(value: int) -> str:
     return f"{value} bita"
 
 
+#: The rule set's periodicity keys, as a team reads them.
+PERIODICITY_LABELS = {"monthly": "bulanan", "quarterly": "triwulanan", "semiannual": "semesteran", "annual": "tahunan"}
+
+
+#: A catalogued file's status (``FileRecord.status``), as a team reads it.
+FILE_STATUS_LABELS = {
+    "ok": "terbaca",
+    "problem": "bermasalah",
+    "unsupported": "format tidak dibaca",
+    "pending": "belum dibaca",
+}
+
+
+def _file_status(value: str) -> str:
+    return FILE_STATUS_LABELS.get(value, value)
+
+
+def _periodicity(value: str | None) -> str:
+    return PERIODICITY_LABELS.get(value or "", value or "")
+
+
+def _date_source(value: str | None) -> str:
+    return SOURCE_LABELS.get(value or "", value or "")
+
+
 def _yes(value: bool | None) -> str:
     return "–" if value is None else ("ya" if value else "tidak")
 
@@ -49,7 +75,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=_num, size=_size, yes=_yes)
+    env.filters.update(
+        num=_num, size=_size, yes=_yes, periodicity=_periodicity, date_source=_date_source, file_status=_file_status
+    )
     env.globals["nav"] = NAV
     return env
 

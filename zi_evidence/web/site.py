@@ -1,29 +1,44 @@
 """The one repository a web app serves, and what it may keep between requests.
 
-Every request reads the current catalog; the readiness (findings, scores, gap plan) is kept only
-while the catalog generation, the answers file and the day are the same, so an ``index`` run or a
-saved answers file shows on the next page load and never a stale one.
+Every request reads the catalog's generation; what is derived from the whole catalog (findings,
+scores, gap plan, each file's document date) is built once per generation, answers file and day
+(a ``Snapshot``) and shared by every page and thread, so an ``index`` run or a saved answers file
+shows on the next page load and never a stale one, and no page re-reads every file's text.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from zi_evidence.config import ANSWERS_NAME
+from zi_evidence.dates import DocumentDate
 from zi_evidence.errors import CatalogMissing
 from zi_evidence.readiness import Readiness, build_readiness
 from zi_evidence.repository import Repository
+from zi_evidence.validation.findings import Finding, build_context
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The readiness of one catalog generation, with the indexes the pages look things up in."""
+
+    key: tuple[Any, ...]
+    readiness: Readiness
+    dates: Mapping[int, DocumentDate | None]  # file id → the document date the checks used
+    by_question: Mapping[str, tuple[Finding, ...]]
+    by_path: Mapping[str, tuple[Finding, ...]]  # display path → the findings about that file
 
 
 class Site:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
-        self._lock = threading.Lock()
-        self._key: tuple[Any, ...] | None = None
-        self._readiness: Readiness | None = None
+        self._lock = threading.Lock()  # one build at a time; the others wait for it, then share it
+        self._snapshot: Snapshot | None = None
         self.search_lock = threading.Lock()  # one search backend object; its searcher cache is not thread-safe
 
     def require_catalog(self) -> None:
@@ -37,17 +52,41 @@ class Site:
         with self.repo.catalog() as catalog:
             return catalog.generation()
 
-    def readiness(self) -> Readiness:
-        generation = self.generation()
-        key = None if generation is None else (generation, _stamp(self.repo.root / ANSWERS_NAME), date.today())
+    def snapshot(self) -> Snapshot:
+        # the key is read before the build: a run committed meanwhile changes it, so the next request rebuilds
+        today = date.today()
+        key = (self.generation(), _stamp(self.repo.root / ANSWERS_NAME), today)
         with self._lock:
-            if key is None or key != self._key or self._readiness is None:
-                self._readiness = build_readiness(self.repo)
-                self._key = key
-            return self._readiness
+            current = self._snapshot
+            if current is not None and current.key == key and key[0] is not None:
+                return current
+            current = _build(self.repo, key, today)
+            self._snapshot = current
+            return current
+
+    def readiness(self) -> Readiness:
+        return self.snapshot().readiness
 
     def kind_labels(self) -> dict[str, str]:
         return {name: str(getattr(cls, "label", name)) for name, cls in self.repo.kind_detectors.items()}
+
+
+def _build(repo: Repository, key: tuple[Any, ...], today: date) -> Snapshot:
+    context = build_context(repo, as_of=today)
+    readiness = build_readiness(repo, today, context=context)
+    by_question: dict[str, list[Finding]] = {}
+    by_path: dict[str, list[Finding]] = {}
+    for finding in readiness.findings:
+        by_question.setdefault(finding.question or "", []).append(finding)
+        if finding.path:
+            by_path.setdefault(finding.path, []).append(finding)
+    return Snapshot(
+        key=key,
+        readiness=readiness,
+        dates={f.id: f.date for f in context.files},  # the texts are not kept: only what the pages show
+        by_question={k: tuple(v) for k, v in by_question.items()},
+        by_path={k: tuple(v) for k, v in by_path.items()},
+    )
 
 
 def _stamp(path: os.PathLike[str]) -> tuple[int, int, int] | None:

@@ -1,0 +1,128 @@
+"""``zi-evidence serve`` as a real process: the address line, HTTP answers, Ctrl-C, --watch, a first index."""
+
+from __future__ import annotations
+
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+import pytest
+
+LINE = re.compile(r"^Server berjalan di (http://127\.0\.0\.1:(\d+)/)$")
+QUESTION_DIR = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja"
+
+
+class Served:
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "zi_evidence", "serve", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.stderr = ""
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def address(self, timeout: float = 120) -> str:
+        try:
+            line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            self.stop()
+            pytest.fail(f"no address line; stderr: {self.stderr}")
+        match = LINE.match(line)
+        assert match, line
+        assert int(match.group(2)) > 0
+        return match.group(1)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        assert self.process.stderr is not None
+        self.stderr = self.process.stderr.read()
+        return self.process.returncode
+
+
+@pytest.fixture
+def small_indexed(make_repo, pdf, indexed_repo):
+    root = make_repo()
+    pdf(root, f"{QUESTION_DIR}/1.i.a SK Tim Kerja Zona Integritas.pdf", "KEPUTUSAN KEPALA\nNOMOR 1 TAHUN 2026")
+    indexed_repo(root)
+    return root
+
+
+def test_serve_port_0_prints_the_address_answers_and_stops_on_ctrl_c(small_indexed, tree_fingerprint):
+    before = tree_fingerprint(small_indexed)
+    served = Served(str(small_indexed), "--port", "0")
+    try:
+        url = served.address()
+        response = httpx.get(url, timeout=30)
+        assert response.status_code == 200 and '<main id="content">' in response.text
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert httpx.get(url + "api/lke", timeout=30).json()["questions"]
+    finally:
+        code = served.stop()
+    assert code == 0, served.stderr
+    assert "Traceback" not in served.stderr
+    assert served.lines.empty()  # exactly one line on stdout
+    assert tree_fingerprint(small_indexed) == before
+
+
+def test_serve_without_a_catalog_indexes_first(make_repo, pdf, tree_fingerprint):
+    root = make_repo()
+    pdf(root, f"{QUESTION_DIR}/1.i.a SK Tim Kerja.pdf")
+    before = tree_fingerprint(root)
+    served = Served(str(root), "--port", "0")
+    try:
+        url = served.address()
+        files = httpx.get(url + "api/pertanyaan/A.I.1.i.a", timeout=30).json()["files"]
+        assert [f["path"] for f in files] == [f"{QUESTION_DIR}/1.i.a SK Tim Kerja.pdf"]
+    finally:
+        served.stop()
+    assert "Katalog belum ada; mengindeks" in served.stderr
+    assert "Selesai: 1 berkas dikatalogkan" in served.stderr
+    assert tree_fingerprint(root) == before  # the catalog went to the state folder, nothing into the tree
+
+
+def test_serve_on_the_network_warns_there_are_no_accounts(small_indexed):
+    served = Served(str(small_indexed), "--host", "0.0.0.0", "--port", "0")
+    try:
+        line = served.lines.get(timeout=120)
+        assert line.startswith("Server berjalan di http://0.0.0.0:")
+    finally:
+        served.stop()
+    assert "Belum ada akun" in served.stderr and "siapa pun di jaringan" in served.stderr
+
+
+def test_serve_watch_shows_a_new_file_within_seconds(small_indexed, pdf):
+    served = Served(str(small_indexed), "--port", "0", "--watch")
+    try:
+        url = served.address()
+        api = url + "api/pertanyaan/A.I.1.i.b"
+        assert httpx.get(api, timeout=30).json()["files"] == []
+        pdf(small_indexed, f"{QUESTION_DIR}/1.i.b Kriteria Anggota Tim.pdf")
+        deadline = time.monotonic() + 90  # bounded: stability wait + one incremental index run
+        files: list = []
+        while time.monotonic() < deadline and not files:
+            files = httpx.get(api, timeout=30).json()["files"]
+            if not files:
+                time.sleep(0.5)
+        assert [f["path"] for f in files] == [f"{QUESTION_DIR}/1.i.b Kriteria Anggota Tim.pdf"]
+    finally:
+        code = served.stop()
+    assert code == 0, served.stderr
