@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from zi_evidence.rulesets.model import Ruleset
 
 
-
 @dataclass(frozen=True)
 class RawDocument:
     """A parsed but unchecked rule-set file."""
