@@ -83,3 +83,27 @@ class IndexUnavailable(ZiError):
 
 class BundleError(ZiError):
     """The bundle cannot be built, verified or compared; the message says which file and what to do."""
+
+
+class ReviewError(ZiError):
+    """The review database cannot be used as asked (missing, newer than this program, unreadable)."""
+
+
+class ReviewRefused(ReviewError):
+    """A review action breaks a rule of the chain: a gate, a role, the status machine or self-approval."""
+
+
+class ReviewConflict(ReviewError):
+    """Someone else changed the same review first; nothing of this action was saved."""
+
+
+class AccountError(ZiError):
+    """An account cannot be added or changed as asked (a name taken, a weak password, an unknown role)."""
+
+
+class LoginFailed(AccountError):
+    """The name and password do not match an active account; the message never says which part was wrong."""
+
+
+class LoginThrottled(LoginFailed):
+    """Too many failed logins for this name in a short time; wait before trying again."""
