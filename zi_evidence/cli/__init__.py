@@ -13,7 +13,9 @@ from zi_evidence.cli.bundle_commands import bundle
 from zi_evidence.cli.plugin_commands import plugins, rulesets
 from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
+from zi_evidence.cli.review_commands import audit, review
 from zi_evidence.cli.search_commands import search
+from zi_evidence.cli.users_commands import users
 from zi_evidence.cli.watch_commands import watch
 from zi_evidence.errors import ZiError
 from zi_evidence.plugins import PluginHost
@@ -36,7 +38,23 @@ def cli() -> None:
 
 
 # The built-in commands, in the order a team uses them; plugins add theirs in ``main``.
-for _command in (init, index, watch, status, search, answers, check, report, rollup, bundle, rulesets, plugins):
+for _command in (
+    init,
+    index,
+    watch,
+    status,
+    search,
+    answers,
+    check,
+    report,
+    rollup,
+    bundle,
+    review,
+    users,
+    audit,
+    rulesets,
+    plugins,
+):
     cli.add_command(_command)
 
 
