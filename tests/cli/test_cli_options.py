@@ -50,15 +50,18 @@ def test_every_progress_flag_is_the_same_option():
 def test_every_built_in_command_is_added_once():
     assert sorted(cli.commands) == [
         "answers",
+        "audit",
         "bundle",
         "check",
         "index",
         "init",
         "plugins",
         "report",
+        "review",
         "rollup",
         "rulesets",
         "search",
         "status",
+        "users",
         "watch",
     ]

@@ -192,6 +192,10 @@ class ReviewService:
             raise ReviewRefused(f"Keputusan '{status}' tidak dikenal; pilih {', '.join(DECISIONS)}.")
         if status in (NEEDS_FIX, REJECTED) and not note.strip():
             raise ReviewRefused(f"Keputusan {status} perlu catatan (--catatan) yang menjelaskan kekurangannya.")
+        if tier == self.tiers[0].key:
+            raise ReviewRefused(
+                f"Tingkat '{tier}' adalah unit sendiri: unit mengirim ('review submit'), bukan memutus."
+            )
         gates.require_role(user, ROLE_VERIFIER, self.unit, tier, f"memutus di tingkat {tier}")
         refs = self._refs(question_id, page_refs)
         with self.store.transaction() as session:
