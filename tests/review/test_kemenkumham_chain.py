@@ -57,6 +57,8 @@ def test_full_chain_unit_kanwil_eselon1_tpi(kumham_drive, add_people, as_user, r
     assert [s[0] for s in steps] == ["ani", "kiki", "ani", "kiki", "esa", "tari"]
     assert "SK belum ditandatangani" in log and "→ perlu perbaikan" in log
     assert "Log audit utuh" in _ok(run_cli("audit", "verify", "-C", root))
+    tally = json.loads(_ok(run_cli("review", "rekap", "--json", "-C", root)))
+    assert tally == [{"unit": "Lapas Uji", "tier": "kanwil", "perlu_perbaikan": 1, "ditolak": 0, "questions": [Q]}]
 
 
 def test_a_higher_decision_blocks_revoking_the_lower_one(kumham_drive, add_people, as_user):

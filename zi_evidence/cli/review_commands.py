@@ -210,6 +210,33 @@ def queue(username, as_json, repo_path, state_dir):
         click.echo(f"{item.question_id}  tingkat {item.tier}: {item.reason}")
 
 
+@review.command("rekap")
+@json_option
+@repo_option
+@state_option
+def rekap_command(as_json, repo_path, state_dir):
+    """Rekap penolakan dan perbaikan per unit dan tingkat (semua putaran, dari log audit)."""
+    from zi_evidence.review.rekap import rekap
+
+    _, service = _open(repo_path, state_dir)
+    rows = rekap(service.history(), [t.key for t in service.tiers])
+    if as_json:
+        data = [
+            {"unit": r.unit, "tier": r.tier, "perlu_perbaikan": r.needs_fix, "ditolak": r.rejected,
+             "questions": list(r.questions)}
+            for r in rows
+        ]  # fmt: skip
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("Belum ada pertanyaan yang ditolak atau dikembalikan untuk perbaikan.")
+    for row in rows:
+        click.echo(
+            f"{row.unit} — tingkat {row.tier}: {row.needs_fix} perlu perbaikan, {row.rejected} ditolak "
+            f"({len(row.questions)} pertanyaan: {', '.join(row.questions)})"
+        )
+
+
 @click.group()
 def audit() -> None:
     """Log audit berantai hash: periksa keutuhannya, lihat riwayat."""
