@@ -8,6 +8,8 @@ processes opening a new database at once migrate it once; SQLite's DDL is transa
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ def sqlite_engine(path: Path) -> Engine:
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # pysqlite must not open transactions of its own
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA journal_mode={mode}")
+        _journal(cursor, mode)
         cursor.execute("PRAGMA synchronous=" + ("NORMAL" if mode == "wal" else "FULL"))
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -47,6 +49,20 @@ def sqlite_engine(path: Path) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _journal(cursor: Any, mode: str) -> None:
+    """Set the journal mode; switching a new file to WAL takes a lock SQLite does not wait for, so two
+    processes creating the database together retry here instead of failing."""
+    for attempt in range(100):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != mode:
+                cursor.execute(f"PRAGMA journal_mode={mode}")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 99:
+                raise
+            time.sleep(0.05)
 
 
 def schema_revision(engine: Engine) -> str | None:
