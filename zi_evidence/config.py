@@ -80,6 +80,13 @@ class BundleSettings:
 
 
 @dataclass(frozen=True)
+class ReviewSettings:
+    """The review chain's switches; the chain itself is rule-set data."""
+
+    allow_self_approval: bool = False
+
+
+@dataclass(frozen=True)
 class RepoConfig:
     root: Path
     ruleset: str
@@ -91,6 +98,7 @@ class RepoConfig:
     limits: ParseLimits = field(default_factory=ParseLimits)
     submission: Submission = field(default_factory=Submission)
     bundle: BundleSettings = field(default_factory=BundleSettings)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
 
     @property
     def config_path(self) -> Path:
@@ -168,6 +176,7 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
         limits,
         _submission(raw.get("submission", {})),
         _bundle_settings(raw.get("bundle", {})),
+        ReviewSettings(bool(raw.get("review", {}).get("allow_self_approval", False))),
     )
 
 

@@ -88,3 +88,27 @@ class BundleError(ZiError):
 class InputBoundError(ZiError):
     """A file we parse ourselves (config, answers, rule set, manifest, workbook) breaks a safety bound
     or is not UTF-8; the message names the file and the bound."""
+
+
+class ReviewError(ZiError):
+    """The review database cannot be used as asked (missing, newer than this program, unreadable)."""
+
+
+class ReviewRefused(ReviewError):
+    """A review action breaks a rule of the chain: a gate, a role, the status machine or self-approval."""
+
+
+class ReviewConflict(ReviewError):
+    """Someone else changed the same review first; nothing of this action was saved."""
+
+
+class AccountError(ZiError):
+    """An account cannot be added or changed as asked (a name taken, a weak password, an unknown role)."""
+
+
+class LoginFailed(AccountError):
+    """The name and password do not match an active account; the message never says which part was wrong."""
+
+
+class LoginThrottled(LoginFailed):
+    """Too many failed logins for this name in a short time; wait before trying again."""

@@ -50,6 +50,7 @@ def test_every_progress_flag_is_the_same_option():
 def test_every_built_in_command_is_added_once():
     assert sorted(cli.commands) == [
         "answers",
+        "audit",
         "bundle",
         "check",
         "files",
@@ -57,10 +58,12 @@ def test_every_built_in_command_is_added_once():
         "init",
         "plugins",
         "report",
+        "review",
         "rollup",
         "rulesets",
         "search",
         "serve",
         "status",
+        "users",
         "watch",
     ]

@@ -147,7 +147,7 @@ def test_thresholds_agree_with_survey_formulas(rulesets: dict[str, Ruleset], rul
 @pytest.mark.parametrize("ruleset_id", IDS)
 def test_every_number_has_a_citation(rulesets: dict[str, Ruleset], ruleset_id: str) -> None:
     rs = rulesets[ruleset_id]
-    cited = [*rs.areas, *rs.indicators, *rs.questions, *rs.hasil, *rs.parts, *rs.prerequisites, *rs.timeline]
+    cited = [*rs.areas, *rs.indicators, *rs.questions, *rs.hasil, *rs.parts, *rs.prerequisites, *rs.timeline, *rs.tiers]
     cited += [c for g in rs.hasil for c in g.components]
     cited += [*rs.thresholds, *(c for t in rs.thresholds for c in t.criteria)]
     cited += [*rs.answer_types.values(), *rs.options.values()]

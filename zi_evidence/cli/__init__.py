@@ -14,7 +14,9 @@ from zi_evidence.cli.file_commands import files
 from zi_evidence.cli.plugin_commands import plugins, rulesets
 from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
+from zi_evidence.cli.review_commands import audit, review
 from zi_evidence.cli.search_commands import search
+from zi_evidence.cli.users_commands import users
 from zi_evidence.cli.watch_commands import watch
 from zi_evidence.cli.web_commands import serve
 from zi_evidence.errors import ZiError
@@ -51,6 +53,9 @@ for _command in (
     report,
     rollup,
     bundle,
+    review,
+    users,
+    audit,
     rulesets,
     plugins,
 ):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -17,7 +16,7 @@ def next_deadline(timeline: Iterable[Any], today: date) -> Deadline | None:
         if not entry.deadline or entry.end is None:
             continue
         for year in (today.year - 1, today.year, today.year + 1, today.year + 2):
-            when = _resolve(entry.end, year + entry.end.year_offset)
+            when = entry.end.on(year)
             if when >= today:
                 found.append((when, entry))
                 break
@@ -25,12 +24,3 @@ def next_deadline(timeline: Iterable[Any], today: date) -> Deadline | None:
         return None
     when, entry = min(found, key=lambda item: item[0])
     return Deadline(entry.key, entry.label, when, (when - today).days, entry.actor, entry.citation)
-
-
-def _resolve(when: Any, year: int) -> date:
-    last = calendar.monthrange(year, when.month)[1]
-    if when.day:
-        return date(year, when.month, min(when.day, last))
-    if when.week:  # "minggu ke-2 Maret": the end of that week
-        return date(year, when.month, min(when.week * 7, last))
-    return date(year, when.month, last)

@@ -256,6 +256,7 @@ def build(
     options = b.options()
     indicators, questions = b.indicators(answer_types)
     totals = doc["totals"]
+    chain = sections.tiers(doc, b.problems)
     ruleset = Ruleset(
         id=doc["id"],
         name=doc["name"],
@@ -279,6 +280,7 @@ def build(
         hasil_weight=float(totals["hasil"]),
         confidence=frozen(doc.get("confidence", {})),
         notes=tuple(doc.get("notes", ())),
+        **({"tiers": chain} if chain is not None else {}),
     )
     consistency.check(ruleset, doc, b.problems)
     if b.problems:

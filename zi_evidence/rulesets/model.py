@@ -7,8 +7,10 @@ Every number carries the citation it was taken from; numbers the loader computed
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -225,6 +227,17 @@ class YearDate:
     week: int | None = None
     year_offset: int = 0
 
+    def on(self, year: int) -> date:
+        """The calendar date in the cycle whose submission year is ``year``; a month alone means its last day,
+        "minggu ke-2" the end of that week."""
+        year += self.year_offset
+        last = calendar.monthrange(year, self.month)[1]
+        if self.day:
+            return date(year, self.month, min(self.day, last))
+        if self.week:
+            return date(year, self.month, min(self.week * 7, last))
+        return date(year, self.month, last)
+
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -236,6 +249,25 @@ class TimelineEntry:
     deadline: bool = False
     actor: str | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One level of the review chain; the first is the unit's own, the last the one whose LKE is final.
+    ``deadline`` names the timeline entry whose end is this tier's date (None: the regulation gives none)."""
+
+    key: str
+    label: str
+    citation: str
+    deadline: str | None = None
+    note: str | None = None
+
+
+#: The chain a rule set that names none gets: the unit, then its TPI (PermenPANRB 90/2021 Lampiran II Bab II).
+DEFAULT_TIERS = (
+    Tier("unit", "Tim kerja unit", "PermenPANRB 90/2021 Lampiran II Bab II (bawaan; rule set tidak menulis tiers)"),
+    Tier("tpi", "Tim Penilai Internal (TPI)", "PermenPANRB 90/2021 Lampiran II Bab II (bawaan)", "pengajuan_pmpzi"),
+)
 
 
 @dataclass(frozen=True)
@@ -286,6 +318,7 @@ class Ruleset:
     hasil_weight: float = 40.0
     confidence: Mapping[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    tiers: tuple[Tier, ...] = DEFAULT_TIERS
     _index: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -335,6 +368,14 @@ class Ruleset:
 
     def threshold(self, predicate: str, stage: str = "penetapan") -> Threshold | None:
         return next((t for t in self.thresholds if t.predicate == predicate and t.stage == stage), None)
+
+    def tier(self, key: str) -> Tier | None:
+        return next((t for t in self.tiers if t.key == key), None)
+
+    def tier_deadline(self, tier: Tier, year: int) -> date | None:
+        """The date tier ``tier`` must finish by in the cycle of submission year ``year``, if the rule set gives one."""
+        entry = next((e for e in self.timeline if e.key == tier.deadline), None)
+        return entry.end.on(year) if entry and entry.end else None
 
     def option_default(self, key: str) -> str | None:
         option = self.options.get(key)

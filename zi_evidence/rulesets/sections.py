@@ -1,4 +1,4 @@
-"""Builders for the parts of a rule set around the LKE tree: hasil, thresholds, prerequisites, timeline.
+"""Builders for the parts of a rule set around the LKE tree: hasil, thresholds, prerequisites, timeline, tiers.
 
 Each takes the schema-valid (merged) document; faults go into the shared :class:`Problems`.
 """
@@ -17,6 +17,7 @@ from zi_evidence.rulesets.model import (
     HasilGroup,
     Prerequisite,
     Threshold,
+    Tier,
     TimelineEntry,
     YearDate,
 )
@@ -149,3 +150,20 @@ def timeline(doc: Mapping[str, Any]) -> tuple[TimelineEntry, ...]:
         return (date.year_offset, date.month, date.day or (date.week or 0) * 7)
 
     return tuple(sorted(entries, key=when))
+
+
+def tiers(doc: Mapping[str, Any], problems: Problems) -> tuple[Tier, ...] | None:
+    """The review chain in order; None when the document names none (the model's default applies)."""
+    if "tiers" not in doc:
+        return None
+    built = tuple(
+        Tier(raw["key"], raw["label"], raw["citation"], raw.get("deadline"), raw.get("note")) for raw in doc["tiers"]
+    )
+    keys = [t.key for t in built]
+    if len(set(keys)) != len(keys):
+        problems.add("$.tiers", f"kunci tingkat harus unik, tertulis {', '.join(keys)}")
+    ends = {key for key, raw in doc.get("timeline", {}).items() if raw.get("end")}
+    for n, tier in enumerate(built):
+        if tier.deadline and tier.deadline not in ends:
+            problems.add(f"$.tiers[{n}].deadline", f"'{tier.deadline}' bukan kunci timeline yang punya 'end'")
+    return built

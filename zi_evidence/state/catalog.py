@@ -245,6 +245,15 @@ class Catalog:
         rows = self.db.execute("SELECT id, display, target_id, mapping_status, mapping_reason FROM files")
         return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
 
+    def question_files(self) -> dict[str, list[tuple[str, str]]]:
+        """Question id -> its mapped files as ``(display path, sha256)``; files mapped to an indicator only
+        are left out, as in the findings: a reviewer cannot tell which answer they prove."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        rows = self.db.execute("SELECT target_id, display, sha256 FROM files WHERE mapping_status = 'question'")
+        for target, display, sha256 in rows:
+            found.setdefault(target, []).append((display, sha256))
+        return found
+
     # -- extracted text ----------------------------------------------------------------------------
     def has_extract(self, sha256: str, parser: str, version: str) -> bool:
         row = self.db.execute(

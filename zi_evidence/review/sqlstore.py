@@ -1,0 +1,203 @@
+"""``ReviewStore`` over SQLAlchemy Core: the SQLite file of a unit's laptop today, any SQLAlchemy URL later."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from zi_evidence.errors import AccountError, ReviewConflict, ReviewError
+from zi_evidence.review import audit
+from zi_evidence.review.database import REVIEW_DB_NAME, sqlite_engine, upgrade
+from zi_evidence.review.model import Event, EventDraft, PageRef, Review, Role, User
+from zi_evidence.review.tables import audit_head, events, login_attempts, reviews, roles, users
+
+
+def open_store(state_dir: Path) -> SqlReviewStore:
+    """The review database of a state folder, created and migrated to the current schema if need be."""
+    path = state_dir / REVIEW_DB_NAME
+    engine = sqlite_engine(path)
+    upgrade(engine, path)
+    return SqlReviewStore(engine, path)
+
+
+class SqlReviewStore:
+    def __init__(self, engine: Engine, where: Path | str) -> None:
+        self.engine = engine
+        self.where = where
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqlSession]:
+        try:
+            with self.engine.begin() as connection:
+                yield SqlSession(connection)
+        except OperationalError as exc:
+            raise ReviewError(
+                f"Basis data pemeriksaan {self.where} tidak dapat dipakai ({exc.orig}). Bila proses lain sedang "
+                "menulis, ulangi sebentar lagi."
+            ) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _review(row: Any) -> Review:
+    refs = tuple(PageRef(r["sha256"], int(r["page"])) for r in json.loads(row.page_refs))
+    return Review(
+        row.unit,
+        row.question_id,
+        row.tier,
+        row.status,
+        row.round,
+        row.answer,
+        row.note,
+        refs,
+        row.reviewer,
+        row.at,
+        row.fingerprint,
+        row.revision,
+    )
+
+
+def _event(row: Any) -> Event:
+    return Event(*(getattr(row, c.name) for c in events.columns))
+
+
+class SqlSession:
+    def __init__(self, connection: Connection) -> None:
+        self.db = connection
+
+    # -- reviews ------------------------------------------------------------------------------------
+    def reviews(self, unit: str, question_id: str | None = None) -> list[Review]:
+        query = select(reviews).where(reviews.c.unit == unit)
+        if question_id is not None:
+            query = query.where(reviews.c.question_id == question_id)
+        return [_review(row) for row in self.db.execute(query.order_by(reviews.c.question_id, reviews.c.id))]
+
+    def put_review(self, review: Review, expected_revision: int) -> Review:
+        stored = Review(**{**review.__dict__, "revision": expected_revision + 1})
+        values = {
+            "round": stored.round,
+            "status": stored.status,
+            "answer": stored.answer,
+            "note": stored.note,
+            "page_refs": json.dumps([r.as_dict() for r in stored.page_refs]),
+            "reviewer": stored.reviewer,
+            "at": stored.at,
+            "fingerprint": stored.fingerprint,
+            "revision": stored.revision,
+        }
+        key = (review.unit, review.question_id, review.tier)
+        if expected_revision == 0:
+            try:
+                with self.db.begin_nested():
+                    self.db.execute(insert(reviews).values(unit=key[0], question_id=key[1], tier=key[2], **values))
+            except IntegrityError:
+                raise _conflict(review) from None
+            return stored
+        changed = self.db.execute(
+            update(reviews)
+            .where(reviews.c.unit == key[0], reviews.c.question_id == key[1], reviews.c.tier == key[2])
+            .where(reviews.c.revision == expected_revision)
+            .values(**values)
+        )
+        if changed.rowcount != 1:
+            raise _conflict(review)
+        return stored
+
+    # -- audit log ----------------------------------------------------------------------------------
+    def append(self, draft: EventDraft) -> Event:
+        # the head row is read for update: on a server this one lock keeps the chain from forking
+        head = self.db.execute(select(audit_head).where(audit_head.c.id == 1).with_for_update()).one()
+        sealed = audit.seal(draft, head.length + 1, head.hash)
+        self.db.execute(insert(events).values(**sealed.__dict__))
+        self.db.execute(update(audit_head).where(audit_head.c.id == 1).values(length=sealed.seq, hash=sealed.hash))
+        return sealed
+
+    def events(self, question_id: str | None = None) -> Iterator[Event]:
+        query = select(events).order_by(events.c.seq)
+        if question_id is not None:
+            query = query.where(events.c.question_id == question_id)
+        for row in self.db.execute(query):
+            yield _event(row)
+
+    def audit_head(self) -> tuple[int, str] | None:
+        row = self.db.execute(select(audit_head).where(audit_head.c.id == 1)).first()
+        return (row.length, row.hash) if row else None
+
+    # -- accounts -----------------------------------------------------------------------------------
+    def _roles(self, user_ids: Iterable[int]) -> dict[int, tuple[Role, ...]]:
+        found: dict[int, list[Role]] = {}
+        query = select(roles).where(roles.c.user_id.in_(list(user_ids))).order_by(roles.c.id)
+        for row in self.db.execute(query):
+            found.setdefault(row.user_id, []).append(Role(row.role, row.unit, row.tier or None))
+        return {key: tuple(value) for key, value in found.items()}
+
+    def _user(self, row: Any, granted: dict[int, tuple[Role, ...]]) -> User:
+        return User(row.username, row.display_name, bool(row.active), granted.get(row.id, ()), row.created_at)
+
+    def account(self, username: str) -> tuple[User, str] | None:
+        row = self.db.execute(select(users).where(users.c.username == username)).first()
+        if row is None:
+            return None
+        return self._user(row, self._roles([row.id])), row.password_hash
+
+    def accounts(self) -> list[User]:
+        rows = list(self.db.execute(select(users).order_by(users.c.username)))
+        granted = self._roles(row.id for row in rows)
+        return [self._user(row, granted) for row in rows]
+
+    def add_account(self, user: User, password_hash: str) -> None:
+        try:
+            with self.db.begin_nested():
+                self.db.execute(
+                    insert(users).values(
+                        username=user.username,
+                        display_name=user.display_name,
+                        password_hash=password_hash,
+                        active=user.active,
+                        created_at=user.created_at,
+                    )
+                )
+        except IntegrityError:
+            raise AccountError(f"Nama pengguna '{user.username}' sudah dipakai. Pilih nama lain.") from None
+        self.set_roles(user.username, user.roles)
+
+    def update_account(self, username: str, *, active: bool | None = None, password_hash: str | None = None) -> None:
+        values: dict[str, Any] = {}
+        if active is not None:
+            values["active"] = active
+        if password_hash is not None:
+            values["password_hash"] = password_hash
+        if values:
+            self.db.execute(update(users).where(users.c.username == username).values(**values))
+
+    def set_roles(self, username: str, granted: Iterable[Role]) -> None:
+        user_id = self.db.execute(select(users.c.id).where(users.c.username == username)).scalar_one()
+        self.db.execute(delete(roles).where(roles.c.user_id == user_id))
+        for role in dict.fromkeys(granted):  # the same role twice is one role
+            self.db.execute(insert(roles).values(user_id=user_id, role=role.role, unit=role.unit, tier=role.tier or ""))
+
+    # -- login throttle -----------------------------------------------------------------------------
+    def login_attempts(self, key: str, since: str) -> list[tuple[str, bool]]:
+        query = (
+            select(login_attempts.c.at, login_attempts.c.ok)
+            .where(login_attempts.c.key == key, login_attempts.c.at >= since)
+            .order_by(login_attempts.c.at, login_attempts.c.id)
+        )
+        return [(row.at, bool(row.ok)) for row in self.db.execute(query)]
+
+    def record_login_attempt(self, key: str, at: str, ok: bool) -> None:
+        self.db.execute(insert(login_attempts).values(key=key, at=at, ok=ok))
+
+
+def _conflict(review: Review) -> ReviewConflict:
+    return ReviewConflict(
+        f"Pemeriksaan {review.question_id} tingkat {review.tier} baru saja diubah orang lain; tindakan Anda tidak "
+        "disimpan. Lihat keadaannya ('zi-evidence review status') lalu ulangi bila masih perlu."
+    )
