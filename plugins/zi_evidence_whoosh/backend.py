@@ -46,11 +46,13 @@ class WhooshBackend:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._generations = Generations(self.index_dir)
-        # The opened index object is cached per generation; a searcher is kept while the index is
-        # unchanged and then replaced, never refresh()ed: Whoosh-Reloaded 2.7.5's refresh() can keep
-        # serving replaced documents.
+        # The opened index object is cached per generation; each thread keeps its own searcher (a
+        # Whoosh searcher is not safe to share between threads) while the index is unchanged and then
+        # replaces it, never refresh()es it: Whoosh-Reloaded 2.7.5's refresh() can keep serving
+        # replaced documents.
         self._cached: tuple[Path, FileIndex] | None = None
-        self._searcher_cache: tuple[FileIndex, Searcher] | None = None
+        self._per_thread = threading.local()
+        self._open_searchers: set[Searcher] = set()
         self._lock = threading.Lock()
         self._recent_queries: dict[str, Any] = {}
 
@@ -177,9 +179,10 @@ class WhooshBackend:
     def close(self) -> None:
         with self._lock:
             self._cached = None
-            if self._searcher_cache is not None:
-                self._searcher_cache[1].close()
-                self._searcher_cache = None
+            for searcher in self._open_searchers:
+                searcher.close()
+            self._open_searchers.clear()
+            self._per_thread = threading.local()
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -225,17 +228,19 @@ class WhooshBackend:
     def _current_searcher(self, ix: FileIndex) -> Searcher:
         """Reuse the open searcher while the index is unchanged; open a new one (never ``refresh()``, which
         keeps serving replaced documents in Whoosh-Reloaded 2.7.5) as soon as a commit changed it."""
-        with self._lock:
-            held = self._searcher_cache
+        local = self._per_thread
+        held: tuple[FileIndex, Searcher] | None = getattr(local, "held", None)
         if held is not None and held[0] is ix and held[1].up_to_date():
             return held[1]
         from zi_evidence_whoosh.scoring import RememberedLengthsBM25F
 
         searcher = ix.searcher(weighting=RememberedLengthsBM25F())
         with self._lock:
-            if self._searcher_cache is not None:
-                self._searcher_cache[1].close()
-            self._searcher_cache = (ix, searcher)
+            if held is not None:
+                held[1].close()  # only this thread ever used it
+                self._open_searchers.discard(held[1])
+            self._open_searchers.add(searcher)
+        local.held = (ix, searcher)
         return searcher
 
     def _moved(self, ix: FileIndex) -> bool:

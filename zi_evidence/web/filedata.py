@@ -73,8 +73,7 @@ def search_page(site: Site, query: str, filters: dict[str, str], limit: int = 20
     if not query.strip():
         return data
     try:
-        with site.search_lock:
-            results = search(site.repo, query, filters, limit)
+        results = search(site.repo, query, filters, limit)
     except ZiError as exc:  # a query the engine cannot read: said on the page, like the CLI says it
         data["error"] = str(exc)
         return data

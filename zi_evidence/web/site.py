@@ -39,7 +39,6 @@ class Site:
         self.repo = repo
         self._lock = threading.Lock()  # one build at a time; the others wait for it, then share it
         self._snapshot: Snapshot | None = None
-        self.search_lock = threading.Lock()  # one search backend object; its searcher cache is not thread-safe
 
     def require_catalog(self) -> None:
         if not self.repo.has_catalog():
