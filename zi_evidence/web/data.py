@@ -222,7 +222,11 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
 # -- one question ----------------------------------------------------------------------------------
 
 
-def question(site: Site, question_id: str) -> dict[str, Any] | None:
+#: Rows of a question's file table per page: a question with thousands of files stays quick to open.
+FILES_PER_PAGE = 100
+
+
+def question(site: Site, question_id: str, page: int = 1) -> dict[str, Any] | None:
     snapshot = site.snapshot()
     readiness = snapshot.readiness
     row = next((q for q in readiness.questions if q.id == question_id), None)
@@ -234,8 +238,10 @@ def question(site: Site, question_id: str) -> dict[str, Any] | None:
     usable = {f.path: f.usable for f in row.files}
     with site.repo.catalog() as catalog:
         records = catalog.records_of_target(question_id)
+    pages = max(1, -(-len(records) // FILES_PER_PAGE))
+    page = min(max(page, 1), pages)
     files = []
-    for record in records:
+    for record in records[(page - 1) * FILES_PER_PAGE : page * FILES_PER_PAGE]:
         # the date the checks used, from the snapshot: no page re-reads the texts of a question's files
         found = snapshot.dates.get(record.id) if record.parser else None
         files.append(
@@ -294,6 +300,7 @@ def question(site: Site, question_id: str) -> dict[str, Any] | None:
             for e in getattr(spec, "evidence", ())
         ],
         "files": files,
+        "files_paging": {"page": page, "pages": pages, "per_page": FILES_PER_PAGE, "total": len(records)},
         "findings": findings,
         "improve": improve,
         "hints": sorted({f["hint"] for f in findings if f["hint"]}),

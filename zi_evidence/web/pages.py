@@ -37,7 +37,11 @@ def _lke(site: Site, request: Request) -> dict[str, Any]:
 
 
 def _question(site: Site, request: Request) -> dict[str, Any]:
-    found = data.question(site, request.path_params["question_id"])
+    try:
+        page = int(request.query_params.get("hal", "1"))
+    except ValueError:
+        page = 1
+    found = data.question(site, request.path_params["question_id"], page)
     if found is None:
         raise HTTPException(404, f"Pertanyaan '{request.path_params['question_id']}' tidak ada dalam LKE ini.")
     return found
