@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 LINE = re.compile(r"^Server berjalan di (http://127\.0\.0\.1:(\d+)/)$")
