@@ -86,6 +86,6 @@ def render(request: Request, template: str, data: dict[str, Any], site: Site, st
     page = (
         environment()
         .get_template(template)
-        .render(d=data, path=request.url.path, unit=site.repo.config.unit.name, query=request.query_params)
+        .render(d=data, path=request.url.path, unit=site.unit_name(), query=request.query_params)
     )
     return HTMLResponse(page, status_code=status)

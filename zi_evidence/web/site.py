@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from zi_evidence.config import ANSWERS_NAME
+from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME, load_config
 from zi_evidence.dates import DocumentDate
 from zi_evidence.errors import CatalogMissing
 from zi_evidence.readiness import Readiness, build_readiness
@@ -36,9 +36,30 @@ class Snapshot:
 
 class Site:
     def __init__(self, repo: Repository) -> None:
-        self.repo = repo
+        self._repo = repo
+        self._config_stamp = _stamp(repo.root / CONFIG_NAME)
+        self._reload_lock = threading.Lock()
         self._lock = threading.Lock()  # one build at a time; the others wait for it, then share it
         self._snapshot: Snapshot | None = None
+
+    @property
+    def repo(self) -> Repository:
+        """The repository as its zi-evidence.yaml says now: an edited config (rule set, year, mappings)
+        shows on the next page without restarting the server; a broken one is reported on the page."""
+        current = self._repo
+        stamp = _stamp(current.root / CONFIG_NAME)
+        if stamp == self._config_stamp:
+            return current
+        with self._reload_lock:
+            if self._repo is current:
+                config = load_config(current.root, current.config.state_dir)
+                self._repo = Repository(config, current.host)
+                self._config_stamp = stamp
+            return self._repo
+
+    def unit_name(self) -> str:
+        """The unit's name as last loaded: an error page still shows it while the config is broken."""
+        return str(self._repo.config.unit.name)
 
     def require_catalog(self) -> None:
         if not self.repo.has_catalog():
@@ -54,12 +75,13 @@ class Site:
     def snapshot(self) -> Snapshot:
         # the key is read before the build: a run committed meanwhile changes it, so the next request rebuilds
         today = date.today()
-        key = (self.generation(), _stamp(self.repo.root / ANSWERS_NAME), today)
+        repo = self.repo
+        key = (self.generation(), _stamp(repo.root / ANSWERS_NAME), self._config_stamp, today)
         with self._lock:
             current = self._snapshot
             if current is not None and current.key == key and key[0] is not None:
                 return current
-            current = _build(self.repo, key, today)
+            current = _build(repo, key, today)
             self._snapshot = current
             return current
 
