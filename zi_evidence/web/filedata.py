@@ -162,11 +162,26 @@ def reports(site: Site) -> dict[str, Any]:
     }
 
 
+#: room kept for letters, listings and manifest (volume 1) and index and manifest (the others): estimates
+#: from sample_repo's bundle; the build measures them exactly
+RESERVE_FIRST, RESERVE_OTHER = 192 << 10, 48 << 10
+
+
+def _volume_estimate(costs: list[int], cap: int | None, split: bool) -> dict[str, Any]:
+    """How many volumes the evidence alone would fill under the size limit (the build decides exactly)."""
+    from zi_evidence.bundle.limits import pack
+
+    if cap is None or sum(costs) + RESERVE_FIRST <= cap:
+        return {"count": 1, "max_bytes": cap, "split": split}
+    volumes = pack(costs, max(cap - RESERVE_FIRST, 1), max(cap - RESERVE_OTHER, 1))
+    return {"count": len(volumes), "max_bytes": cap, "split": split}
+
+
 def bundle_preflight(site: Site) -> dict[str, Any]:
     """What ``zi-evidence bundle`` would put in and leave out, from the same plan, writing nothing."""
     from zi_evidence.bundle import BundleOptions, get_layout
     from zi_evidence.bundle.build import missing_fields
-    from zi_evidence.bundle.limits import mb_to_bytes, parse_types
+    from zi_evidence.bundle.limits import mb_to_bytes, member_cost, parse_types
     from zi_evidence.bundle.plan import make_plan
 
     site.require_catalog()
@@ -185,7 +200,10 @@ def bundle_preflight(site: Site) -> dict[str, Any]:
     plan = make_plan(
         os.fsencode(repo.root), records, skipped, repo.ruleset, get_layout(repo.host, options.layout), options
     )
+    costs = [member_cost(f.bundle_path, f.candidate.size) for f in plan.files]
     return {
+        "evidence_bytes": sum(costs),
+        "volumes": _volume_estimate(costs, options.max_bundle_bytes, options.split),
         "layout": options.layout,
         "options": options.as_dict(),
         "missing_fields": list(missing_fields(repo.config)),
