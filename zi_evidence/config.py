@@ -230,3 +230,12 @@ def config_text(ruleset: str, unit_name: str, year: int, target: str, institutio
         "# Konfigurasi repositori data dukung Zona Integritas (zi-evidence).\n"
         "# Ubah nilai di bawah sesuai unit kerja; 'zi-evidence status' memeriksa isinya.\n" + body
     )
+
+
+def file_stamp(path: os.PathLike[str]) -> tuple[int, int, int] | None:
+    """Size, mtime and inode of a file, or None when it is absent: changes whenever an editor saves it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)

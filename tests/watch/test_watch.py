@@ -192,3 +192,42 @@ def stop_events_and_edit_in_place(root: Path, path: Path) -> None:
             os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
             fresh = path.stat()
             catalog.db.execute("UPDATE files SET ctime_ns = ?", (fresh.st_ctime_ns,))
+
+
+# -- an edited zi-evidence.yaml, followed without a restart ---------------------------------------
+RULE = '\nmapping:\n  - {path: "Arsip/scan0001.txt", id: "A.I.1.i.a"}\n'
+
+
+def target_of(root: Path, rel: str) -> str | None:
+    with Repository.open(root).catalog() as catalog:
+        record = catalog.record_by_path(rel.encode())
+        return None if record is None else record.target_id
+
+
+def test_a_mapping_rule_added_while_watching_maps_the_file(make_repo):
+    root = make_repo()
+    (root / "Arsip").mkdir()
+    evidence = root / "Arsip" / "scan0001.txt"
+    evidence.write_text("Keputusan tentang tim kerja zona integritas", encoding="utf-8")
+    before = evidence.read_bytes()
+    with watching(root) as seen:
+        assert target_of(root, "Arsip/scan0001.txt") is None
+        config = root / "zi-evidence.yaml"
+        config.write_text(config.read_text(encoding="utf-8") + RULE, encoding="utf-8")
+        wait_for(lambda: target_of(root, "Arsip/scan0001.txt") == "A.I.1.i.a", what="the new rule applied")
+        assert [reason for reason, _ in seen.batches].count("config") == 1
+    assert evidence.read_bytes() == before
+
+
+def test_a_broken_config_save_is_reported_and_the_watcher_goes_on(make_repo):
+    root = make_repo()
+    (root / "Arsip").mkdir()
+    (root / "Arsip" / "scan0001.txt").write_text("Keputusan tim kerja", encoding="utf-8")
+    config = root / "zi-evidence.yaml"
+    good = config.read_text(encoding="utf-8")
+    with watching(root) as seen:
+        config.write_text(good + "year: [tidak, valid\n", encoding="utf-8")
+        wait_for(lambda: any("tidak dapat dipakai" in m for m in seen.messages), what="the broken-config message")
+        assert "config" not in [reason for reason, _ in seen.batches]
+        config.write_text(good + RULE, encoding="utf-8")  # the team fixes the file: followed at once
+        wait_for(lambda: target_of(root, "Arsip/scan0001.txt") == "A.I.1.i.a", what="the fixed config applied")

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
-from zi_evidence.errors import RepositoryUnreachable
+from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME, file_stamp, load_config
+from zi_evidence.errors import RepositoryUnreachable, ZiError
 from zi_evidence.index.run import Change, IndexOptions, IndexSummary, run_index
 from zi_evidence.repository import Repository
 from zi_evidence.watch.events import DirtyPaths, StabilityTracker, make_observer
@@ -77,6 +77,7 @@ class Watcher:
         self.observer: Any = None
         self._probe: threading.Thread | None = None
         self.online = True
+        self._config_stamp = file_stamp(repo.root / CONFIG_NAME)
 
     # -- one batch --------------------------------------------------------------------------------
     def _run(self, reason: str, paths: set[bytes] | None = None, verify: bool = False) -> bool:
@@ -95,6 +96,25 @@ class Watcher:
             self.say(note)
         if self.on_batch:
             self.on_batch(summary, reason)
+        return True
+
+    def _config_changed(self) -> bool:
+        """Reload an edited zi-evidence.yaml (a new mapping rule, another year or rule set): True when the
+        repository now follows it. A broken file is reported once and the previous settings stay."""
+        stamp = file_stamp(self.repo.root / CONFIG_NAME)
+        if stamp == self._config_stamp or stamp is None:
+            return False
+        self._config_stamp = stamp
+        try:
+            config = load_config(self.repo.root, self.repo.config.state_dir)
+        except ZiError as exc:
+            self.say(f"{CONFIG_NAME} yang baru tidak dapat dipakai; pengaturan sebelumnya tetap berlaku. {exc}")
+            return False
+        old = self.repo
+        self.repo = Repository(config, old.host)
+        if old._backend is not None:
+            old._backend.close()
+        self.say(f"{CONFIG_NAME} berubah; katalog diselaraskan dengan pengaturan baru…")
         return True
 
     # -- the drive coming and going ------------------------------------------------------------------
@@ -164,6 +184,8 @@ class Watcher:
                     if not self._observer_alive() or not self._reachable():
                         self._go_offline()
                         continue
+                    if self._config_changed() and self._run("config"):
+                        last_full = now  # mappings may have moved any file: a full run, not a batch
                 self.tracker.add(self.dirty.take(), now)
                 quiet = now - self.dirty.last >= options.debounce
                 if self.tracker.pending and (quiet or self.tracker.oldest(now) >= options.max_wait):

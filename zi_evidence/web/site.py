@@ -8,14 +8,13 @@ shows on the next page load and never a stale one, and no page re-reads every fi
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME, load_config
+from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME, file_stamp, load_config
 from zi_evidence.dates import DocumentDate
 from zi_evidence.errors import CatalogMissing
 from zi_evidence.readiness import Readiness, build_readiness
@@ -37,7 +36,7 @@ class Snapshot:
 class Site:
     def __init__(self, repo: Repository) -> None:
         self._repo = repo
-        self._config_stamp = _stamp(repo.root / CONFIG_NAME)
+        self._config_stamp = file_stamp(repo.root / CONFIG_NAME)
         self._reload_lock = threading.Lock()
         self._lock = threading.Lock()  # one build at a time; the others wait for it, then share it
         self._snapshot: Snapshot | None = None
@@ -47,7 +46,7 @@ class Site:
         """The repository as its zi-evidence.yaml says now: an edited config (rule set, year, mappings)
         shows on the next page without restarting the server; a broken one is reported on the page."""
         current = self._repo
-        stamp = _stamp(current.root / CONFIG_NAME)
+        stamp = file_stamp(current.root / CONFIG_NAME)
         if stamp == self._config_stamp:
             return current
         with self._reload_lock:
@@ -76,7 +75,7 @@ class Site:
         # the key is read before the build: a run committed meanwhile changes it, so the next request rebuilds
         today = date.today()
         repo = self.repo
-        key = (self.generation(), _stamp(repo.root / ANSWERS_NAME), self._config_stamp, today)
+        key = (self.generation(), file_stamp(repo.root / ANSWERS_NAME), self._config_stamp, today)
         with self._lock:
             current = self._snapshot
             if current is not None and current.key == key and key[0] is not None:
@@ -108,11 +107,3 @@ def _build(repo: Repository, key: tuple[Any, ...], today: date) -> Snapshot:
         by_question={k: tuple(v) for k, v in by_question.items()},
         by_path={k: tuple(v) for k, v in by_path.items()},
     )
-
-
-def _stamp(path: os.PathLike[str]) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
