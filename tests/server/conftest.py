@@ -126,3 +126,33 @@ def accounts_on(org):
     for name, roles in people.items():
         accounts.add("uji", name, name.title(), f"sandi-{name}-12345", roles)
     return {name: f"sandi-{name}-12345" for name in people}
+
+
+@pytest.fixture
+def pushed(org, blob_store):
+    """Ingest a synthetic snapshot for unit CODE: {path: (question, [page texts])}, each file's bytes its
+    text; through the same receive/commit as a push."""
+    import hashlib
+
+    from zi_evidence.server import ingest
+    from zi_evidence.server.org import unit_id
+    from zi_evidence.server.snapshot import ManifestEntry, Snapshot
+
+    def push(code: str, docs: dict[str, tuple[str | None, list[str]]], year: int = 2026) -> Snapshot:
+        entries, texts, data = [], {}, {}
+        for path, (question, pages) in docs.items():
+            body = "\n".join(pages).encode("utf-8")
+            sha = hashlib.sha256(body).hexdigest()
+            data[sha] = body
+            mapping = "question" if question else "unmapped"
+            entries.append(ManifestEntry(path, sha, len(body), "text/plain", question, mapping, "text", "1"))
+            texts[sha] = tuple(pages)
+        summary = {"ruleset": "permenkumham-29-2019", "questions": 10, "supported": len(docs)}
+        snapshot = Snapshot(code, year, "permenkumham-29-2019", tuple(entries), texts, (), {}, (), summary)
+        with org.engine.begin() as db:
+            for sha, body in data.items():
+                ingest.receive(db, blob_store, sha, [body])
+            ingest.commit(db, unit_id(db, code), snapshot)
+        return snapshot
+
+    return push
