@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from zi_evidence.errors import ServerError
+from zi_evidence.errors import ServerError, ZiError
 from zi_evidence.review.model import User
 from zi_evidence.review.tables import reviews
 from zi_evidence.server import org, reuse
@@ -51,6 +51,23 @@ def history_view(db: Connection, user: User, params: Params, path: Params, today
     return {"unit": code, "placements": placements, "snapshots": [{"year": r[0], "pushed_at": r[1]} for r in rows]}
 
 
+def _deadlines(cache: dict[tuple[str, int], dict[str, str | None]], summary: dict[str, Any], year: int) -> Any:
+    """Each tier's deadline in the unit's rule set for that year (read once per rule set and year)."""
+    key = (str(summary.get("ruleset", "")), year)
+    if key not in cache:
+        from zi_evidence.plugins import make_plugin_manager
+        from zi_evidence.rulesets import RulesetRegistry
+
+        try:
+            ruleset = RulesetRegistry.from_host(make_plugin_manager()).get(key[0])
+        except ZiError:
+            cache[key] = {}
+        else:
+            found = {t.key: ruleset.tier_deadline(t, year) for t in ruleset.tiers}
+            cache[key] = {k: v.isoformat() if v else None for k, v in found.items()}
+    return cache[key]
+
+
 def rollup_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
     """Every unit in scope with its last snapshot's scores and completeness and its review progress."""
     ids = scope(db, user, params, today)
@@ -61,17 +78,20 @@ def rollup_view(db: Connection, user: User, params: Params, path: Params, today:
     )
     for unit, tier, status, count in db.execute(query):
         progress.setdefault(unit, {}).setdefault(tier, {})[status] = count
-    rows = []
+    rows: list[dict[str, Any]] = []
+    deadlines: dict[tuple[str, int], dict[str, str | None]] = {}
     for unit in org.tree(db, today, ids):
         found = select(snapshots).where(snapshots.c.unit_id == unit.id, snapshots.c.digest != "")
         if year is not None:
             found = found.where(snapshots.c.year == year)
         latest = db.execute(found.order_by(snapshots.c.year.desc())).first()
+        summary = json.loads(latest.summary) if latest else None
         rows.append(
             {
                 "unit": unit.code, "name": unit.name, "kind": unit.kind, "parent": unit.parent,
                 "year": latest.year if latest else None, "pushed_at": latest.pushed_at if latest else None,
-                "summary": json.loads(latest.summary) if latest else None, "reviews": progress.get(unit.code, {}),
+                "summary": summary, "reviews": progress.get(unit.code, {}),
+                "deadlines": _deadlines(deadlines, summary, latest.year) if latest and summary else {},
             }
         )  # fmt: skip
     return {"date": today.isoformat(), "units": rows}
