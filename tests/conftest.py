@@ -466,3 +466,42 @@ def run_limited():
         return subprocess.run(command, capture_output=True, text=True, timeout=900, **options)
 
     return run
+
+
+# -- PostgreSQL (server tests and the review store's PostgreSQL runs) --------------------------------------
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a real PostgreSQL server: $ZI_EVIDENCE_TEST_PG when set, else a throwaway cluster that
+    scripts/start-postgres starts now and stops after the session. Never skipped: no server, a failure."""
+    import subprocess
+    import tempfile
+
+    if os.environ.get("ZI_EVIDENCE_TEST_PG"):
+        yield os.environ["ZI_EVIDENCE_TEST_PG"]
+        return
+    folder = tempfile.mkdtemp(prefix="zi-evidence-pg-")  # under /tmp: the postgres user must reach it
+    script = str(ROOT / "scripts" / "start-postgres")
+    started = subprocess.run([script, folder], capture_output=True, text=True)
+    if started.returncode != 0:
+        pytest.fail(f"PostgreSQL for the tests did not start: {started.stderr.strip()}", pytrace=False)
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run([script, "--stop", folder], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_db(postgres_server):
+    """A fresh, empty database on that server for one test (dropped afterwards); its SQLAlchemy URL."""
+    import uuid
+
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+    url = postgres_server.replace("/postgres?", f"/{name}?", 1)
+    yield url
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

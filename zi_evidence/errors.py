@@ -112,3 +112,15 @@ class LoginFailed(AccountError):
 
 class LoginThrottled(LoginFailed):
     """Too many failed logins for this name in a short time; wait before trying again."""
+
+
+class ServerError(ZiError):
+    """The server (or a push to it) cannot do what was asked: no database, an unknown unit, a bad token."""
+
+
+class PushRefused(ServerError):
+    """The server refused a snapshot or a file: a hash that does not match, a manifest out of bounds."""
+
+
+class TokenRefused(ServerError):
+    """A push came without a valid unit token (unknown or revoked)."""

@@ -85,3 +85,17 @@ def login():
         return repository_accounts(Repository.open(root)).authenticate(name, PEOPLE[name][0])
 
     return sign_in
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def review_store(request, tmp_path):
+    """A new, migrated review store: the state folder's SQLite file, or a fresh PostgreSQL database
+    (the server's store); the key cases of the review tests run on both."""
+    from zi_evidence.review.sqlstore import open_server_store, open_store
+
+    if request.param == "sqlite":
+        store = open_store(tmp_path / "store-state")
+    else:
+        store = open_server_store(request.getfixturevalue("postgres_db"))
+    yield store
+    store.close()

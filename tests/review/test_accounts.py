@@ -12,7 +12,6 @@ import pytest
 
 from zi_evidence.errors import AccountError, LoginFailed, LoginThrottled
 from zi_evidence.review.accounts import Accounts
-from zi_evidence.review.sqlstore import open_store
 from zi_evidence.review.throttle import ThrottlePolicy
 
 SECRET = "rahasia-sangat-unik-9137"
@@ -66,12 +65,11 @@ class Clock:
 
 
 @pytest.fixture
-def accounts(tmp_path):
+def accounts(review_store):
     from zi_evidence.review.model import Role
 
     clock = Clock()
-    store = open_store(tmp_path / "state")
-    service = Accounts(store, clock, ThrottlePolicy(max_failures=3, window=timedelta(minutes=15)))
+    service = Accounts(review_store, clock, ThrottlePolicy(max_failures=3, window=timedelta(minutes=15)))
     service.add("uji", "budi", "Budi", "sandi-budi-12345", [Role("verifikator", "*", "tpi")])
     return service, clock
 

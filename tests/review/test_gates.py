@@ -17,13 +17,14 @@ def sample(tmp_path_factory, sample_copy):
 
 
 @pytest.fixture
-def chain(sample, service_of):
-    """The sample copy with a fresh review database and three accounts: ani (unit), budi and citra (TPI)."""
+def chain(sample, review_store):
+    """The sample copy with a fresh review store (SQLite or PostgreSQL) and three accounts: ani (unit),
+    budi and citra (TPI)."""
+    from zi_evidence.repository import Repository
     from zi_evidence.review.accounts import Accounts
+    from zi_evidence.review.session import repository_service
 
-    for leftover in (sample / ".zi-evidence").glob("review.sqlite*"):
-        leftover.unlink()
-    service = service_of(sample)
+    service = repository_service(Repository.open(sample), review_store)
     accounts = Accounts(service.store)
     people = {
         "ani": [Role("tim_unit", UNIT)],

@@ -16,6 +16,7 @@ from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
 from zi_evidence.cli.review_commands import audit, review
 from zi_evidence.cli.search_commands import search
+from zi_evidence.cli.server_commands import push, server
 from zi_evidence.cli.users_commands import users
 from zi_evidence.cli.watch_commands import watch
 from zi_evidence.cli.web_commands import serve
@@ -56,6 +57,8 @@ for _command in (
     review,
     users,
     audit,
+    push,
+    server,
     rulesets,
     plugins,
 ):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from zi_evidence.errors import ReviewError
 from zi_evidence.state.journal import journal_choice
@@ -51,6 +51,21 @@ def sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def server_engine(url: str) -> Engine:
+    """An engine on a PostgreSQL server from a ``postgresql://`` URL (psycopg 3 is the driver). Each
+    transaction runs at READ COMMITTED: the revision check in ``put_review`` and the audit head's row lock
+    keep concurrent writers apart, as they do on SQLite."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    if not url.startswith("postgresql+psycopg://"):
+        raise ReviewError(f"Alamat basis data '{url}' bukan PostgreSQL. Tulis postgresql://pengguna@host/nama.")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise ReviewError("Server memerlukan psycopg. Pasang: pip install 'zi-evidence[server]'.") from None
+    return create_engine(url, pool_pre_ping=True)
+
+
 def _journal(cursor: Any, mode: str) -> None:
     """Set the journal mode; switching a new file to WAL takes a lock SQLite does not wait for, so two
     processes creating the database together retry here instead of failing."""
@@ -70,11 +85,11 @@ def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         try:
             return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except OperationalError:
+        except DBAPIError:  # no such table (SQLite: OperationalError, PostgreSQL: ProgrammingError)
             return None
 
 
-def upgrade(engine: Engine, where: Path) -> bool:
+def upgrade(engine: Engine, where: Path | str) -> bool:
     """Bring the schema to the head; True when a migration ran. ``where`` names the file in messages."""
     if schema_revision(engine) == SCHEMA_HEAD:
         return False
@@ -86,6 +101,9 @@ def upgrade(engine: Engine, where: Path) -> bool:
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # two server processes starting together: the second waits here, then finds the head
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7314)")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except CommandError as exc:
@@ -93,6 +111,6 @@ def upgrade(engine: Engine, where: Path) -> bool:
             f"Basis data pemeriksaan {where} tidak dikenal versi program ini ({exc}). Basis data itu mungkin "
             "dibuat versi zi-evidence yang lebih baru: perbarui zi-evidence."
         ) from None
-    except OperationalError as exc:
+    except DBAPIError as exc:
         raise ReviewError(f"Basis data pemeriksaan {where} tidak dapat diperbarui ({exc.orig}).") from None
     return True

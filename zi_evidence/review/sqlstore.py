@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from zi_evidence.errors import AccountError, ReviewConflict, ReviewError
 from zi_evidence.review import audit
-from zi_evidence.review.database import REVIEW_DB_NAME, sqlite_engine, upgrade
+from zi_evidence.review.database import REVIEW_DB_NAME, server_engine, sqlite_engine, upgrade
 from zi_evidence.review.model import Event, EventDraft, PageRef, Review, Role, User
 from zi_evidence.review.tables import audit_head, events, login_attempts, reviews, roles, users
 
@@ -24,6 +24,14 @@ def open_store(state_dir: Path) -> SqlReviewStore:
     engine = sqlite_engine(path)
     upgrade(engine, path)
     return SqlReviewStore(engine, path)
+
+
+def open_server_store(url: str) -> SqlReviewStore:
+    """The review database on a PostgreSQL server, migrated by the same migrations as a state folder's."""
+    engine = server_engine(url)
+    where = engine.url.render_as_string(hide_password=True)
+    upgrade(engine, where)
+    return SqlReviewStore(engine, where)
 
 
 class SqlReviewStore:

@@ -82,7 +82,17 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(64), nullable=False),
     )
     op.bulk_insert(head, [{"id": 1, "length": 0, "hash": GENESIS}])
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute(
+            "CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'log audit hanya boleh ditambah'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events "
+            "FOR EACH ROW EXECUTE FUNCTION events_append_only()"
+        )
+    if dialect == "sqlite":
         # the program only appends; these stop a slip (not an attacker with the file: the hash chain shows that)
         op.execute(
             "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
@@ -97,3 +107,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("audit_head", "events", "reviews", "login_attempts", "roles", "users"):
         op.drop_table(table)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS events_append_only()")

@@ -1,0 +1,66 @@
+"""Search on PostgreSQL (plugins/zi_evidence_pgsearch): stemmed and exact matches, highlights, and every
+query limited to the reader's subtree, year and question; user input never breaks the query."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zi_evidence.review.model import Role, User
+
+TIM = "A.1.1.a"
+
+
+@pytest.fixture
+def corpus(pushed):
+    pushed("UPT-A", {"sk.txt": (TIM, ["Keputusan tentang pembangunan zona integritas", "Lampiran nomor W.11-2026/5"])})
+    pushed("UPT-B", {"notulen.txt": ("A.1.2.a", ["Notulen rapat zona integritas menuju WBK"])})
+    pushed("UPT-C", {"sk-c.txt": (TIM, ["Keputusan kepala tentang zona integritas di Jawa Barat"])})
+    pushed("UPT-A", {"lama.txt": (TIM, ["Zona integritas tahun lalu"])}, year=2025)
+
+
+def _search(db, user, query, **params):
+    from zi_evidence.server.views import search_view
+
+    with db.engine.connect() as connection:
+        return search_view(connection, user, {"q": query, **params}, {}, date(2026, 6, 1))["hits"]
+
+
+KIKI = User("kiki", "Kiki", True, (Role("verifikator", "KW-JATIM", "kanwil"),))
+ALL = User("tari", "Tari", True, (Role("verifikator", "*", "tpi"),))
+
+
+def test_a_kanwil_reader_finds_only_its_upts(org, corpus):
+    hits = _search(org, KIKI, '"zona integritas"')
+    assert sorted({f["unit"] for h in hits for f in h["files"]}) == ["UPT-A", "UPT-B"]
+    assert sorted({f["unit"] for h in _search(org, ALL, '"zona integritas"') for f in h["files"]}) == [
+        "UPT-A", "UPT-B", "UPT-C",
+    ]  # fmt: skip
+
+
+def test_year_question_and_unit_filters(org, corpus):
+    assert {f["path"] for h in _search(org, ALL, "zona", year="2025") for f in h["files"]} == {"lama.txt"}
+    assert {f["unit"] for h in _search(org, ALL, "zona", question="A.1.2.a", year="2026") for f in h["files"]} == {
+        "UPT-B"
+    }
+    assert {f["unit"] for h in _search(org, ALL, "zona", unit="KW-JABAR") for f in h["files"]} == {"UPT-C"}
+
+
+def test_stems_match_other_forms_and_numbers_match_exactly_with_highlights(org, corpus):
+    hit = _search(org, KIKI, "membangun")[0]  # pembangunan and membangun share the stem 'bangun'
+    assert hit["page"] == 1 and ["pembangunan", True] in [list(s) for s in hit["snippet"]]
+    exact = _search(org, KIKI, "W.11-2026/5")
+    assert [(h["page"], h["files"][0]["path"]) for h in exact] == [(2, "sk.txt")]
+
+
+@pytest.mark.parametrize("query", ['"tim kerja', "laporan AND", "judul:sk", "Rp 1.000.000,00", "Undang-Undang", "-"])
+def test_hostile_input_never_raises(org, corpus, query):
+    assert isinstance(_search(org, ALL, query), list)
+
+
+def test_a_unit_outside_the_readers_reach_is_refused(org, corpus):
+    from zi_evidence.errors import ServerError
+
+    with pytest.raises(ServerError, match="di luar wewenang"):
+        _search(org, KIKI, "zona", unit="UPT-C")

@@ -1,0 +1,38 @@
+"""The server's command line end to end on a real database: register units, issue a token, push over
+HTTP with it (token from the environment), import an archive, list the tree; errors are one clear line."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_units_token_push_and_import_through_the_cli(postgres_db, run_cli, unit_drive, tmp_path, monkeypatch):
+    db = ["--db", postgres_db]
+    assert run_cli("server", "unit", "add", "KW", "--name", "Kanwil", "--kind", "kanwil", *db).exit_code == 0
+    added = run_cli("server", "unit", "add", "UPT-1", "--name", "Lapas Satu", "--parent", "KW", *db)
+    assert added.exit_code == 0 and "di bawah KW" in added.output
+    listed = json.loads(run_cli("server", "unit", "list", *db).output)
+    assert {u["code"]: u["parent"] for u in listed} == {"KW": None, "UPT-1": "KW"}
+
+    token = run_cli("server", "token", "UPT-1", *db).output.strip()
+    assert token.startswith("zit_")
+    root = unit_drive("UPT-1")
+    archive = tmp_path / "satu.zip"
+    assert run_cli("push", "--to", archive, "-C", root).exit_code == 0
+    store = ["--store", tmp_path / "store"]
+    imported = run_cli("server", "import", archive, "--unit", "UPT-1", *db, *store)
+    assert imported.exit_code == 0 and "diperbarui" in imported.output
+    again = run_cli("server", "import", archive, "--unit", "UPT-1", *db, *store)
+    assert "sudah sama" in again.output
+
+    unknown = run_cli("server", "import", archive, "--unit", "UPT-9", *db, *store)
+    assert unknown.exit_code == 1 and "tidak terdaftar" in unknown.output and "Traceback" not in unknown.output
+    monkeypatch.delenv("ZI_EVIDENCE_DB", raising=False)
+    missing = run_cli("server", "unit", "list")
+    assert missing.exit_code == 1 and "ZI_EVIDENCE_DB" in missing.output
+
+
+def test_push_without_a_token_says_how_to_give_one(run_cli, unit_drive, monkeypatch):
+    monkeypatch.delenv("ZI_EVIDENCE_PUSH_TOKEN", raising=False)
+    result = run_cli("push", "--to", "http://127.0.0.1:9/", "-C", unit_drive("UPT-1"))
+    assert result.exit_code == 1 and "ZI_EVIDENCE_PUSH_TOKEN" in result.output

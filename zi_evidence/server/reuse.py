@@ -1,0 +1,87 @@
+"""Reuse across units and years, as reviewer findings: the same file (hash) filed as evidence by several
+units, a file filed again in a later year, and near-same text (the same words under different bytes,
+such as one SK re-scanned or re-saved by another unit)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+
+@dataclass(frozen=True)
+class ReuseFinding:
+    code: str  # reuse_same_file | reuse_last_year | reuse_near_text
+    severity: str
+    message: str
+    sha256: tuple[str, ...]
+    uses: tuple[tuple[str, int, str, str | None], ...]  # (unit code, year, path, question) in scope
+    outside: int  # uses by units outside the reader's scope: counted, not named
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.__dict__,
+            "uses": [dict(zip(("unit", "year", "path", "question"), u, strict=True)) for u in self.uses],
+        }
+
+
+# the normalised text of a whole file: lower case, runs of non-letters as one space
+_NEAR = """
+WITH doc AS (
+  SELECT sha256, md5(string_agg(regexp_replace(lower(body), '[^[:alnum:]]+', ' ', 'g'), ' ' ORDER BY page_no)) AS norm,
+         sum(length(body)) AS chars
+  FROM pages GROUP BY sha256
+)
+SELECT d.norm, array_agg(DISTINCT d.sha256) FROM doc d
+JOIN unit_files f ON f.sha256 = d.sha256 AND f.mapping = 'question'
+WHERE d.chars >= 200
+GROUP BY d.norm HAVING count(DISTINCT d.sha256) > 1
+"""
+
+
+def _uses(db: Connection, hashes: Iterable[str]) -> list[tuple[int, str, int, str, str | None, str]]:
+    rows = db.execute(
+        text(
+            "SELECT f.unit_id, u.code, f.year, f.path, f.question, f.sha256 FROM unit_files f "
+            "JOIN units u ON u.id = f.unit_id WHERE f.sha256 = ANY(:h) AND f.mapping = 'question' "
+            "ORDER BY u.code, f.year, f.path"
+        ),
+        {"h": list(hashes)},
+    )
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def _finding(code: str, message: str, hashes: list[str], uses: list[Any], scope: set[int]) -> ReuseFinding | None:
+    inside = [u for u in uses if u[0] in scope]
+    if not inside:
+        return None
+    return ReuseFinding(
+        code, "warning", message, tuple(sorted(hashes)), tuple((u[1], u[2], u[3], u[4]) for u in inside),
+        len({(u[0], u[2]) for u in uses if u[0] not in scope}),
+    )  # fmt: skip
+
+
+def findings(db: Connection, scope: set[int]) -> list[ReuseFinding]:
+    found: list[ReuseFinding | None] = []
+    shared = db.execute(
+        text(
+            "SELECT sha256 FROM unit_files WHERE mapping = 'question' GROUP BY sha256 "
+            "HAVING count(DISTINCT unit_id) > 1 OR count(DISTINCT year) > 1"
+        )
+    )
+    for (sha,) in shared:
+        uses = _uses(db, [sha])
+        if len({u[0] for u in uses}) > 1:
+            message = f"Berkas yang sama persis dipakai sebagai data dukung oleh {len({u[0] for u in uses})} unit."
+            found.append(_finding("reuse_same_file", message, [sha], uses, scope))
+        if len({u[2] for u in uses}) > 1:
+            years = sorted({u[2] for u in uses})
+            message = f"Berkas yang sama dipakai lagi pada tahun {', '.join(map(str, years))}: data dukung tahun lalu?"
+            found.append(_finding("reuse_last_year", message, [sha], uses, scope))
+    for _, hashes in db.execute(text(_NEAR)):
+        uses = _uses(db, hashes)
+        message = f"{len(hashes)} berkas berbeda berisi teks yang sama: salinan dipindai atau disimpan ulang?"
+        found.append(_finding("reuse_near_text", message, list(hashes), uses, scope))
+    return [f for f in found if f is not None]

@@ -1,0 +1,108 @@
+"""A unit's snapshot: what ``push`` sends, read from the unit's catalog, findings, answers and review
+database (never from the evidence files themselves, whose bytes travel separately, by hash).
+
+The snapshot is plain JSON; its digest (SHA-256 of the canonical form) names it, so a second push of the
+same state is recognised and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from zi_evidence.errors import PushRefused
+from zi_evidence.server.blobs import check_sha256
+
+FORMAT = 1
+#: Bounds on what a server accepts from one push (a unit has hundreds to thousands of files).
+MAX_FILES = 50_000
+MAX_PAGES = 2_000_000
+MAX_TEXT = 200_000_000
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    path: str
+    sha256: str
+    size: int
+    mime: str
+    question: str | None
+    mapping: str
+    parser: str | None
+    parser_version: str | None
+
+
+@dataclass(frozen=True)
+class UnitReview:
+    """The unit tier's review of one question, as the unit's own database holds it."""
+
+    question_id: str
+    status: str
+    round: int
+    answer: str | None
+    note: str
+    reviewer: str
+    at: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    unit_name: str
+    year: int
+    ruleset: str
+    files: tuple[ManifestEntry, ...]
+    texts: dict[str, tuple[str, ...]]  # sha256 -> page texts
+    findings: tuple[dict[str, Any], ...]  # code, severity, question, path, message
+    answers: dict[str, str]
+    reviews: tuple[UnitReview, ...]
+    summary: dict[str, Any]
+
+    def hashes(self) -> set[str]:
+        return {entry.sha256 for entry in self.files}
+
+    def to_json(self) -> bytes:
+        data = {"format": FORMAT, **asdict(self)}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.to_json()).hexdigest()
+
+
+def _refuse(what: str) -> PushRefused:
+    return PushRefused(f"Snapshot ditolak: {what}. Buat ulang dengan versi zi-evidence yang sama dengan server.")
+
+
+def from_json(raw: bytes) -> Snapshot:
+    """Parse and check a snapshot from an untrusted sender (types, hashes, bounds)."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise _refuse("bukan JSON yang sah") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _refuse(f"format bukan {FORMAT}")
+    try:
+        files = tuple(ManifestEntry(**entry) for entry in data["files"])
+        texts = {check_sha256(k): tuple(str(p) for p in v) for k, v in data["texts"].items()}
+        reviews = tuple(UnitReview(**r) for r in data["reviews"])
+        snapshot = Snapshot(
+            str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts,
+            tuple(dict(f) for f in data["findings"]), {str(k): str(v) for k, v in data["answers"].items()},
+            reviews, dict(data["summary"]),
+        )  # fmt: skip
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise _refuse(f"isinya tidak lengkap ({exc})") from None
+    for entry in files:
+        check_sha256(entry.sha256)
+        if not isinstance(entry.size, int) or entry.size < 0:
+            raise _refuse(f"ukuran berkas {entry.path} tidak sah")
+    if len(files) > MAX_FILES or sum(len(v) for v in texts.values()) > MAX_PAGES:
+        raise _refuse(f"lebih dari {MAX_FILES} berkas atau {MAX_PAGES} halaman")
+    if sum(len(p) for v in texts.values() for p in v) > MAX_TEXT:
+        raise _refuse("teksnya terlalu besar")
+    if not set(texts) <= snapshot.hashes():
+        raise _refuse("ada teks untuk berkas yang tidak ada di manifest")
+    return snapshot

@@ -1,0 +1,118 @@
+"""The server's tables as SQLAlchemy Core objects; the schema is made by ``migrations`` (a test keeps the
+two equal)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(64), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+
+placements = Table(
+    "placements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False, index=True),
+    Column("parent_id", Integer, ForeignKey("units.id")),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+)
+
+unit_tokens = Table(
+    "unit_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("issued_at", String(40), nullable=False),
+    Column("issued_by", String(64), nullable=False),
+    Column("revoked", Boolean, nullable=False),
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("sha256", String(64), nullable=False),
+    Column("page_no", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    PrimaryKeyConstraint("sha256", "page_no"),
+)
+
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("pushed_at", String(40), nullable=False),
+    Column("summary", Text, nullable=False),
+    PrimaryKeyConstraint("unit_id", "year"),
+)
+
+unit_files = Table(
+    "unit_files",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mime", Text, nullable=False),
+    Column("question", String(40)),
+    Column("mapping", String(20), nullable=False),
+    Column("parser", Text),
+    Column("parser_version", Text),
+    Column("first_seen", String(40), nullable=False),
+    PrimaryKeyConstraint("unit_id", "year", "path"),
+)
+
+unit_findings = Table(
+    "unit_findings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("code", Text, nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("question", String(40)),
+    Column("path", Text),
+    Column("message", Text, nullable=False),
+    Index("ix_unit_findings_unit", "unit_id", "year"),
+)
+
+unit_answers = Table(
+    "unit_answers",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("question", String(40), nullable=False),
+    Column("answer", Text, nullable=False),
+    PrimaryKeyConstraint("unit_id", "year", "question"),
+)

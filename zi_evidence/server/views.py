@@ -1,0 +1,118 @@
+"""What reviewers read from the server, always limited to the units their roles reach on the day:
+the tree, a unit's placement history, the live roll-up, reuse findings and search."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from zi_evidence.errors import ServerError, ZiError
+from zi_evidence.review.model import User
+from zi_evidence.review.tables import reviews
+from zi_evidence.server import org, reuse
+from zi_evidence.server.tables import snapshots, units
+
+Params = Mapping[str, str]
+
+
+def scope(db: Connection, user: User, params: Params, today: date) -> set[int]:
+    """The units this request covers: the user's reach, narrowed to ``?unit=CODE``'s subtree if given."""
+    reach = org.visible_ids(db, user, today)
+    node = params.get("unit") or params.get("node")
+    if node:
+        root = org.unit_id(db, node)
+        if root not in reach:
+            raise ServerError(f"Unit '{node}' di luar wewenang Anda.")
+        reach &= org.subtree_ids(db, [root], today)
+    return reach
+
+
+def units_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
+    shown = org.tree(db, today, scope(db, user, params, today))
+    return {"date": today.isoformat(), "units": [u.__dict__ for u in shown]}
+
+
+def history_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
+    code = path["code"]
+    if org.unit_id(db, code) not in org.visible_ids(db, user, today):
+        raise ServerError(f"Unit '{code}' di luar wewenang Anda.")
+    placements = [
+        {"parent": p.parent, "valid_from": p.valid_from.isoformat(), "valid_to": p.valid_to and p.valid_to.isoformat()}
+        for p in org.history(db, code)
+    ]
+    rows = db.execute(
+        select(snapshots.c.year, snapshots.c.pushed_at).join(units, units.c.id == snapshots.c.unit_id)
+        .where(units.c.code == code).order_by(snapshots.c.year)
+    )  # fmt: skip
+    return {"unit": code, "placements": placements, "snapshots": [{"year": r[0], "pushed_at": r[1]} for r in rows]}
+
+
+def _deadlines(cache: dict[tuple[str, int], dict[str, str | None]], summary: dict[str, Any], year: int) -> Any:
+    """Each tier's deadline in the unit's rule set for that year (read once per rule set and year)."""
+    key = (str(summary.get("ruleset", "")), year)
+    if key not in cache:
+        from zi_evidence.plugins import make_plugin_manager
+        from zi_evidence.rulesets import RulesetRegistry
+
+        try:
+            ruleset = RulesetRegistry.from_host(make_plugin_manager()).get(key[0])
+        except ZiError:
+            cache[key] = {}
+        else:
+            found = {t.key: ruleset.tier_deadline(t, year) for t in ruleset.tiers}
+            cache[key] = {k: v.isoformat() if v else None for k, v in found.items()}
+    return cache[key]
+
+
+def rollup_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
+    """Every unit in scope with its last snapshot's scores and completeness and its review progress."""
+    ids = scope(db, user, params, today)
+    year = int(params["year"]) if params.get("year") else None
+    progress: dict[str, dict[str, dict[str, int]]] = {}
+    query = select(reviews.c.unit, reviews.c.tier, reviews.c.status, func.count()).group_by(
+        reviews.c.unit, reviews.c.tier, reviews.c.status
+    )
+    for unit, tier, status, count in db.execute(query):
+        progress.setdefault(unit, {}).setdefault(tier, {})[status] = count
+    rows: list[dict[str, Any]] = []
+    deadlines: dict[tuple[str, int], dict[str, str | None]] = {}
+    for unit in org.tree(db, today, ids):
+        found = select(snapshots).where(snapshots.c.unit_id == unit.id, snapshots.c.digest != "")
+        if year is not None:
+            found = found.where(snapshots.c.year == year)
+        latest = db.execute(found.order_by(snapshots.c.year.desc())).first()
+        summary = json.loads(latest.summary) if latest else None
+        rows.append(
+            {
+                "unit": unit.code, "name": unit.name, "kind": unit.kind, "parent": unit.parent,
+                "year": latest.year if latest else None, "pushed_at": latest.pushed_at if latest else None,
+                "summary": summary, "reviews": progress.get(unit.code, {}),
+                "deadlines": _deadlines(deadlines, summary, latest.year) if latest and summary else {},
+            }
+        )  # fmt: skip
+    return {"date": today.isoformat(), "units": rows}
+
+
+def duplicates_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
+    return {"findings": [f.as_dict() for f in reuse.findings(db, scope(db, user, params, today))]}
+
+
+def search_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
+    from zi_evidence.plugins import make_plugin_manager
+
+    query = params.get("q", "").strip()
+    if not query:
+        raise ServerError("Tulis kata yang dicari pada ?q=…")
+    engines = [b for b in make_plugin_manager().search_backends().values() if hasattr(b, "server_search")]
+    if not engines:
+        raise ServerError("Tidak ada plugin pencarian server (zi_evidence_pgsearch). Pasang ulang zi-evidence.")
+    year = int(params["year"]) if params.get("year") else None
+    limit = min(int(params.get("limit", "20")), 100)
+    hits = engines[0].server_search(
+        db, query, sorted(scope(db, user, params, today)), year, params.get("question"), limit
+    )
+    return {"query": query, "hits": hits}
