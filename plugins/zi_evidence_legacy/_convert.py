@@ -99,6 +99,10 @@ def dump_text(tool: str, path: Path, seconds: float, cap_bytes: int, work: Path)
     return Output(tool, text=text, truncated=truncated) if text.strip() else None
 
 
+#: LibreOffice imports unknown bytes as plain text; naming the import filter makes a damaged file fail.
+_FILTERS = {"odt": "MS Word 97", "odp": "MS PowerPoint 97"}
+
+
 def convert_with_office(path: Path, target: str, seconds: float, work: Path) -> Output | None:
     """A copy of ``path`` converted by headless LibreOffice to ``target`` (odt/odp), or ``None``."""
     binary = available("soffice")
@@ -114,6 +118,7 @@ def convert_with_office(path: Path, target: str, seconds: float, work: Path) -> 
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--norestore",
+            f"--infilter={_FILTERS[target]}",
             "--convert-to",
             target,
             "--outdir",
