@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "office97"
 
 SOP = [
-    ["STANDAR OPERASIONAL PROSEDUR PELAYANAN HAJI DAN UMRAH", "Petugas memverifikasi berkas pendaftaran jamaah."],
-    ["Pembatalan porsi: petugas menerima surat permohonan dan mengembalikan setoran lunas."],
+    ["STANDAR OPERASIONAL PROSEDUR PENERBITAN PASPOR ELEKTRONIK", "Petugas memverifikasi berkas pemohon paspor."],
+    ["Pembatalan permohonan: petugas menerima surat pembatalan dan mengembalikan PNBP sesuai ketentuan."],
 ]
 REKAP = {
     "Rekap": [["No", "Saluran", "Jumlah"], [1, "SP4N LAPOR", 12], [2, "Kotak saran", 3]],

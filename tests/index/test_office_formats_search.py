@@ -71,7 +71,7 @@ def search(drive, word):
         ("lawu", "Berita Tersimpan.mht", 1),
         ("tambora", "Undangan.eml", 1),
         ("diselesaikan", "rekap.xls", 2),
-        ("jamaah", "sop.doc", 1),
+        ("pemohon", "sop.doc", 1),
         ("harmonis", "paparan.ppt", 2),
     ],
 )
@@ -100,16 +100,16 @@ def test_a_doc_without_readers_is_catalogued_then_read_once_one_is_installed(mak
 
     root = make_repo()
     (root / AREA).mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SAMPLES / "sop.doc", root / AREA / "SOP Haji.doc")
+    shutil.copyfile(SAMPLES / "sop.doc", root / AREA / "SOP Paspor.doc")
     bare = tmp_path / "tanpa-pembaca"
     bare.mkdir()
     with monkeypatch.context() as patch:
         patch.setenv("PATH", str(bare))  # no antiword, catdoc or LibreOffice on this "machine"
         result = CliRunner().invoke(cli, ["index", str(root), "--json"], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-        assert search(root, "jamaah") == []
+        assert search(root, "pemohon") == []
         status = CliRunner().invoke(cli, ["status", "--repo", str(root), "--json"], catch_exceptions=False).output
         assert "reader_missing" in status and "apt-get install antiword" in status
     again = CliRunner().invoke(cli, ["index", str(root), "--json"], catch_exceptions=False)
     assert json.loads(again.output)["parsed"] == 1  # the readers' names are in the parser version: read anew
-    assert [Path(h["path"]).name for h in search(root, "jamaah")] == ["SOP Haji.doc"]
+    assert [Path(h["path"]).name for h in search(root, "pemohon")] == ["SOP Paspor.doc"]
