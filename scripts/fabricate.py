@@ -429,3 +429,199 @@ def make_event_photo(path: Path, caption: str, seed: int, size: tuple[int, int] 
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, "JPEG", quality=72)
     return path
+
+
+# --- Office and text formats beyond DOCX/XLSX (PPTX, OpenDocument, RTF, HTML, MHT, e-mail) ---------------
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+)
+
+
+def _xml_text(value: object) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(str(value))
+
+
+def make_pptx(path: Path, slides: Sequence[tuple[str, str, str]], title: str = "", author: str = "") -> Path:
+    """A PPTX deck: one (title, body, speaker notes) per slide, fixed properties and zip times."""
+    import pptx
+
+    deck = pptx.Presentation()
+    for heading, body, notes in slides:
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = heading
+        slide.placeholders[1].text = body
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+    props = deck.core_properties
+    props.title, props.author, props.last_modified_by = title, author, author
+    props.created = props.modified = FIXED_DATE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deck.save(str(path))
+    return normalize_zip(path)
+
+
+def odt_body(pages: Sequence[Sequence[str]]) -> str:
+    """ODT content: paragraphs, pages separated by the soft page breaks Writer writes."""
+    parts = []
+    for number, paragraphs in enumerate(pages):
+        if number:
+            parts.append("<text:soft-page-break/>")
+        parts += [f"<text:p>{_xml_text(p)}</text:p>" for p in paragraphs]
+    return f"<office:text>{''.join(parts)}</office:text>"
+
+
+def ods_body(sheets: dict[str, Sequence[Sequence[object]]]) -> str:
+    """ODS content: one table per sheet, a cell per value."""
+    tables = []
+    for name, rows in sheets.items():
+        xml_rows = "".join(
+            "<table:table-row>"
+            + "".join(f"<table:table-cell><text:p>{_xml_text(v)}</text:p></table:table-cell>" for v in row)
+            + "</table:table-row>"
+            for row in rows
+        )
+        tables.append(f'<table:table table:name="{_xml_text(name)}">{xml_rows}</table:table>')
+    return f"<office:spreadsheet>{''.join(tables)}</office:spreadsheet>"
+
+
+def odp_body(slides: Sequence[tuple[str, str]]) -> str:
+    """ODP content: one draw:page per (slide text, speaker notes)."""
+    pages = []
+    for number, (text, notes) in enumerate(slides, 1):
+        frame = f"<draw:frame><draw:text-box><text:p>{_xml_text(text)}</text:p></draw:text-box></draw:frame>"
+        note = (
+            f"<presentation:notes><draw:frame><draw:text-box><text:p>{_xml_text(notes)}</text:p>"
+            "</draw:text-box></draw:frame></presentation:notes>"
+            if notes
+            else ""
+        )
+        pages.append(f'<draw:page draw:name="Slide {number}">{frame}{note}</draw:page>')
+    return f"<office:presentation>{''.join(pages)}</office:presentation>"
+
+
+def make_odf(
+    path: Path, kind: str, body: str, title: str = "", author: str = "", encrypted: bool = False, content: str = ""
+) -> Path:
+    """An OpenDocument package written by hand: ``kind`` is text, spreadsheet or presentation.
+
+    ``encrypted`` declares content.xml encrypted in the manifest (as LibreOffice does for a password);
+    ``content`` replaces the whole content.xml (for broken files)."""
+    import zipfile
+
+    mime = f"application/vnd.oasis.opendocument.{kind}"
+    content = content or (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+        f"<office:body>{body}</office:body></office:document-content>"
+    )
+    stamp = FIXED_DATE.isoformat()
+    meta = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_ODF_NS}><office:meta>'
+        f"<dc:title>{_xml_text(title)}</dc:title><meta:initial-creator>{_xml_text(author)}</meta:initial-creator>"
+        f"<meta:creation-date>{stamp}</meta:creation-date><dc:date>{stamp}</dc:date></office:meta></office:document-meta>"
+    )
+    secret = '<manifest:encryption-data manifest:checksum-type="SHA1/1K"/>' if encrypted else ""
+    manifest = (
+        f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest {_ODF_NS}>'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mime}"/>'
+        f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{secret}'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data, method in (
+            ("mimetype", mime, zipfile.ZIP_STORED),  # first and uncompressed, as the standard asks
+            ("content.xml", content, zipfile.ZIP_DEFLATED),
+            ("meta.xml", meta, zipfile.ZIP_DEFLATED),
+            ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+        ):
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = method
+            info.external_attr = 0o600 << 16
+            package.writestr(info, data)
+    return path
+
+
+def make_rtf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
+    """An RTF document: paragraphs, pages separated by ``\\page``; non-ASCII letters as ``\\'xx`` escapes."""
+
+    def escape(text: str) -> str:
+        out = text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+        return "".join(c if ord(c) < 128 else f"\\'{c.encode('cp1252', 'replace')[0]:02x}" for c in out)
+
+    body = "\\page\n".join("".join(f"{{\\pard {escape(p)}\\par}}\n" for p in page) for page in pages)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(f"{{\\rtf1\\ansi\\ansicpg1252\\deff0{{\\fonttbl{{\\f0 Arial;}}}}\n{body}}}\n".encode("ascii"))
+    return path
+
+
+def page_html(title: str, paragraphs: Sequence[str]) -> str:
+    """A saved web page with a script and a style that must not be read as text."""
+    body = "".join(f"<p>{_xml_text(p)}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{_xml_text(title)}</title>'
+        "<style>body { font-family: sans-serif; } .rahasia { color: red; }</style>"
+        "<script>var skripTersembunyi = 'jangan dibaca';</script></head>"
+        f"<body><h1>{_xml_text(title)}</h1>{body}</body></html>"
+    )
+
+
+def make_html(path: Path, title: str, paragraphs: Sequence[str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_html(title, paragraphs), encoding="utf-8")
+    return path
+
+
+def make_mht(path: Path, title: str, paragraphs: Sequence[str], url: str = "https://example.go.id/berita") -> Path:
+    """An MHT page as browsers save it: multipart/related, the HTML quoted-printable, a picture part."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = title
+    message["Date"] = "Thu, 15 Jan 2026 09:00:00 +0700"
+    message["Snapshot-Content-Location"] = url
+    message.set_content(page_html(title, paragraphs), subtype="html", cte="quoted-printable")
+    message.make_related()
+    message.add_related(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image", subtype="png", cid="<gambar@zi>")
+    message.set_boundary("----MultipartBoundary--zi-evidence")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+def make_eml(
+    path: Path,
+    subject: str,
+    sender: str,
+    body: str,
+    attachments: Sequence[tuple[str, bytes]] = (),
+    date: str = "Thu, 15 Jan 2026 09:00:00 +0700",
+) -> Path:
+    """A saved e-mail: plain-text body and named attachments, with a fixed boundary for stable bytes."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "tim.zi@example.go.id"
+    message["Subject"] = subject
+    message["Date"] = date
+    message["Message-ID"] = "<undangan-2026@example.go.id>"
+    message.set_content(body)
+    for filename, data in attachments:
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=filename)
+    if attachments:
+        message.set_boundary("----=_Bagian_zi-evidence")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(message.as_bytes())
+    return path

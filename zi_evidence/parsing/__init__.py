@@ -165,3 +165,48 @@ class BaseParser:
         if not handle.read(1):
             raise cls.empty_file()
         handle.seek(position)
+
+
+def bounded_document(
+    pages: list[str],
+    limits: ParseLimits,
+    metadata: Mapping[str, str] | None = None,
+    *,
+    unit: str = "halaman",
+    empty: str = "Dokumen tidak berisi teks.",
+    problems: Iterable[_Problem] = (),
+) -> ParsedDocument:
+    """A ``ParsedDocument`` of ``pages`` cut to ``limits.pages`` and ``limits.text_mb``, each cut a warning.
+
+    ``unit`` names a page to the user ("slide", "lembar"); ``empty`` is the warning when no page has text."""
+    found = list(problems)
+    total = len(pages)
+    if total > limits.pages:
+        pages = pages[: limits.pages]
+        found.append(
+            _Problem(
+                "page_limit",
+                f"Berkas terlalu panjang ({total} {unit}): hanya {limits.pages} {unit} pertama yang dibaca.",
+                "Pisahkan berkas menjadi beberapa bagian, atau minta admin menaikkan batas halaman.",
+                "warning",
+            )
+        )
+    cap, used, kept = limits.text_mb * 1024 * 1024, 0, []
+    for text in pages:
+        encoded = text.encode("utf-8")
+        if used + len(encoded) > cap:
+            kept.append(encoded[: cap - used].decode("utf-8", "ignore"))
+            found.append(
+                _Problem(
+                    "text_limit",
+                    f"Teks berkas terlalu panjang: hanya sekitar {limits.text_mb} MB pertama yang disimpan.",
+                    "Pisahkan berkas menjadi beberapa bagian bila seluruh isinya perlu dicari.",
+                    "warning",
+                )
+            )
+            break
+        used += len(encoded)
+        kept.append(text)
+    if not any(text.strip() for text in kept):
+        found.append(_Problem("empty", empty, "Periksa apakah berkas yang diunggah sudah benar.", "warning"))
+    return ParsedDocument(tuple(kept), total, dict(metadata or {}), tuple(found))
