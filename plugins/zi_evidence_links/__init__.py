@@ -12,6 +12,7 @@ import plistlib
 import re
 from pathlib import Path
 from typing import ClassVar
+from xml.parsers.expat import ExpatError
 
 from zi_evidence import LINK_TARGET, BaseParser, ParsedDocument, ParseFailure, ParseLimits, hookimpl, open_for_parse
 
@@ -108,7 +109,8 @@ def _internet_shortcut(data: bytes) -> str:
 def _webloc(data: bytes) -> str:
     try:
         value = plistlib.loads(data)
-    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, OverflowError) as exc:
+    # plistlib refuses entity declarations outright, so an XML bomb ends here too
+    except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, KeyError, OverflowError) as exc:
         raise ParseFailure("corrupt", f"Berkas .webloc rusak ({exc or type(exc).__name__}).", _REMAKE) from exc
     url = value.get("URL") if isinstance(value, dict) else None
     if not isinstance(url, str):
