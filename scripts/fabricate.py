@@ -624,4 +624,74 @@ def make_eml(
         message.set_boundary("----=_Bagian_zi-evidence")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(message.as_bytes())
+# --- Archives, HEIC photos, recordings and shortcuts (what real drives hold besides documents) -----------
+
+
+def make_zip(path: Path, members: dict[str, bytes]) -> Path:
+    """A ZIP of the given members (deflated, fixed timestamps, so regenerating gives the same bytes)."""
+    import zipfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, FIXED_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def make_heic(path: Path, caption: str, taken: str = "2026:03:12 09:30:00", size: tuple[int, int] = (320, 240)) -> Path:
+    """A HEIC photo (pillow-heif) whose EXIF says when it was taken (``DateTimeOriginal``)."""
+    from PIL import Image, ImageDraw
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    image = Image.new("RGB", size, (70, 120, 170))
+    ImageDraw.Draw(image).text((12, size[1] - 24), caption, fill=(255, 255, 255))
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Apple", "iPhone 12"  # Make, Model
+    exif.get_ifd(0x8769)[0x9003] = taken  # Exif IFD: DateTimeOriginal
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "HEIF", exif=exif.tobytes(), quality=60)
+    return path
+
+
+def make_wav(path: Path, seconds: float = 1.0, title: str = "", date: str = "", rate: int = 8000) -> Path:
+    """A mono 16-bit WAV tone with a RIFF INFO list (INAM title, ICRD date), written byte by byte: the same
+    bytes on every run, and readable by ffprobe as the ``title`` and ``date`` tags."""
+    import math
+    import struct
+
+    frames = int(seconds * rate)
+    samples = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate))) for i in range(frames))
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * 2, 2, 16)
+    info = b""
+    for key, value in ((b"INAM", title), (b"ICRD", date)):
+        if value:
+            data = value.encode("utf-8") + b"\x00"
+            data += b"\x00" * (len(data) % 2)
+            info += key + struct.pack("<I", len(data)) + data
+    chunks = b"fmt " + struct.pack("<I", len(fmt)) + fmt
+    if info:
+        chunks += b"LIST" + struct.pack("<I", len(info) + 4) + b"INFO" + info
+    chunks += b"data" + struct.pack("<I", len(samples)) + samples
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"RIFF" + struct.pack("<I", len(chunks) + 4) + b"WAVE" + chunks)
+    return path
+
+
+def make_drive_shortcut(path: Path, doc_id: str, url: str = "") -> Path:
+    """A Google Drive for desktop shortcut (.gdoc/.gsheet/.gslides): JSON with the document's id (and url)."""
+    import json
+
+    value = {"doc_id": doc_id, "resource_key": "", "email": "tim.zi@example.go.id"}
+    if url:
+        value["url"] = url
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value), encoding="utf-8")
+    return path
+
+
+def make_url_shortcut(path: Path, url: str) -> Path:
+    """A Windows internet shortcut (.url), as a browser saves it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(f"[InternetShortcut]\r\nURL={url}\r\n".encode())
     return path

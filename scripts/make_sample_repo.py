@@ -2790,6 +2790,65 @@ simple(
 )
 
 
+# --- what real drives hold besides documents: an archive, a HEIC photo, a recording, shortcuts -------------
+
+
+@add(f"{A1ii}/1.ii.c Dokumentasi Sosialisasi ZI.zip", "A.I.1.ii.c")
+def _(path: Path) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:  # the members are made outside the drive, then zipped
+        notulen = Path(folder) / "notulen.docx"
+        write_docx(
+            notulen,
+            [
+                "NOTULEN SOSIALISASI ZONA INTEGRITAS KELILING",
+                f"Hari/tanggal: {hari_tanggal(date(YEAR, 2, 20))}",
+                "Tempat: Balai Desa Pantai Tanjung Tinggi",
+                "Sosialisasi layanan paspor tanpa calo dan kanal pengaduan kepada warga desa.",
+            ],
+            None,
+            "Notulen Sosialisasi ZI Keliling",
+        )
+        photo = Path(folder) / "foto.jpg"
+        write_photo(photo, "Sosialisasi ZI Keliling Tanjung Tinggi")
+        hadir = "\n".join(f"{n}. {p.name}" for n, p in enumerate(STAFF[:6], 1))
+        fab.make_zip(
+            path,
+            {
+                "Sosialisasi Keliling/Notulen Sosialisasi ZI Keliling.docx": notulen.read_bytes(),
+                "Sosialisasi Keliling/Foto Sosialisasi Keliling 01.jpg": photo.read_bytes(),
+                "Sosialisasi Keliling/Daftar Hadir Petugas.txt": f"Daftar hadir petugas sosialisasi\n{hadir}\n".encode(),
+            },
+        )
+
+
+simple(
+    f"{A1iv}/a. Role model/IMG_0412.HEIC",
+    "A.I.1.iv.a",
+    lambda p: fab.make_heic(p, "Apel pagi", taken=f"{YEAR}:03:02 07:30:00"),
+    "HEIC photo; EXIF date taken 2 Maret 2026",
+)
+simple(
+    f"{A1iii}/1.iii.a Rekaman Rapat Evaluasi Rencana Aksi.wav",
+    "A.I.1.iii.a",
+    lambda p: fab.make_wav(p, 2.0, "Rapat evaluasi rencana aksi triwulan I", f"{YEAR}-04-06"),
+    "audio; duration and date from its metadata (ffprobe)",
+)
+simple(
+    f"{A6iv}/6.iv.a Rekap Survei IKM.gsheet",
+    "A.I.6.iv.a",
+    lambda p: fab.make_drive_shortcut(p, "1SkmKelayang2026RekapSurveiIKMxYz0"),
+    "Google Drive shortcut: the evidence itself is not on the drive",
+)
+simple(
+    f"{A6iii}/6.iii.a Formulir Pengaduan.url",
+    "A.I.6.iii.a",
+    lambda p: fab.make_url_shortcut(p, "https://forms.example/kanim-kelayang/pengaduan"),
+    "web shortcut: the evidence itself is not on the drive",
+)
+
+
 CONFIG = f"""schema_version: 1
 ruleset: permenpanrb-90-2021
 unit:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from zi_evidence.index.kinds import KindDetector
     from zi_evidence.outputs import usual_permissions, write_atomically
     from zi_evidence.parsing import (
+        LINK_TARGET,
         BaseParser,
         ParsedDocument,
         ParseFailure,
@@ -49,7 +50,14 @@ if TYPE_CHECKING:
         open_for_parse,
         sniff_mime,
     )
-    from zi_evidence.parsing.office import CFB_MAGIC, check_zip, sniff_office
+    from zi_evidence.parsing.office import (
+        CFB_MAGIC,
+        check_zip,
+        head_member_names,
+        open_archive,
+        sniff_office,
+        stream_member,
+    )
     from zi_evidence.plugins import PluginHost, make_plugin_manager
     from zi_evidence.problems import MB, SEVERITIES, Problem
     from zi_evidence.readiness import Readiness, Rollup, href
@@ -85,6 +93,7 @@ _HOMES = {
     "index.kinds": ("KindDetector",),
     "outputs": ("usual_permissions", "write_atomically"),
     "parsing": (
+        "LINK_TARGET",
         "BaseParser",
         "ParsedDocument",
         "ParseFailure",
@@ -95,7 +104,7 @@ _HOMES = {
         "open_for_parse",
         "sniff_mime",
     ),
-    "parsing.office": ("CFB_MAGIC", "check_zip", "sniff_office"),
+    "parsing.office": ("CFB_MAGIC", "check_zip", "head_member_names", "open_archive", "sniff_office", "stream_member"),
     "plugins": ("PluginHost", "make_plugin_manager"),
     "problems": ("MB", "SEVERITIES", "Problem"),
     "readiness": ("Readiness", "Rollup", "href"),

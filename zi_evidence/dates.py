@@ -79,7 +79,8 @@ class DocumentDate:
     """When a document was made. ``value`` is None when only the year is known (an SK's NOMOR line).
 
     ``source``: ``signing`` (the signature block), ``content`` (the latest date in the text),
-    ``nomor`` (the decree number's year), ``folder`` (a year in the folder path), ``metadata``.
+    ``nomor`` (the decree number's year), ``taken`` (a photo's EXIF date taken), ``folder`` (a year in the
+    folder path), ``metadata``.
     """
 
     year: int
@@ -97,6 +98,7 @@ SOURCE_LABELS = {
     "signing": "tanggal penandatanganan",
     "content": "tanggal terakhir di isi dokumen",
     "nomor": "tahun pada nomor surat keputusan",
+    "taken": "tanggal pengambilan foto menurut EXIF",
     "folder": "tahun pada nama folder",
     "metadata": "tanggal pembuatan menurut metadata berkas",
 }
@@ -166,8 +168,11 @@ def nomor_year(text: str) -> int | None:
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
-def metadata_date(metadata: Mapping[str, str]) -> date | None:
-    for key in ("created", "creation_date", "modified"):
+_MADE_KEYS = ("created", "creation_date", "modified")
+
+
+def metadata_date(metadata: Mapping[str, str], keys: tuple[str, ...] = _MADE_KEYS) -> date | None:
+    for key in keys:
         value = metadata.get(key, "")
         match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
         if match:
@@ -190,6 +195,10 @@ def document_date(text: str, metadata: Mapping[str, str] | None = None, folder_y
         year = nomor_year(text)
         if year:
             return DocumentDate(year, None, "nomor")
+    # a photo's date taken says when the activity happened: stronger than a folder's year
+    taken = metadata_date(metadata or {}, ("taken",))
+    if taken:
+        return DocumentDate(taken.year, taken, "taken", taken.isoformat())
     if folder_year.isdigit():
         return DocumentDate(int(folder_year), None, "folder", folder_year)
     made = metadata_date(metadata or {})

@@ -21,6 +21,7 @@ def _checks() -> tuple[Check, ...]:
     from zi_evidence_checks.content import dated_outside_year, unsigned_sk
     from zi_evidence_checks.coverage import coverage
     from zi_evidence_checks.files import duplicates, file_problems, mapping, tiny_files
+    from zi_evidence_checks.links import link_only
     from zi_evidence_checks.periodic import periodicity
 
     return (
@@ -32,6 +33,7 @@ def _checks() -> tuple[Check, ...]:
         tiny_files,
         duplicates,
         mapping,
+        link_only,
     )
 
 

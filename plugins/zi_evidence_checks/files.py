@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from zi_evidence import EvidenceContext, EvidenceFile, Finding
+from zi_evidence import LINK_TARGET, EvidenceContext, EvidenceFile, Finding
 
 TINY_BYTES = 1024  # no real PDF/DOCX/XLSX with content is this small
 MIN_TEXT_CHARS = 40  # fewer characters than a one-line title: a blank template or a cover page only
 OCR_TEXT_CHARS = 40  # a scan with at least this much (OCR) text is readable after all
+_NO_TEXT = ("image/", "audio/", "video/")  # photos and recordings carry no text to judge by length
 _REPLACE = "Minta berkas asli, simpan atau pindai ulang ke PDF, lalu ganti berkas ini."
 
 #: catalog problem code -> (finding code, severity, message, hint); other codes keep the parser's own words
@@ -70,7 +71,9 @@ def file_problems(context: EvidenceContext) -> Iterator[Finding]:
 
 def tiny_files(context: EvidenceContext) -> Iterator[Finding]:
     for file in context.files:
-        if not file.readable or file.mime.startswith("image/") or file.has_problem("no_text_layer"):
+        if not file.readable or file.mime.startswith(_NO_TEXT) or file.has_problem("no_text_layer"):
+            continue
+        if file.metadata.get(LINK_TARGET):  # a shortcut is small by nature; ``link_only`` speaks of it
             continue
         if file.size < TINY_BYTES:
             detail = f"hanya {file.size} bita"

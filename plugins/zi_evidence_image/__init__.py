@@ -21,7 +21,10 @@ _MAGIC = (
     (b"II*\x00", "image/tiff"),
     (b"MM\x00*", "image/tiff"),
 )
-_FORMATS = ("JPEG", "PNG", "TIFF")
+#: ISO base media brands of HEIC/HEIF stills (iPhones save photos so since iOS 11)
+_HEIF_BRANDS = {b"heic": "image/heic", b"heix": "image/heic", b"heim": "image/heic", b"heis": "image/heic",
+                b"mif1": "image/heif", b"msf1": "image/heif"}  # fmt: skip
+_FORMATS = ("JPEG", "PNG", "TIFF", "HEIF")
 _REUPLOAD = "Buka gambar lalu simpan ulang (misalnya sebagai JPG), kemudian unggah kembali."
 
 
@@ -33,12 +36,20 @@ def _broken() -> tuple[type[BaseException], ...]:
     return (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error)
 
 
+@cache
+def _register_heif() -> None:
+    """pillow-heif adds HEIF to Pillow's openers; done once, where the first image is read."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+
+
 class ImageParser(BaseParser):
-    """JPEG, PNG and TIFF: catalogued with their size and date, no text."""
+    """JPEG, PNG, TIFF and HEIC/HEIF: catalogued with their size and date taken, no text."""
 
     name: ClassVar[str] = "image"
-    version: ClassVar[str] = "1"
-    mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff")
+    version: ClassVar[str] = "2"
+    mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
     empty_hint: ClassVar[str] = _REUPLOAD
 
     @classmethod
@@ -46,11 +57,12 @@ class ImageParser(BaseParser):
         for magic, mime in _MAGIC:
             if head.startswith(magic):
                 return mime
-        return None
+        return _HEIF_BRANDS.get(head[8:12]) if head[4:8] == b"ftyp" else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         from PIL import Image
 
+        _register_heif()
         handle = open_for_parse(path)
         with handle, warnings.catch_warnings():
             # nothing is decoded here; the hard limit (DecompressionBombError) still applies
@@ -61,7 +73,7 @@ class ImageParser(BaseParser):
                     frames = max(int(getattr(image, "n_frames", 1) or 1), 1)
                     metadata = {"format": str(image.format), "width": str(image.width), "height": str(image.height)}
                     # PNG keeps EXIF after the pixels: reading it would decode the image
-                    if image.format in ("JPEG", "TIFF"):
+                    if image.format in ("JPEG", "TIFF", "HEIF"):
                         metadata.update(_exif_metadata(image.getexif()))
             except Image.DecompressionBombError as exc:
                 raise ParseFailure(
@@ -86,6 +98,8 @@ def _exif_metadata(exif: Any) -> dict[str, str]:
     except _broken():
         detail = {}
     values = {
+        # the moment the shutter was pressed: the evidence's own date (zi_evidence.dates reads it first)
+        "taken": _exif_date(detail.get(base.DateTimeOriginal)),
         "created": _exif_date(detail.get(base.DateTimeOriginal) or exif.get(base.DateTime)),
         "modified": _exif_date(exif.get(base.DateTime)),
         "author": exif.get(base.Artist),

@@ -34,7 +34,7 @@ def test_the_plugin_packages_still_offer_their_classes():
 
     assert PdfParser.name == "pdf" and XlsxParser.name == "xlsx" and DocxParser.name == "docx"
     assert {f.name for f in zi_evidence_reports.register_report_formats()} == {"html", "md", "json", "xlsx"}
-    assert len(zi_evidence_checks._checks()) == 8
+    assert len(zi_evidence_checks._checks()) == 9
 
 
 def test_every_rule_set_name_is_exported():

@@ -17,6 +17,8 @@ from zi_evidence.problems import Problem as _Problem  # private: ``Problem`` is 
 
 #: The metadata key under which the catalog keeps ``ParsedDocument.machine_read_pages`` ("2,5").
 MACHINE_READ_PAGES = "machine_read_pages"
+#: The metadata key of a file that only points elsewhere (a Drive shortcut, a ``.url``): its target address.
+LINK_TARGET = "link_target"
 
 
 @dataclass(frozen=True)

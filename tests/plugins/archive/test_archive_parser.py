@@ -1,0 +1,166 @@
+"""The archive parsers over real ZIP and 7z files made here: members as pages, bounded against bombs."""
+
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from zi_evidence.parsing import ParseFailure, ParseLimits, sniff_mime
+from zi_evidence.plugins import make_plugin_manager
+from zi_evidence_archive import ZIP_MIME, ZipParser
+from zi_evidence_archive.bsdtar import SEVEN_ZIP_MIME, ArchiveToolParser
+
+LIMITS = ParseLimits()
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+needs_bsdtar = pytest.mark.skipif(shutil.which("bsdtar") is None, reason="bsdtar (libarchive-tools) not installed")
+
+
+@pytest.fixture
+def members(tmp_path, fabricate):
+    docx = fabricate.make_docx(tmp_path / "src" / "notulen.docx", ["NOTULEN SOSIALISASI", "Narasumber: Inspektorat"])
+    photo = fabricate.make_photo(tmp_path / "src" / "foto.jpg", "Sosialisasi")
+    return {
+        "Dokumentasi/Notulen Sosialisasi.docx": docx.read_bytes(),
+        "Dokumentasi/foto_peserta_01.jpg": photo.read_bytes(),
+        "Daftar Hadir.txt": b"Daftar hadir peserta sosialisasi gratifikasi\n",
+    }
+
+
+def test_each_member_is_a_page_with_its_name_size_and_text(tmp_path, fabricate, members):
+    path = fabricate.make_zip(tmp_path / "Dokumentasi Sosialisasi ZI.zip", members)
+    document = ZipParser().parse(path, LIMITS)
+    assert document.page_count == 3
+    assert [page.splitlines()[0].split(" (")[0] for page in document.pages] == [
+        f"Isi arsip: {name}" for name in members
+    ]
+    assert "Narasumber: Inspektorat" in document.pages[0]
+    assert document.pages[1].count("\n") == 0  # a photo: its name line only
+    assert "gratifikasi" in document.pages[2]
+    assert document.metadata["members"] == "3"
+    assert document.problems == ()
+
+
+def test_sniff_leaves_office_and_opendocument_zips_to_their_parsers(tmp_path, fabricate, members):
+    parsers = list(make_plugin_manager().parsers().values())
+    docx = tmp_path / "src" / "notulen.docx"
+    fabricate.make_docx(docx, ["isi"])
+    head = docx.read_bytes()[:8192]
+    assert sniff_mime(parsers, head, "notulen.docx") == DOCX_MIME
+    assert ZipParser.sniff(head, "notulen.zip") is None  # a DOCX renamed .zip is still a DOCX
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    assert ZipParser.sniff(odt.getvalue(), "laporan.zip") is None
+    archive_head = fabricate.make_zip(tmp_path / "a.zip", members).read_bytes()[:8192]
+    assert sniff_mime(parsers, archive_head, "a.zip") == ZIP_MIME
+    assert ZipParser.sniff(archive_head, "a.bin") is None
+
+
+def test_a_word_in_a_member_and_a_member_name_are_found_by_search(make_repo, fabricate, members, indexed_repo, run_cli):
+    root = make_repo()
+    folder = root / "PEMENUHAN/AREA III - Penataan Sistem Manajemen SDM/i. Penataan SDM"
+    fabricate.make_zip(folder / "Dokumentasi Sosialisasi ZI.zip", members)
+    indexed_repo(root)
+    found = json.loads(run_cli("search", "-C", root, "gratifikasi", "--json").output)
+    hit = next(h for h in found["hits"] if h["path"].endswith("Dokumentasi Sosialisasi ZI.zip"))
+    assert [p["page"] for p in hit["pages"]] == [3]
+    by_name = json.loads(run_cli("search", "-C", root, "foto_peserta_01", "--json").output)
+    assert [p["page"] for h in by_name["hits"] for p in h["pages"]] == [2]
+
+
+def test_a_member_that_inflates_like_a_bomb_is_refused_and_the_rest_read(tmp_path, fabricate):
+    path = tmp_path / "bom.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("nol.txt", b"\0" * (40 * 1024 * 1024))  # ~40 KB packed, ratio ~1000:1
+        archive.writestr("catatan.txt", "catatan rapat evaluasi")
+    document = ZipParser().parse(path, LIMITS)
+    codes = {p.code for p in document.problems}
+    assert "zip_bomb" in codes
+    assert all(p.severity != "error" for p in document.problems)
+    assert "catatan rapat evaluasi" in document.pages[1]
+
+
+def test_a_nested_archive_is_listed_not_opened(tmp_path, fabricate, members):
+    inner = fabricate.make_zip(tmp_path / "dalam.zip", members)
+    path = fabricate.make_zip(tmp_path / "luar.zip", {"arsip/dalam.zip": inner.read_bytes()})
+    document = ZipParser().parse(path, LIMITS)
+    assert document.page_count == 1
+    assert document.pages[0].startswith("Isi arsip: arsip/dalam.zip")
+    assert "gratifikasi" not in document.pages[0]
+    assert [p.code for p in document.problems] == ["nested_archive"]
+
+
+def test_too_many_members_are_counted_and_only_the_first_listed(tmp_path, fabricate):
+    path = fabricate.make_zip(tmp_path / "banyak.zip", {f"foto_{n:03}.txt": b"x" for n in range(12)})
+    document = ZipParser().parse(path, ParseLimits(pages=5))
+    assert document.page_count == 5
+    assert document.metadata["members"] == "12"
+    assert [p.code for p in document.problems] == ["members_limit"]
+
+
+def test_the_shared_inflated_budget_stops_reading(tmp_path, fabricate):
+    blob = bytes(range(256)) * 4096 * 3  # 3 MB that deflate cannot shrink much below its ratio cap
+    path = fabricate.make_zip(tmp_path / "besar.zip", {f"bagian{n}.txt": blob for n in range(3)})
+    document = ZipParser().parse(path, ParseLimits(inflated_mb=5))
+    assert document.page_count == 3  # every member is still listed
+    assert "too_large" in {p.code for p in document.problems}
+
+
+def test_corrupt_and_empty_zips(tmp_path):
+    broken = tmp_path / "rusak.zip"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 60)
+    with pytest.raises(ParseFailure) as caught:
+        ZipParser().parse(broken, LIMITS)
+    assert caught.value.problem.code == "corrupt"
+    empty = tmp_path / "kosong.zip"
+    empty.write_bytes(b"")
+    with pytest.raises(ParseFailure) as caught:
+        ZipParser().parse(empty, LIMITS)
+    assert caught.value.problem.code == "empty"
+
+
+def test_a_truncated_zip_is_corrupt(tmp_path, fabricate, members):
+    path = fabricate.make_zip(tmp_path / "potong.zip", members)
+    path.write_bytes(path.read_bytes()[:-200])
+    with pytest.raises(ParseFailure) as caught:
+        ZipParser().parse(path, LIMITS)
+    assert caught.value.problem.code == "corrupt"
+
+
+@needs_bsdtar
+def test_a_7z_archive_is_read_member_by_member(tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "notulen rapat.txt").write_text("Notulen rapat pembangunan zona integritas\n", encoding="utf-8")
+    (source / "foto.txt").write_text("keterangan foto kegiatan\n", encoding="utf-8")
+    path = tmp_path / "Dokumentasi.7z"
+    subprocess.run(["bsdtar", "--format", "7zip", "-cf", path, "-C", source, "."], check=True)
+    assert ArchiveToolParser.sniff(path.read_bytes()[:16], path.name) == SEVEN_ZIP_MIME
+    document = ArchiveToolParser().parse(path, LIMITS)
+    assert document.page_count == 2
+    text = "\n".join(document.pages)
+    assert "Isi arsip: ./notulen rapat.txt" in text and "zona integritas" in text
+    assert document.metadata["format"] == "7z"
+
+
+@needs_bsdtar
+def test_a_corrupt_rar_is_reported(tmp_path):
+    path = tmp_path / "rusak.rar"
+    path.write_bytes(b"Rar!\x1a\x07\x00" + b"\x13" * 200)
+    with pytest.raises(ParseFailure) as caught:
+        ArchiveToolParser().parse(path, LIMITS)
+    assert caught.value.problem.code == "corrupt"
+    assert "RAR" in caught.value.problem.message
+
+
+def test_without_bsdtar_a_rar_is_catalogued_with_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
+    path = tmp_path / "arsip.rar"
+    path.write_bytes(b"Rar!\x1a\x07\x01\x00" + b"\x00" * 100)
+    document = ArchiveToolParser().parse(path, LIMITS)
+    assert document.page_count == 0
+    assert [p.code for p in document.problems] == ["archive_unread"]
+    assert "libarchive-tools" in document.problems[0].hint
