@@ -624,6 +624,9 @@ def make_eml(
         message.set_boundary("----=_Bagian_zi-evidence")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(message.as_bytes())
+    return path
+
+
 # --- Archives, HEIC photos, recordings and shortcuts (what real drives hold besides documents) -----------
 
 
