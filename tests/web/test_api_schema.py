@@ -51,6 +51,7 @@ def _urls(client, file_ids):
         "/api/masalah": ["/api/masalah"],
         "/api/laporan": ["/api/laporan"],
         "/api/bundel": ["/api/bundel"],
+        "/api/antrean": ["/api/antrean"],
     }
 
 

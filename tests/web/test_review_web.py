@@ -1,0 +1,96 @@
+"""The review chain on the question page and the queue: forms for the roles the user holds, the chain's
+state per tier, the history, and the JSON twins validated against schemas/api.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import jsonschema
+
+Q = "A.1.1.a"
+SK = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja/1.i.a SK TIM ZONA INTEGRITAS.pdf"
+
+
+def _valid(ref: str, instance) -> list[str]:
+    document = json.loads((resources.files("zi_evidence.schemas") / "api.json").read_text(encoding="utf-8"))
+    schema = {"$schema": document["$schema"], "$defs": document["$defs"], "$ref": ref}
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def _tier_state(html: str, tier: str) -> str:
+    row = re.search(rf'<tr data-tier="{tier}"[^>]*>.*?class="tier-state">(.*?)</td>', html, re.S)
+    assert row, tier
+    return re.sub(r"<[^>]+>", "", row.group(1)).strip()
+
+
+def test_a_round_on_the_question_page(https_client, web_auth, kumham_site):
+    ani, kiki = https_client(), https_client()
+    web_auth.login(ani, "ani")
+    web_auth.login(kiki, "kiki")
+    page = ani.get(f"/pertanyaan/{Q}").text
+    assert 'id="form-submit"' in page and 'id="form-decide-kanwil"' not in page
+    assert 'id="form-submit"' not in kiki.get(f"/pertanyaan/{Q}").text  # kiki is no unit member
+    api = ani.get(f"/api/pertanyaan/{Q}").json()
+    assert _valid("#/$defs/question", api) == []
+    choice = api["review"]["choices"][0]
+    sha = next(f["sha256"] for f in api["review"]["chain"]["files"] if f["path"] == SK)
+    sent = ani.post(
+        f"/pertanyaan/{Q}/kirim",
+        data={
+            "csrf": web_auth.csrf_of(page),
+            "revisi": "0",
+            "jawaban": choice,
+            "catatan": "SK terlampir",
+            "berkas": sha,
+            "hal": "1",
+        },
+        follow_redirects=False,
+    )
+    assert sent.status_code == 303, sent.text
+    page = kiki.get(f"/pertanyaan/{Q}").text
+    assert _tier_state(page, "unit") == "dikirim" and _tier_state(page, "kanwil") == "siap diperiksa"
+    assert 'id="form-decide-kanwil"' in page and 'id="form-decide-eselon1"' not in page
+    queue = kiki.get("/api/antrean").json()
+    assert _valid("#/$defs/queue", queue) == []
+    assert [(i["question"], i["tier"]) for i in queue["items"]] == [(Q, "kanwil")]
+    back = kiki.post(
+        f"/pertanyaan/{Q}/putus",
+        data={
+            "csrf": web_auth.csrf_of(page),
+            "tingkat": "kanwil",
+            "revisi": "0",
+            "status": "perlu_perbaikan",
+            "catatan": "SK belum <b>ditandatangani</b>",
+            "berkas": sha,
+            "hal": "2",
+        },
+        follow_redirects=False,
+    )
+    assert back.status_code == 303, back.text
+    page = ani.get(f"/pertanyaan/{Q}").text
+    assert _tier_state(page, "unit") == "perlu perbaikan" and _tier_state(page, "kanwil") == "perlu perbaikan"
+    assert "SK belum &lt;b&gt;ditandatangani&lt;/b&gt;" in page  # the note is text, never markup
+    assert f"{SK}, hlm. 2" in page
+    history = re.findall(r'<tr data-seq="\d+" data-action="(\w+)"', page)
+    assert history == ["submit", "decide"]
+    assert [(i["question"], i["reason"]) for i in ani.get("/api/antrean").json()["items"]] == [
+        (Q, "dikembalikan: perlu perbaikan")
+    ]
+    assert 'id="form-submit"' in page  # sent back: the unit may send again
+    assert _valid("#/$defs/question", ani.get(f"/api/pertanyaan/{Q}").json()) == []
+
+
+def test_the_queue_page_lists_what_waits(https_client, web_auth):
+    esa = https_client()
+    web_auth.login(esa, "esa")
+    page = esa.get("/antrean")
+    assert page.status_code == 200 and 'id="queue"' in page.text
+
+
+def test_without_accounts_the_question_page_shows_no_forms(client):
+    page = client.get("/pertanyaan/A.I.1.i.a").text
+    assert 'id="pemeriksaan"' in page and 'id="review-none"' in page and "review-form" not in page
+    assert client.get("/api/antrean").json() == {"enabled": False, "user": None, "items": []}
