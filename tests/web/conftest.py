@@ -85,6 +85,7 @@ PEOPLE = {
     "esa": ("sandi-esa-12345", ("verifikator:eselon1@*",)),
     "tari": ("sandi-tari-12345", ("verifikator:tpi@*",)),
     "luar": ("sandi-luar-12345", ("verifikator:kanwil@Unit Lain",)),
+    "kira": ("sandi-kira-12345", ("verifikator:kanwil",)),
 }
 
 
