@@ -141,3 +141,13 @@ def test_without_accounts_the_app_stays_open_and_read_only(client, web_auth):
     assert client.get("/lke").status_code == 200
     assert 'id="no-accounts"' in client.get("/masuk").text
     assert client.post("/keluar", data={}, follow_redirects=False).status_code in (303, 403)
+
+
+def test_a_second_visit_to_the_login_form_keeps_the_first_forms_token(https_client, web_auth):
+    """The browser's favicon request detours via /masuk: it must not invalidate the form already shown."""
+    client = https_client()
+    first = web_auth.csrf_of(client.get("/masuk").text, "login-form")
+    assert client.get("/favicon.ico").status_code == 404
+    assert web_auth.csrf_of(client.get("/masuk").text, "login-form") == first
+    data = {"csrf": first, "nama": "esa", "sandi": web_auth.people["esa"][0]}
+    assert client.post("/masuk", data=data, follow_redirects=False).status_code == 303

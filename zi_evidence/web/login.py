@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any
 from urllib.parse import quote
@@ -27,8 +28,9 @@ from zi_evidence.web.auth import (
 )
 from zi_evidence.web.render import render
 
-#: reachable without a session: the login form itself and the stylesheet
-PUBLIC = ("/masuk", "/static/")
+#: reachable without a session: the login form itself, the stylesheet, and the browser's icon request (a 404)
+PUBLIC = ("/masuk", "/static/", "/favicon.ico")
+LOGIN_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 
 class Refused(Exception):
@@ -128,7 +130,10 @@ def _next(value: object) -> str:
 
 
 def _login_page(request: Request, status: int = 200, error: str = "", next_path: str = "/") -> Response:
-    token = secrets.token_urlsafe(32)
+    # one token per browser, kept while it lives: a second tab or the favicon's detour via this page must
+    # not change the token under a form already shown
+    kept = request.cookies.get(LOGIN_COOKIE, "")
+    token = kept if LOGIN_TOKEN.match(kept) else secrets.token_urlsafe(32)
     visitor = visitor_of(request)
     data = {"error": error, "next": next_path, "login_csrf": token, "enabled": visitor.enabled}
     response = render(request, "login.html", data, request.app.state.site, status)

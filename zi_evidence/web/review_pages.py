@@ -17,7 +17,16 @@ from starlette.routing import BaseRoute, Route
 
 from zi_evidence.errors import ReviewError, ReviewRefused
 from zi_evidence.review import gates
-from zi_evidence.review.model import ACCEPTED, DECISIONS, ROLE_UNIT, ROLE_VERIFIER, STATUS_LABELS, PageRef, User
+from zi_evidence.review.model import (
+    ACCEPTED,
+    DECISIONS,
+    NEEDS_FIX,
+    ROLE_UNIT,
+    ROLE_VERIFIER,
+    STATUS_LABELS,
+    PageRef,
+    User,
+)
 from zi_evidence.review.render import ACTIONS, chain_dict
 from zi_evidence.web.auth import Visitor, visitor_of
 from zi_evidence.web.login import Refused, checked_form
@@ -87,13 +96,26 @@ def _actions(service: Any, chain: Any, user: User | None) -> dict[str, Any]:
     return found
 
 
+def changed_tiers(chain: Any) -> list[str]:
+    """The tiers whose current decision was made on other evidence than the question has now: the chain's
+    *berubah sejak diperiksa*, and also a send-back the unit has since answered by changing files."""
+    now = chain.evidence.fingerprint
+    found = []
+    for state in chain.tiers[1:]:
+        review = state.review
+        sent_back = state.current and review is not None and review.status == NEEDS_FIX and review.fingerprint != now
+        if state.changed or sent_back:
+            found.append(state.key)
+    return found
+
+
 def section(site: Any, request: Request, question_id: str) -> dict[str, Any]:
     """The question's review chain for the question page and its JSON twin."""
     visitor = visitor_of(request)
     ruleset = site.repo.ruleset
     question = ruleset.question(question_id)
     empty: dict[str, Any] = {"enabled": visitor.enabled, "chain": None, "history": [], "choices": None}
-    empty.update(actions=_actions(None, None, None), changed=False, error="", done="")
+    empty.update(actions=_actions(None, None, None), changed_tiers=[], error="", done="")
     if question is None:
         return {**empty, "note": "Komponen hasil tidak diperiksa per tingkat; rantai pemeriksaan untuk pertanyaan LKE."}
     service = _service(site, request)
@@ -108,7 +130,7 @@ def section(site: Any, request: Request, question_id: str) -> dict[str, Any]:
         "history": [_event(e) for e in service.history(question_id)],
         "actions": _actions(service, chain, visitor.user),
         "choices": _choices(ruleset, question),
-        "changed": any(t.changed for t in chain.tiers),
+        "changed_tiers": changed_tiers(chain),
         "error": "",
         "done": done,
     }
