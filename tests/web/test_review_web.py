@@ -94,3 +94,57 @@ def test_without_accounts_the_question_page_shows_no_forms(client):
     page = client.get("/pertanyaan/A.I.1.i.a").text
     assert 'id="pemeriksaan"' in page and 'id="review-none"' in page and "review-form" not in page
     assert client.get("/api/antrean").json() == {"enabled": False, "user": None, "items": []}
+
+
+def test_the_readme_round_on_the_national_chain(tmp_path, indexed_repo, run_cli, web_auth, fabricate):
+    """The README's walk-through: sample_repo/ as shipped (unit → tpi), two accounts made by 'users add'."""
+    import shutil
+    from pathlib import Path
+
+    from starlette.testclient import TestClient
+
+    from zi_evidence.web import create_app
+
+    root = tmp_path / "contoh"
+    shutil.copytree(
+        Path(__file__).resolve().parents[2] / "sample_repo", root, ignore=shutil.ignore_patterns(".zi-evidence")
+    )
+    indexed_repo(root)
+    for name, role in (("ani", "tim_unit"), ("budi", "verifikator:tpi")):
+        added = run_cli(
+            "users", "add", name, "--repo", root, "--role", role, "--password-stdin", input=f"sandi-{name}-12345\n"
+        )
+        assert added.exit_code == 0, added.output
+    app = create_app(root)
+    ani, budi = (TestClient(app, base_url="https://testserver") for _ in range(2))
+    for client, name in ((ani, "ani"), (budi, "budi")):
+        assert web_auth.login(client, name, f"sandi-{name}-12345").status_code == 303
+    q = "A.I.1.i.a"
+    page = ani.get(f"/pertanyaan/{q}").text
+    assert ani.post(f"/pertanyaan/{q}/kirim", data={"csrf": web_auth.csrf_of(page), "revisi": "0"}).status_code == 200
+    page = budi.get(f"/pertanyaan/{q}").text
+    data = {
+        "csrf": web_auth.csrf_of(page),
+        "tingkat": "tpi",
+        "revisi": "0",
+        "status": "perlu_perbaikan",
+        "catatan": "SK belum ditandatangani",
+    }
+    assert budi.post(f"/pertanyaan/{q}/putus", data=data).status_code == 200
+    sk = root / "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja/1.i.a SK TIM ZONA INTEGRITAS.pdf"
+    fabricate.make_pdf(sk, ["KEPUTUSAN KEPALA KANTOR", "bertanda tangan"])
+    indexed_repo(root)
+    page = ani.get(f"/pertanyaan/{q}").text
+    assert 'id="review-changed"' in page and _tier_state(page, "tpi") == "perlu perbaikan (berubah sejak diperiksa)"
+    ani.post(f"/pertanyaan/{q}/kirim", data={"csrf": web_auth.csrf_of(page), "revisi": _revision(ani, q, "unit")})
+    page = budi.get(f"/pertanyaan/{q}").text
+    data = {"csrf": web_auth.csrf_of(page), "tingkat": "tpi", "revisi": _revision(budi, q, "tpi"), "status": "diterima"}
+    assert budi.post(f"/pertanyaan/{q}/putus", data=data, follow_redirects=False).status_code == 303
+    assert _tier_state(budi.get(f"/pertanyaan/{q}").text, "tpi") == "diterima"
+    assert run_cli("audit", "verify", "--repo", root).exit_code == 0
+
+
+def _revision(client, q: str, tier: str) -> str:
+    tiers = client.get(f"/api/pertanyaan/{q}").json()["review"]["chain"]["tiers"]
+    review = next(t for t in tiers if t["tier"] == tier)["review"]
+    return str(review["revision"] if review else 0)
