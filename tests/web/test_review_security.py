@@ -24,6 +24,22 @@ WRITES = {
 }
 
 
+#: the JSON twins of the review writes: (user who may, url, body)
+API_WRITES = {
+    "/api/pertanyaan/{question_id}/kirim": ("ani", f"/api/pertanyaan/{Q}/kirim", {"revisi": 0}),
+    "/api/pertanyaan/{question_id}/putus": (
+        "kiki",
+        f"/api/pertanyaan/{Q}/putus",
+        {"tingkat": "kanwil", "revisi": 0, "status": "diterima"},
+    ),
+    "/api/pertanyaan/{question_id}/cabut": (
+        "kiki",
+        f"/api/pertanyaan/{Q}/cabut",
+        {"tingkat": "kanwil", "catatan": "x"},
+    ),
+}
+
+
 def _events(root) -> int:
     with sqlite3.connect(root / ".zi-evidence" / "review.sqlite") as db:
         return db.execute("SELECT count(*) FROM events WHERE action NOT IN ('login', 'login_failed')").fetchone()[0]
@@ -36,7 +52,7 @@ def _reviews(root) -> list:
 
 def test_every_write_route_is_covered(kumham_app):
     posts = {r.path for r in kumham_app.routes if "POST" in (getattr(r, "methods", None) or ())}
-    assert posts == set(WRITES)
+    assert posts == set(WRITES) | set(API_WRITES)
 
 
 @pytest.mark.parametrize("route", [r for r in WRITES if r != "/masuk"])
@@ -102,6 +118,28 @@ def test_with_a_wrong_unit_every_review_write_is_refused(route, https_client, we
     before = (_events(kumham_site), _reviews(kumham_site))
     response = client.post(url, data={**form, "csrf": web_auth.csrf_of(client.get("/sandi").text)})
     assert response.status_code == 403
+    assert (_events(kumham_site), _reviews(kumham_site)) == before
+
+
+@pytest.mark.parametrize("route", list(API_WRITES))
+def test_the_json_twins_refuse_like_the_forms(route, https_client, web_auth, kumham_site):
+    name, url, body = API_WRITES[route]
+    before = (_events(kumham_site), _reviews(kumham_site))
+    anonymous = https_client().post(url, json=body, headers={"x-csrf-token": "x"})
+    assert anonymous.status_code == 401 and anonymous.json()["error"]["title"] == "Belum masuk"
+    client = https_client()
+    web_auth.login(client, name)
+    token = client.get("/api/sesi").json()["csrf"]
+    assert token
+    for headers in ({}, {"x-csrf-token": "token-palsu"}):
+        assert client.post(url, json=body, headers=headers).status_code == 403
+    wrong = https_client()
+    web_auth.login(wrong, "esa")  # Eselon I: neither the unit nor the Kanwil
+    refused = wrong.post(url, json=body, headers={"x-csrf-token": wrong.get("/api/sesi").json()["csrf"]})
+    assert refused.status_code == 403 and "tidak berperan" in refused.json()["error"]["message"]
+    outsider = https_client()
+    web_auth.login(outsider, "luar")
+    assert outsider.post(url, json=body, headers={"x-csrf-token": "x"}).status_code == 403
     assert (_events(kumham_site), _reviews(kumham_site)) == before
 
 

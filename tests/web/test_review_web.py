@@ -83,6 +83,32 @@ def test_a_round_on_the_question_page(https_client, web_auth, kumham_site):
     assert _valid("#/$defs/question", ani.get(f"/api/pertanyaan/{Q}").json()) == []
 
 
+def test_the_json_twins_write_and_a_stale_revision_is_409(https_client, web_auth):
+    ani, kiki = https_client(), https_client()
+    web_auth.login(ani, "ani")
+    web_auth.login(kiki, "kiki")
+    session = ani.get("/api/sesi").json()
+    assert _valid("#/$defs/session", session) == [] and session["user"]["username"] == "ani"
+    state = ani.get(f"/api/pertanyaan/{Q}").json()["review"]
+    unit = state["chain"]["tiers"][0]["review"]
+    assert unit["status"] == "perlu_perbaikan"  # where the previous test left the question
+    sha = next(f["sha256"] for f in state["chain"]["files"] if f["path"] == SK)
+    body = {"revisi": unit["revision"], "catatan": "SK diperbaiki", "rujukan": [{"sha256": sha, "page": 1}]}
+    sent = ani.post(f"/api/pertanyaan/{Q}/kirim", json=body, headers={"x-csrf-token": session["csrf"]})
+    assert sent.status_code == 200, sent.text
+    assert _valid("#/$defs/review_write", sent.json()) == []
+    assert sent.json()["review"]["chain"]["tiers"][0]["review"]["page_refs"] == [{"sha256": sha, "page": 1}]
+    token = kiki.get("/api/sesi").json()["csrf"]
+    kanwil = next(t for t in sent.json()["review"]["chain"]["tiers"] if t["tier"] == "kanwil")
+    decide = {"tingkat": "kanwil", "status": "diterima", "revisi": kanwil["review"]["revision"]}
+    assert kiki.post(f"/api/pertanyaan/{Q}/putus", json=decide, headers={"x-csrf-token": token}).status_code == 200
+    again = kiki.post(f"/api/pertanyaan/{Q}/putus", json=decide, headers={"x-csrf-token": token})
+    assert again.status_code == 409 and "tindakan Anda tidak disimpan" in again.json()["error"]["message"]
+    assert _valid("#/$defs/error", again.json()) == []
+    bad = kiki.post(f"/api/pertanyaan/{Q}/cabut", content=b"bukan json", headers={"x-csrf-token": token})
+    assert bad.status_code == 400
+
+
 def test_the_queue_page_lists_what_waits(https_client, web_auth):
     esa = https_client()
     web_auth.login(esa, "esa")

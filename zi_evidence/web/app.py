@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zi_evidence.errors import CatalogMissing, ZiError
-from zi_evidence.web import login, pages, review_pages
+from zi_evidence.web import login, pages, review_api, review_pages
 from zi_evidence.web.auth import WebAccounts
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
@@ -105,6 +105,7 @@ def create_app(repo_dir: Path, state_dir: Path | None = None, host: Any = None) 
         *pages.routes(),
         *login.routes(),
         *review_pages.routes(),
+        *review_api.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     handlers: dict[Any, Any] = {

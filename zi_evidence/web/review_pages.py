@@ -7,10 +7,10 @@ rendered from, so a decision made meanwhile by someone else is refused (409) ins
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -160,17 +160,31 @@ def queue_data(site: Any, request: Request) -> dict[str, Any]:
 # -- writes ----------------------------------------------------------------------------------------
 
 
-def _text(form: FormData, name: str) -> str:
+def _text(form: Mapping[str, Any], name: str) -> str:
     value = form.get(name, "")
     return value.strip() if isinstance(value, str) else ""
 
 
-def _revision(form: FormData) -> int | None:
+def _revision(form: Mapping[str, Any]) -> int | None:
     text = _text(form, "revisi")
     return int(text) if text.isdigit() else None
 
 
-def _refs(form: FormData) -> list[PageRef]:
+def _refs(form: Mapping[str, Any]) -> list[PageRef]:
+    listed = form.get("rujukan")  # the JSON twin: [{"sha256": …, "page": …}, …]
+    if isinstance(listed, list):
+        refs = []
+        for ref in listed:
+            page = ref.get("page") if isinstance(ref, dict) else None
+            if (
+                not isinstance(page, int)
+                or isinstance(page, bool)
+                or page < 1
+                or not isinstance(ref.get("sha256"), str)
+            ):
+                raise ReviewRefused('Setiap rujukan berbentuk {"sha256": "…", "page": N} dengan N mulai 1.')
+            refs.append(PageRef(ref["sha256"].lower(), page))
+        return refs
     sha256, page = _text(form, "berkas").lower(), _text(form, "hal")
     if not sha256:
         return []
@@ -186,7 +200,8 @@ def _require(user: User, role: str, unit: str, tier: str | None, what: str) -> N
         raise Refused(403, str(exc)) from None
 
 
-def _act(site: Any, request: Request, visitor: Visitor, kind: str, question_id: str, form: FormData) -> None:
+def act(site: Any, request: Request, visitor: Visitor, kind: str, question_id: str, form: Mapping[str, Any]) -> None:
+    """Run one write (``kind`` of DONE) of a checked visitor; raises ``Refused`` or ``ReviewError``."""
     service = _service(site, request)
     user = visitor.user
     assert service is not None and user is not None  # checked_form made sure of both
@@ -226,7 +241,7 @@ def _endpoint(kind: str) -> Any:
         site = request.app.state.site
         try:
             visitor, form = await checked_form(request)
-            await run_in_threadpool(_act, site, request, visitor, kind, question_id, form)
+            await run_in_threadpool(act, site, request, visitor, kind, question_id, form)
         except Refused as exc:
             return await run_in_threadpool(_page_with_error, request, question_id, exc.status, str(exc))
         except ReviewError as exc:  # a gate, a stale form or a writer that won the race: 409, state unchanged
