@@ -27,7 +27,6 @@ def crowded(tmp_path_factory, indexed_repo):
         yield client
 
 
-
 def test_pages_of_the_file_table_cover_every_file_once(crowded, selectors):
     client = crowded
     first = client.get("/api/pertanyaan/A.I.1.i.a").json()

@@ -109,6 +109,22 @@ def test_serve_on_the_network_warns_there_are_no_accounts(small_indexed):
     assert "Belum ada akun" in served.stderr and "siapa pun di jaringan" in served.stderr
 
 
+def test_serve_on_the_network_with_accounts_does_not_warn_and_asks_for_a_login(small_indexed, run_cli):
+    added = run_cli(
+        "users", "add", "ani", "--role", "tim_unit", "--password-stdin", "-C", small_indexed, input="sandi-ani-12345\n"
+    )
+    assert added.exit_code == 0, added.output
+    served = Served(str(small_indexed), "--host", "0.0.0.0", "--port", "0")
+    try:
+        line = served.lines.get(timeout=120)
+        port = line.rsplit(":", 1)[1].rstrip("/")
+        page = httpx.get(f"http://127.0.0.1:{port}/api/lke", timeout=30)
+        assert page.status_code == 401
+    finally:
+        served.stop()
+    assert "Peringatan" not in served.stderr and "Belum ada akun" not in served.stderr
+
+
 def test_serve_watch_shows_a_new_file_within_seconds(small_indexed, pdf):
     served = Served(str(small_indexed), "--port", "0", "--watch")
     try:

@@ -89,11 +89,13 @@ def serve(directory, host, port, watch, state_dir):
         summary = run_index(repo, IndexOptions(exclude_parsers=repo.expensive_parsers()), progress)
         progress.finish()
         click.echo(f"Selesai: {summary.new} berkas dikatalogkan, {summary.problems} bermasalah.", err=True)
-    if not _loopback(host):
+    from zi_evidence.web.auth import WebAccounts
+
+    if not _loopback(host) and not WebAccounts(repo.state_dir).enabled():
         click.echo(
             f"Peringatan: server dibuka di {host}, bukan hanya di komputer ini. Belum ada akun atau kata sandi: "
             "siapa pun di jaringan yang sama dapat membaca seluruh data dukung. Gunakan hanya di jaringan kantor "
-            "yang tepercaya.",
+            "yang tepercaya, atau buat akun dengan 'zi-evidence users add' (lalu setiap halaman meminta masuk).",
             err=True,
         )
     app = create_app(repo.root, state_dir, host=plugin_host())

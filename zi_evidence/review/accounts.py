@@ -114,6 +114,8 @@ class Accounts:
         with self.store.transaction() as session:
             self._require(session, username)
             session.update_account(username, active=active)
+            if not active:
+                session.drop_web_sessions(username=username)  # a disabled account is logged out everywhere
             self._log(session, actor, "user_enable" if active else "user_disable", username=username)
 
     def reset(self, actor: str, username: str, password: str) -> None:
@@ -121,8 +123,19 @@ class Accounts:
         with self.store.transaction() as session:
             self._require(session, username)
             session.update_account(username, password_hash=password_hash)
+            session.drop_web_sessions(username=username)
             session.record_login_attempt(username, stamp(self.clock()), True)  # a reset lifts the lockout
             self._log(session, actor, "user_reset", username=username)
+
+    def change_password(self, username: str, old: str, new: str, channel: str = "web") -> None:
+        """The user's own change: the old password is checked like a login (throttled, logged); every session
+        of the account ends, so a stolen cookie dies with the old password."""
+        self.authenticate(username, old, channel)
+        password_hash = hash_password(new)
+        with self.store.transaction() as session:
+            session.update_account(username, password_hash=password_hash)
+            session.drop_web_sessions(username=username)
+            self._log(session, username, "password_change", username=username, channel=channel)
 
     def set_roles(self, actor: str, username: str, roles: Iterable[Role]) -> None:
         granted = tuple(dict.fromkeys(roles))

@@ -21,7 +21,7 @@ from zi_evidence.state.journal import journal_choice
 
 REVIEW_DB_NAME = "review.sqlite"
 #: The newest migration; a test keeps it equal to alembic's head of ``migrations/versions``.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

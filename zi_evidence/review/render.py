@@ -20,6 +20,8 @@ ACTIONS = {
     "user_enable": "mengaktifkan akun",
     "user_reset": "mengatur ulang kata sandi",
     "user_roles": "mengganti peran",
+    "password_change": "mengganti kata sandinya",
+    "logout": "keluar",
 }
 
 

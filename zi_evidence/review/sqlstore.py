@@ -15,7 +15,7 @@ from zi_evidence.errors import AccountError, ReviewConflict, ReviewError
 from zi_evidence.review import audit
 from zi_evidence.review.database import REVIEW_DB_NAME, server_engine, sqlite_engine, upgrade
 from zi_evidence.review.model import Event, EventDraft, PageRef, Review, Role, User
-from zi_evidence.review.tables import audit_head, events, login_attempts, reviews, roles, users
+from zi_evidence.review.tables import audit_head, events, login_attempts, reviews, roles, users, web_sessions
 
 
 def open_store(state_dir: Path) -> SqlReviewStore:
@@ -202,6 +202,27 @@ class SqlSession:
 
     def record_login_attempt(self, key: str, at: str, ok: bool) -> None:
         self.db.execute(insert(login_attempts).values(key=key, at=at, ok=ok))
+
+    # -- web sessions -------------------------------------------------------------------------------
+    def add_web_session(self, token_hash: str, username: str, csrf: str, at: str, expires_at: str) -> None:
+        self.db.execute(delete(web_sessions).where(web_sessions.c.expires_at < at))  # expired ones go here
+        self.db.execute(
+            insert(web_sessions).values(
+                token_hash=token_hash, username=username, csrf=csrf, created_at=at, expires_at=expires_at
+            )
+        )
+
+    def web_session(self, token_hash: str, now: str) -> tuple[str, str] | None:
+        row = self.db.execute(
+            select(web_sessions).where(web_sessions.c.token_hash == token_hash, web_sessions.c.expires_at > now)
+        ).first()
+        return (row.username, row.csrf) if row else None
+
+    def drop_web_sessions(self, *, token_hash: str | None = None, username: str | None = None) -> None:
+        if token_hash is not None:
+            self.db.execute(delete(web_sessions).where(web_sessions.c.token_hash == token_hash))
+        if username is not None:
+            self.db.execute(delete(web_sessions).where(web_sessions.c.username == username))
 
 
 def _conflict(review: Review) -> ReviewConflict:

@@ -55,6 +55,17 @@ class StoreSession(Protocol):
 
     def record_login_attempt(self, key: str, at: str, ok: bool) -> None: ...
 
+    # -- web sessions -------------------------------------------------------------------------------
+    def add_web_session(self, token_hash: str, username: str, csrf: str, at: str, expires_at: str) -> None: ...
+
+    def web_session(self, token_hash: str, now: str) -> tuple[str, str] | None:
+        """``(username, csrf token)`` of the unexpired session with that token hash."""
+        ...
+
+    def drop_web_sessions(self, *, token_hash: str | None = None, username: str | None = None) -> None:
+        """End one session, or every session of a user (password change, disabled account)."""
+        ...
+
 
 class ReviewStore(Protocol):
     def transaction(self) -> AbstractContextManager[StoreSession]: ...

@@ -83,3 +83,13 @@ audit_head = Table(
     Column("length", Integer, nullable=False),
     Column("hash", String(64), nullable=False),
 )
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # the cookie's token is never stored, only its hash
+    Column("username", String(64), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)

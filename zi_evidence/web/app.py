@@ -7,6 +7,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
@@ -14,7 +15,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zi_evidence.errors import CatalogMissing, ZiError
-from zi_evidence.web import pages
+from zi_evidence.web import login, pages, review_api, review_pages
+from zi_evidence.web.auth import WebAccounts
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
 
@@ -66,7 +68,12 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         detail = exc.detail if exc.detail and exc.detail != "Not Found" else None
         return _error(request, 404, "Tidak ditemukan", detail or "Halaman atau berkas yang diminta tidak ada.")
     if exc.status_code == 405:
-        return _error(request, 405, "Metode tidak diizinkan", "Aplikasi ini hanya membaca; gunakan tautan di halaman.")
+        return _error(
+            request,
+            405,
+            "Metode tidak diizinkan",
+            "Alamat ini tidak menerima cara itu; gunakan tautan dan formulir di halaman.",
+        )
     return _error(request, exc.status_code, "Permintaan tidak dapat dilayani", str(exc.detail))
 
 
@@ -96,6 +103,9 @@ def create_app(repo_dir: Path, state_dir: Path | None = None, host: Any = None) 
     site = Site(Repository.open(Path(repo_dir), state_dir, host=host))
     routes = [
         *pages.routes(),
+        *login.routes(),
+        *review_pages.routes(),
+        *review_api.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     handlers: dict[Any, Any] = {
@@ -104,8 +114,9 @@ def create_app(repo_dir: Path, state_dir: Path | None = None, host: Any = None) 
         ZiError: _zi_error,
         Exception: _unexpected,
     }
-    app = _App(routes=routes, exception_handlers=handlers)
+    app = _App(routes=routes, exception_handlers=handlers, middleware=[Middleware(login.SessionGate)])
     app.state.site = site
+    app.state.accounts = WebAccounts(site.repo.state_dir)
     return app
 
 

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from zi_evidence.web import data, filedata
+from zi_evidence.web import data, filedata, review_pages
 from zi_evidence.web.files import Unavailable, open_original, parse_range, stream
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
@@ -44,6 +44,7 @@ def _question(site: Site, request: Request) -> dict[str, Any]:
     found = data.question(site, request.path_params["question_id"], page)
     if found is None:
         raise HTTPException(404, f"Pertanyaan '{request.path_params['question_id']}' tidak ada dalam LKE ini.")
+    found["review"] = review_pages.section(site, request, request.path_params["question_id"])
     return found
 
 
@@ -91,6 +92,7 @@ PAGES: tuple[tuple[str, str, DataFn], ...] = (
     ("/masalah", "problems.html", _problems),
     ("/laporan", "reports.html", _reports),
     ("/bundel", "bundle.html", _bundle),
+    ("/antrean", "queue.html", review_pages.queue_data),
 )
 
 

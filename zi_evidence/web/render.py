@@ -83,9 +83,19 @@ def environment() -> Environment:
 
 
 def render(request: Request, template: str, data: dict[str, Any], site: Site, status: int = 200) -> HTMLResponse:
+    from zi_evidence.web.auth import visitor_of
+
+    visitor = visitor_of(request)
     page = (
         environment()
         .get_template(template)
-        .render(d=data, path=request.url.path, unit=site.unit_name(), query=request.query_params)
+        .render(
+            d=data,
+            path=request.url.path,
+            unit=site.unit_name(),
+            query=request.query_params,
+            visitor=visitor,
+            csrf=visitor.csrf,
+        )
     )
     return HTMLResponse(page, status_code=status)
