@@ -24,6 +24,7 @@ from zi_evidence.bundle.writer import Member, staged, write_archive
 from zi_evidence.errors import BundleError
 from zi_evidence.problems import Problem
 from zi_evidence.progress import Progress, Silent
+from zi_evidence.readiness.reviews import read_reviews, reviews_dict
 
 MAX_PACK_ROUNDS = 8
 
@@ -65,6 +66,7 @@ class _BundleBuilder:
         root = os.fsencode(self.repo.root)
         self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
+        self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()
         self._refuse_if_strict()
         outputs = volume_paths(out, len(volumes))
@@ -104,6 +106,7 @@ class _BundleBuilder:
                 exclusions=self.plan.exclusions,
                 reports=tuple(self.reports),
                 notes=self.notes(),
+                reviews=self.reviews,
             )
         )
         root = os.fsencode(self.repo.root)

@@ -74,6 +74,7 @@ def build_manifest(
     exclusions: tuple[Exclusion, ...],
     reports: tuple[ReportStatus, ...],
     notes: tuple[str, ...],
+    reviews: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     unit = config.unit
     return {
@@ -107,6 +108,7 @@ def build_manifest(
             for r in reports
         ],
         "notes": list(notes),
+        "reviews": reviews,
     }
 
 
