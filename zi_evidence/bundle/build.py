@@ -64,7 +64,10 @@ class _BundleBuilder:
                 f"Katalog {self.repo.root} masih kosong. Jalankan 'zi-evidence index {self.repo.root}' lebih dulu."
             )
         root = os.fsencode(self.repo.root)
-        self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
+        converters = self._converters() if self.options.convert else {}
+        self.plan = make_plan(
+            root, records, skipped, self.repo.ruleset, self.layout, self.options, converters, self.repo.state_dir
+        )
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()
@@ -72,6 +75,11 @@ class _BundleBuilder:
         outputs = volume_paths(out, len(volumes))
         hashes = self._write(outputs, volumes)
         return self._result(outputs, volumes, hashes)
+
+    def _converters(self) -> dict[str, Any]:
+        from zi_evidence.bundle.convert import make_converters
+
+        return make_converters(self.repo.host.converters(), self.repo.config.bundle.converters)
 
     # -- volumes -----------------------------------------------------------------------------------
     def _assemble(self, files: tuple[PlannedFile, ...], number: int, count: int) -> list[Member]:
@@ -113,9 +121,9 @@ class _BundleBuilder:
         members = [
             Member(
                 f.bundle_path,
-                source=root + b"/" + f.candidate.raw_path,
-                size=f.candidate.size,
-                sha256=f.candidate.sha256,
+                source=os.fsencode(f.converted.path) if f.converted else root + b"/" + f.candidate.raw_path,
+                size=f.size,
+                sha256=f.sha256,
                 shown=f.candidate.original_path,
             )
             for f in files
@@ -141,12 +149,12 @@ class _BundleBuilder:
             raise BundleError(self._too_big_message(whole, cap))
         # what volumes carry besides evidence, measured with every file listed: volume 1 also holds the
         # letters and listings, later volumes only their index and manifest
-        evidence = sum(limits.member_cost(f.bundle_path, f.candidate.size) for f in files)
+        evidence = sum(limits.member_cost(f.bundle_path, f.size) for f in files)
         reserve_first = self.size_of(whole) - evidence
         reserve_other = self.size_of(self._assemble(files, 2, 2)) - evidence
         for _ in range(MAX_PACK_ROUNDS):
             room_first, room = cap - reserve_first, cap - reserve_other
-            fitting = tuple(f for f in files if limits.member_cost(f.bundle_path, f.candidate.size) <= room)
+            fitting = tuple(f for f in files if limits.member_cost(f.bundle_path, f.size) <= room)
             if len(fitting) < len(files):
                 self._exclude_oversize([f for f in files if f not in fitting], room)
                 files = fitting
@@ -155,7 +163,7 @@ class _BundleBuilder:
                     f"Batas {limits.fmt_mb(cap)} lebih kecil dari surat, daftar dan manifes jilid pertama "
                     f"({limits.fmt_mb(reserve_first)}). Naikkan --max-bundle-mb."
                 )
-            costs = [limits.member_cost(f.bundle_path, f.candidate.size) for f in files]
+            costs = [limits.member_cost(f.bundle_path, f.size) for f in files]
             groups = limits.pack(costs, room_first, room)
             self._number(files, groups)
             built = [self._assemble(tuple(files[i] for i in g), n, len(groups)) for n, g in enumerate(groups, 1)]
@@ -178,7 +186,7 @@ class _BundleBuilder:
                 f.candidate,
                 Problem(
                     "too_large_for_volume",
-                    f"Berkas {limits.fmt_mb(f.candidate.size)} tidak muat dalam satu jilid bundel "
+                    f"Berkas {limits.fmt_mb(f.size)} tidak muat dalam satu jilid bundel "
                     f"(ruang tersisa {limits.fmt_mb(max(room, 0))}).",
                     "Kompres atau pecah berkasnya, atau naikkan --max-bundle-mb.",
                 ),
@@ -195,9 +203,9 @@ class _BundleBuilder:
         used = self.size_of([m for m in whole if m.data is not None])
         over: list[str] = []
         for f in self.plan.files:
-            used += limits.member_cost(f.bundle_path, f.candidate.size)
+            used += limits.member_cost(f.bundle_path, f.size)
             if used > cap:
-                over.append(f"  - {f.candidate.original_path} ({limits.fmt_mb(f.candidate.size)})")
+                over.append(f"  - {f.candidate.original_path} ({limits.fmt_mb(f.size)})")
         shown = "\n".join(over[:20]) + (f"\n  … dan {len(over) - 20} berkas lain" if len(over) > 20 else "")
         return (
             f"Bundel {limits.fmt_mb(self.size_of(whole))} melebihi batas {limits.fmt_mb(cap)}. "
