@@ -88,17 +88,7 @@ class OfficeConverter:
             str(outbox),
             str(document),
         ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, timeout=self.timeout_s, cwd=workdir, env=_env(workdir), check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise ConversionFailed(
-                f"LibreOffice tidak selesai dalam {self.timeout_s:.0f} detik; naikkan "
-                "bundle.converters.libreoffice.timeout_s bila dokumennya memang besar"
-            ) from None
-        except OSError as exc:
-            raise ConversionFailed(f"LibreOffice tidak dapat dijalankan ({exc.strerror or exc})") from None
+        done = _run(command, workdir, self.timeout_s)
         pdf = outbox / "dokumen.pdf"
         if not pdf.is_file() or pdf.stat().st_size == 0:
             said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
@@ -108,6 +98,44 @@ class OfficeConverter:
             )
         data = pdf.read_bytes()
         return ConvertedPdf(data, _pages(data))
+
+
+def _run(command: list[str], workdir: Path, timeout_s: float) -> subprocess.CompletedProcess[bytes]:
+    """Run LibreOffice in its own process group: ``soffice`` is a launcher whose ``soffice.bin`` child must go
+    too when the time runs out, or it would outlive the bundle holding the temp folder."""
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=workdir,
+            env=_env(workdir),
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise ConversionFailed(f"LibreOffice tidak dapat dijalankan ({exc.strerror or exc})") from None
+    try:
+        out, err = process.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise ConversionFailed(
+            f"LibreOffice tidak selesai dalam {timeout_s:g} detik; naikkan "
+            "bundle.converters.libreoffice.timeout_s bila dokumennya memang besar"
+        ) from None
+    finally:
+        if process.poll() is None:
+            _kill_group(process)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    import signal
+
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate()
 
 
 def _env(workdir: Path) -> dict[str, str]:

@@ -54,7 +54,7 @@ class _BundleBuilder:
         self.progress = progress
         self.layout = get_layout(repo.host, options.layout)
 
-    def run(self, out: Path) -> BuildResult:
+    def make_plan(self, dry: bool = False) -> BundlePlan:
         self.progress.stage("Memeriksa katalog dan berkas", 0)
         with self.repo.catalog() as catalog:
             records = catalog.records()
@@ -65,9 +65,11 @@ class _BundleBuilder:
             )
         root = os.fsencode(self.repo.root)
         converters = self._converters() if self.options.convert else {}
-        self.plan = make_plan(
-            root, records, skipped, self.repo.ruleset, self.layout, self.options, converters, self.repo.state_dir
-        )
+        state = self.repo.state_dir
+        return make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options, converters, state, dry)
+
+    def run(self, out: Path) -> BuildResult:
+        self.plan = self.make_plan()
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()
@@ -121,7 +123,7 @@ class _BundleBuilder:
         members = [
             Member(
                 f.bundle_path,
-                source=os.fsencode(f.converted.path) if f.converted else root + b"/" + f.candidate.raw_path,
+                source=_converted_path(f.converted) if f.converted else root + b"/" + f.candidate.raw_path,
                 size=f.size,
                 sha256=f.sha256,
                 shown=f.candidate.original_path,
@@ -250,6 +252,17 @@ class _BundleBuilder:
         )
 
 
+def _converted_path(converted: Any) -> bytes:
+    if converted.path is None:  # only a dry plan leaves a conversion pending
+        raise BundleError("Konversi PDF belum dijalankan untuk bundel ini; ulangi 'zi-evidence bundle'.")
+    return os.fsencode(converted.path)
+
+
+def plan_bundle(repo: Any, options: BundleOptions) -> BundlePlan:
+    """What ``build_bundle`` would put in, convert and leave out; nothing is converted or written."""
+    return _BundleBuilder(repo, options, Silent()).make_plan(dry=True)
+
+
 def missing_fields(config: Any) -> tuple[str, ...]:
     """Letter fields still empty in zi-evidence.yaml: the letters show a placeholder in their place."""
     checks = [
@@ -278,4 +291,4 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
     return _BundleBuilder(repo, options, progress or Silent()).run(out)
 
 
-__all__ = ["BundlePlan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]
+__all__ = ["BundlePlan", "build_bundle", "plan_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]

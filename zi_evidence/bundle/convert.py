@@ -72,7 +72,7 @@ class Converted:
     converter: str
     version: str
     sources: tuple[Candidate, ...]
-    path: Path
+    path: Path | None  # None: a plan's preview, not converted yet (size then the sources' sum, sha256 "")
     size: int
     sha256: str
     pages: int
@@ -96,11 +96,7 @@ def convert_cached(
 ) -> Converted | Problem:
     """The cached PDF of ``candidates`` (converting once), or the problem that stopped it."""
     version = converter.version()
-    key = hashlib.sha256(
-        "\0".join([converter.name, version, *(c.sha256 for c in candidates)]).encode("utf-8")
-    ).hexdigest()
-    folder = state_dir / CACHE_DIR
-    pdf, meta = folder / f"{key}.pdf", folder / f"{key}.json"
+    folder, pdf, meta = _cache_paths(state_dir, converter.name, version, candidates)
     cached = _cached(pdf, meta)
     if cached is None:
         sources: list[SourceFile] = []
@@ -122,6 +118,23 @@ def convert_cached(
         cached = (hashlib.sha256(result.data).hexdigest(), len(result.data), result.pages)
     sha256, size, pages = cached
     return Converted(converter.name, version, tuple(candidates), pdf, size, sha256, pages)
+
+
+def preview(root: bytes, state_dir: Path, converter: Any, candidates: Sequence[Candidate]) -> Converted:
+    """What ``convert_cached`` would give, without converting: the cached PDF, or a pending one."""
+    version = converter.version()
+    _, pdf, meta = _cache_paths(state_dir, converter.name, version, candidates)
+    cached = _cached(pdf, meta)
+    if cached is None:
+        return Converted(converter.name, version, tuple(candidates), None, sum(c.size for c in candidates), "", 0)
+    sha256, size, pages = cached
+    return Converted(converter.name, version, tuple(candidates), pdf, size, sha256, pages)
+
+
+def _cache_paths(state_dir: Path, name: str, version: str, candidates: Sequence[Candidate]) -> tuple[Path, Path, Path]:
+    key = hashlib.sha256("\0".join([name, version, *(c.sha256 for c in candidates)]).encode("utf-8")).hexdigest()
+    folder = state_dir / CACHE_DIR
+    return folder, folder / f"{key}.pdf", folder / f"{key}.json"
 
 
 def _cached(pdf: Path, meta: Path) -> tuple[str, int, int] | None:

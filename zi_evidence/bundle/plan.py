@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.bundle.convert import Converted, choose, convert_cached, groups, needs_converter
+from zi_evidence.bundle.convert import Converted, choose, convert_cached, groups, needs_converter, preview
 from zi_evidence.bundle.limits import check_size, check_type, type_of
 from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
@@ -171,8 +171,10 @@ def make_plan(
     options: BundleOptions,
     converters: Mapping[str, Any] | None = None,
     state_dir: Path | None = None,
+    dry: bool = False,
 ) -> BundlePlan:
-    """``converters`` (made, by name) turn files of a type not taken into PDF when PDF is; cached in ``state_dir``."""
+    """``converters`` (made, by name) turn files of a type not taken into PDF when PDF is; cached in ``state_dir``.
+    ``dry``: convert nothing, plan what would be (a preflight)."""
     candidates = [candidate_of(r, ruleset) for r in records]
     when, source = build_time(candidates)
     exclusions: list[Exclusion] = []
@@ -195,7 +197,7 @@ def make_plan(
             exclusions.append(Exclusion(candidate, finding))
     made: list[Converted] = []
     if to_convert and converters and state_dir is not None:
-        made, refused_files = run_conversions(root, state_dir, converters, to_convert, options)
+        made, refused_files = run_conversions(root, state_dir, converters, to_convert, options, dry)
         exclusions += refused_files
     return BundlePlan(place(kept, ruleset, layout, made), tuple(exclusions), when, source)
 
@@ -210,7 +212,12 @@ def convertible(
 
 
 def run_conversions(
-    root: bytes, state_dir: Path, converters: Mapping[str, Any], candidates: list[Candidate], options: BundleOptions
+    root: bytes,
+    state_dir: Path,
+    converters: Mapping[str, Any],
+    candidates: list[Candidate],
+    options: BundleOptions,
+    dry: bool = False,
 ) -> tuple[list[Converted], list[Exclusion]]:
     made: list[Converted] = []
     refused: list[Exclusion] = []
@@ -219,12 +226,12 @@ def run_conversions(
         if missing is not None:
             refused += [Exclusion(c, needs_converter(missing)) for c in members]
             continue
-        result = convert_cached(root, state_dir, converter, members)
+        result = (preview if dry else convert_cached)(root, state_dir, converter, members)
         if isinstance(result, Problem):
             refused += [Exclusion(c, result) for c in members]
             continue
         too_big = check_size(replace(members[0], size=result.size), options.max_file_bytes)
-        if too_big is not None:
+        if too_big is not None and result.path is not None:  # a pending PDF's size is not known yet
             refused += [Exclusion(c, too_big) for c in members]
             continue
         made.append(result)

@@ -228,3 +228,12 @@ def diff(old, new, as_json):
     for a, b in result.remapped:
         click.echo(f"> dipetakan ulang {a.original_path}: {a.target_id} → {b.target_id}")
     click.echo(f"{result.unchanged} berkas tidak berubah.")
+
+
+def _add_plan() -> None:
+    from zi_evidence.cli.bundle_plan import plan
+
+    bundle.add_command(plan)
+
+
+_add_plan()

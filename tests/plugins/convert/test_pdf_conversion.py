@@ -174,3 +174,29 @@ def test_a_plugin_converter_is_used_and_its_failures_are_reported(make_repo, ind
     assert "CATATAN TIM KERJA" in text and entry["converted_from"]["converter"] == "teks-uji"
     failed = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding for e in result.exclusions}
     assert failed["1.i.b Rusak.txt"].code == "convert_failed" and "teksnya rusak" in failed["1.i.b Rusak.txt"].message
+
+
+def test_bundle_plan_previews_conversions_without_writing(drive, run_cli, tmp_path):
+    root = drive(NO_SOFFICE)
+    run_cli("index", root, "-q")
+    shown = run_cli("bundle", "plan", root)
+    assert shown.exit_code == 0, shown.output
+    assert "IMG_0001.jpg" in shown.output and "(img2pdf, akan diubah)" in shown.output
+    notulen = next(x for x in shown.output.splitlines() if "1.i.a Notulen Rapat.docx" in x)
+    assert "LibreOffice ('/tidak/ada/soffice') tidak ditemukan" in notulen
+    assert not (root / ".zi-evidence" / "konversi").exists()  # a plan converts and writes nothing
+    run_cli("bundle", "build", root, "-o", tmp_path / "a.zip", "-q")
+    data = json.loads(run_cli("bundle", "plan", root, "--json").output)
+    photos = next(f for f in data["files"] if f["original_path"].endswith("IMG_0001.jpg"))
+    assert photos["cached"] and len(photos["converted_from"]["sources"]) == 3
+    assert {e["code"] for e in data["excluded"]} == {"needs_converter"}
+
+
+@needs_soffice
+def test_libreoffice_is_bounded_by_its_time_limit(drive, indexed_repo, tmp_path):
+    root = drive("bundle:\n  converters:\n    libreoffice: {timeout_s: 0.05}\n")
+    result, manifest, _ = _bundle(root, tmp_path / "a.zip", indexed_repo)
+    failed = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding for e in result.exclusions}
+    assert failed["1.i.a Notulen Rapat.docx"].code == "convert_failed"
+    assert "tidak selesai dalam 0.05 detik" in failed["1.i.a Notulen Rapat.docx"].message
+    assert not any("Notulen" in f["original_path"] for f in manifest["files"])
