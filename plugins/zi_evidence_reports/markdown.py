@@ -205,6 +205,10 @@ class MarkdownReport(BaseReportFormat):
             body,
         )
         out.append("Nilai area: didukung data dukung / bobot. WBK/WBBM: sesuai jawaban / didukung data dukung.")
+        rekap = parts.rollup_rekap(rollup)
+        if rekap:
+            out += ["", f"## {parts.REKAP_TITLE}", ""]
+            out += rows(parts.REKAP_HEAD, [[md(c) if isinstance(c, str) else c for c in line] for line in rekap])
         return ("\n".join(out) + "\n").encode("utf-8")
 
 

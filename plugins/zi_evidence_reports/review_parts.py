@@ -62,3 +62,12 @@ def final_answers(readiness: Readiness) -> dict[str, str]:
     if reviews is None or reviews.status != "ok":
         return {}
     return {q.question_id: q.final_answer for q in reviews.questions if q.final_decided and q.final_answer}
+
+
+REKAP_TITLE = "Rekap penolakan dan perbaikan"
+REKAP_HEAD = ("Unit", "Tingkat", "Perlu perbaikan", "Ditolak", "Pertanyaan")
+
+
+def rollup_rekap(rollup: Any) -> list[tuple[str, str, int, int, str]]:
+    """Every unit's rekap lines, one row per unit and tier, for the roll-up formats."""
+    return [(x.unit, x.label, x.needs_fix, x.rejected, ", ".join(x.questions)) for u in rollup.units for x in u.rekap]

@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_evidence import BaseReportFormat, Readiness, Rollup
 from zi_evidence_reports import base
 from zi_evidence_reports.base import passed_text, tanggal
-from zi_evidence_reports.review_parts import final_answers
-from zi_evidence_reports.xlsx_reviews import add_review_sheets
+from zi_evidence_reports.review_parts import REKAP_HEAD, final_answers, rollup_rekap
+from zi_evidence_reports.xlsx_reviews import REKAP_SHEET, add_review_sheets
 
 BOLD = Font(bold=True)
 WHITE = Font(bold=True, color="FFFFFF")
@@ -311,4 +311,11 @@ class XlsxReport(BaseReportFormat):
             )
         ws.freeze_panes = "B2"
         widths(ws, (40, 30, 22, 8, *[9] * len(numbers), 12, 12, 10, 10, 10, 10, 10, 10, 8, 8, 60))
+        rekap = rollup_rekap(rollup)
+        if rekap:
+            sheet = wb.create_sheet(REKAP_SHEET)
+            put(sheet, REKAP_HEAD, BOLD, HEAD_FILL)
+            for line in rekap:
+                put(sheet, line)
+            widths(sheet, (40, 16, 16, 10, 60))
         return _saved(wb)

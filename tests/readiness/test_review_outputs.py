@@ -141,7 +141,7 @@ def test_without_a_review_database_outputs_stay_as_they_were(unreviewed, run_cli
 
 def test_report_schema_lists_every_readiness_field():
     """Drift: a field added to Readiness (or its reviews) must be added to the schema, and back."""
-    from zi_evidence.readiness import QuestionReview, RekapLine, Reviews, TierVerdict
+    from zi_evidence.readiness import QuestionReview, RekapLine, Reviews, TierVerdict, UnitRow
 
     defs = load_schema("report.schema.json")["$defs"]
     listed = set(defs["readiness"]["properties"]) - {"report", "schema_version"}
@@ -151,7 +151,25 @@ def test_report_schema_lists_every_readiness_field():
         (QuestionReview, "question_review"),
         (TierVerdict, "tier_verdict"),
         (RekapLine, "rekap_line"),
+        (UnitRow, "unit"),
     ):
         assert set(defs[name]["properties"]) == {f.name for f in fields(cls)} == set(defs[name]["required"]), name
     manifest = load_schema("manifest.schema.json")["$defs"]["reviews"]
     assert set(manifest["required"]) == set(defs["reviews"]["required"])
+
+
+def test_the_rollup_carries_each_units_rekap(reviewed, unreviewed, run_cli, tmp_path):
+    out = tmp_path / "rekap.json"
+    result = run_cli("rollup", reviewed, unreviewed, "-o", out, "--today", "2026-11-22", "-q")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert schema_errors(data, "report.schema.json") == []
+    assert [len(u["rekap"]) for u in data["units"]] == [1, 0]
+    assert data["units"][0]["rekap"][0]["questions"] == [IKU, STANDAR]
+    html = tmp_path / "rekap.html"
+    run_cli("rollup", reviewed, unreviewed, "-o", html, "--today", "2026-11-22", "-q")
+    assert "Rekap penolakan dan perbaikan" in html.read_text(encoding="utf-8")
+    book = tmp_path / "rekap.xlsx"
+    run_cli("rollup", reviewed, unreviewed, "-o", book, "--today", "2026-11-22", "-q")
+    rekap = [tuple(c.value for c in row) for row in openpyxl.load_workbook(book)["Rekap Penolakan"].iter_rows()]
+    assert rekap[1][1:4] == (TPI, 1, 1)
