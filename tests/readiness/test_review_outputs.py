@@ -173,3 +173,16 @@ def test_the_rollup_carries_each_units_rekap(reviewed, unreviewed, run_cli, tmp_
     run_cli("rollup", reviewed, unreviewed, "-o", book, "--today", "2026-11-22", "-q")
     rekap = [tuple(c.value for c in row) for row in openpyxl.load_workbook(book)["Rekap Penolakan"].iter_rows()]
     assert rekap[1][1:4] == (TPI, 1, 1)
+
+
+def test_a_damaged_review_database_is_named_not_a_traceback(make_repo, make_drive, indexed_repo, run_cli, tmp_path):
+    root = make_drive(make_repo)
+    indexed_repo(root)
+    (root / ".zi-evidence" / "review.sqlite").write_bytes(b"bukan basis data, hanya teks\n" * 100)
+    data = json.loads(_report(run_cli, root, tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["reviews"]["status"] == "error" and "review.sqlite rusak" in data["reviews"]["message"]
+    assert schema_errors(data, "report.schema.json") == []
+    html = _report(run_cli, root, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Hasil pemeriksaan berjenjang" in html and "review.sqlite rusak" in html
+    status = run_cli("review", "status", "-C", root)
+    assert status.exit_code == 1 and "rusak atau bukan basis data SQLite" in status.output
