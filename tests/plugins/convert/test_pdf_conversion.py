@@ -200,3 +200,12 @@ def test_libreoffice_is_bounded_by_its_time_limit(drive, indexed_repo, tmp_path)
     assert failed["1.i.a Notulen Rapat.docx"].code == "convert_failed"
     assert "tidak selesai dalam 0.05 detik" in failed["1.i.a Notulen Rapat.docx"].message
     assert not any("Notulen" in f["original_path"] for f in manifest["files"])
+
+
+def test_diff_compares_converted_members_by_their_sources(drive, indexed_repo, fabricate, run_cli, tmp_path):
+    root = drive(NO_SOFFICE)
+    _bundle(root, tmp_path / "a.zip", indexed_repo)
+    fabricate.make_event_photo(root / f"{ACTIVITY}/IMG_0004.jpg", "Coffee morning 4", 4)
+    _bundle(root, tmp_path / "b.zip", indexed_repo)
+    shown = run_cli("bundle", "diff", tmp_path / "a.zip", tmp_path / "b.zip").output
+    assert "IMG_0004.jpg" in shown and "IMG_0001.jpg" not in shown  # one photo added, the others the same
