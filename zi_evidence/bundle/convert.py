@@ -109,11 +109,9 @@ def convert_cached(
             try:
                 result = converter.convert(sources, Path(work))
             except ConversionFailed as exc:
-                return Problem(
-                    "convert_failed",
-                    f"Berkas tidak dapat diubah ke PDF ({converter.label}): {exc}",
-                    "Buka berkasnya, simpan sebagai PDF sendiri, dan letakkan di folder yang sama.",
-                )
+                return _failed(converter, str(exc))
+            except Exception as exc:  # noqa: BLE001 - a broken converter plugin fails its files, not the bundle
+                return _failed(converter, f"{type(exc).__name__}: {exc}")
         _store(folder, pdf, meta, result)
         cached = (hashlib.sha256(result.data).hexdigest(), len(result.data), result.pages)
     sha256, size, pages = cached
@@ -135,6 +133,27 @@ def _cache_paths(state_dir: Path, name: str, version: str, candidates: Sequence[
     key = hashlib.sha256("\0".join([name, version, *(c.sha256 for c in candidates)]).encode("utf-8")).hexdigest()
     folder = state_dir / CACHE_DIR
     return folder, folder / f"{key}.pdf", folder / f"{key}.json"
+
+
+def _failed(converter: Any, why: str) -> Problem:
+    return Problem(
+        "convert_failed",
+        f"Berkas tidak dapat diubah ke PDF ({converter.label}): {why}",
+        "Buka berkasnya, simpan sebagai PDF sendiri, dan letakkan di folder yang sama.",
+    )
+
+
+def check_ready(converter: Any) -> Problem | None:
+    """``converter.missing()``, with a converter that fails to answer counted as missing."""
+    try:
+        missing: Problem | None = converter.missing()
+    except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the bundle
+        return Problem(
+            "converter_broken",
+            f"pengubah PDF '{converter.name}' gagal ({type(exc).__name__}: {exc}).",
+            "Periksa plugin itu dengan 'zi-evidence plugins', atau simpan berkasnya sebagai PDF sendiri.",
+        )
+    return missing
 
 
 def _cached(pdf: Path, meta: Path) -> tuple[str, int, int] | None:
@@ -211,5 +230,8 @@ def make_converters(classes: Mapping[str, type], settings: Mapping[str, Any]) ->
     made: dict[str, Any] = {}
     for name, cls in classes.items():
         own = settings.get(name) or {}
-        made[name] = cls(own if isinstance(own, Mapping) else {})
+        try:
+            made[name] = cls(own if isinstance(own, Mapping) else {})
+        except Exception:  # noqa: BLE001 - its files stay out by type, as without the plugin
+            continue
     return made

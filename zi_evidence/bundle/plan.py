@@ -16,7 +16,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from zi_evidence.bundle.convert import Converted, choose, convert_cached, groups, needs_converter, preview
+from zi_evidence.bundle.convert import (
+    Converted,
+    check_ready,
+    choose,
+    convert_cached,
+    groups,
+    needs_converter,
+    preview,
+)
 from zi_evidence.bundle.limits import check_size, check_type, type_of
 from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
@@ -222,7 +230,7 @@ def run_conversions(
     made: list[Converted] = []
     refused: list[Exclusion] = []
     for converter, members in groups(candidates, converters):
-        missing = converter.missing()
+        missing = check_ready(converter)
         if missing is not None:
             refused += [Exclusion(c, needs_converter(missing)) for c in members]
             continue

@@ -144,6 +144,8 @@ class UpperCaseConverter:
         (source,) = sources
         if b"RUSAK" in source.data:
             raise ConversionFailed("teksnya rusak")
+        if b"MELEDAK" in source.data:
+            raise RuntimeError("pengubah uji rusak")  # a bug in the plugin, not a bad file
         buffer = io.BytesIO()
         page = canvas.Canvas(buffer, invariant=1)
         page.drawString(72, 720, source.data.decode("utf-8").upper())
@@ -162,6 +164,7 @@ def test_a_plugin_converter_is_used_and_its_failures_are_reported(make_repo, ind
     (root / f"{AREA}/i. Penyusunan Tim Kerja").mkdir(parents=True)
     (root / f"{AREA}/i. Penyusunan Tim Kerja/1.i.a Catatan Tim.txt").write_text("catatan tim kerja", "utf-8")
     (root / f"{AREA}/i. Penyusunan Tim Kerja/1.i.b Rusak.txt").write_text("catatan RUSAK", "utf-8")
+    (root / f"{AREA}/i. Penyusunan Tim Kerja/1.i.b Meledak.txt").write_text("catatan MELEDAK", "utf-8")
     host = make_plugin_manager()
     host.register(ConverterPlugin(), "uji")
     repo = indexed_repo(root, host=host)
@@ -174,6 +177,7 @@ def test_a_plugin_converter_is_used_and_its_failures_are_reported(make_repo, ind
     assert "CATATAN TIM KERJA" in text and entry["converted_from"]["converter"] == "teks-uji"
     failed = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding for e in result.exclusions}
     assert failed["1.i.b Rusak.txt"].code == "convert_failed" and "teksnya rusak" in failed["1.i.b Rusak.txt"].message
+    assert "RuntimeError: pengubah uji rusak" in failed["1.i.b Meledak.txt"].message
 
 
 def test_bundle_plan_previews_conversions_without_writing(drive, run_cli, tmp_path):
