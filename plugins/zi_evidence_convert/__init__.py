@@ -16,3 +16,16 @@ def register_converters() -> list[type]:
     from zi_evidence_convert.office import OfficeConverter
 
     return [ImageConverter, OfficeConverter]
+
+
+def status() -> str:
+    """One line for ``zi-evidence plugins``: which converters run here (LibreOffice at its default name)."""
+    from zi_evidence_convert.images import ImageConverter
+    from zi_evidence_convert.office import OfficeConverter
+
+    photos = f"foto ke PDF: {ImageConverter({}).version()}"
+    office = OfficeConverter({})
+    missing = office.missing()
+    if missing is not None:
+        return f"{photos}; berkas Office tidak diubah ke PDF: {missing.message} {missing.hint}"
+    return f"{photos}; berkas Office ke PDF: {office.version()}"

@@ -213,3 +213,12 @@ def test_diff_compares_converted_members_by_their_sources(drive, indexed_repo, f
     _bundle(root, tmp_path / "b.zip", indexed_repo)
     shown = run_cli("bundle", "diff", tmp_path / "a.zip", tmp_path / "b.zip").output
     assert "IMG_0004.jpg" in shown and "IMG_0001.jpg" not in shown  # one photo added, the others the same
+
+
+def test_plugins_says_which_converters_run_here(run_cli, monkeypatch, tmp_path):
+    if shutil.which("soffice"):
+        assert "berkas Office ke PDF: LibreOffice" in run_cli("plugins").output
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH without LibreOffice
+    shown = run_cli("plugins").output
+    assert "foto ke PDF: img2pdf" in shown
+    assert "berkas Office tidak diubah ke PDF: LibreOffice ('soffice') tidak ditemukan" in shown
