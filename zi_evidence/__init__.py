@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         safe_id,
         slug,
     )
+    from zi_evidence.bundle.convert import ConversionFailed, ConvertedPdf, Converter, SourceFile
     from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS, format_date
     from zi_evidence.errors import IndexUnavailable, PluginError, QueryError, ZiError
     from zi_evidence.index.kinds import KindDetector
@@ -88,6 +89,7 @@ _HOMES = {
         "safe_id",
         "slug",
     ),
+    "bundle.convert": ("ConversionFailed", "ConvertedPdf", "Converter", "SourceFile"),
     "dates": ("MONTH_NAMES", "MONTH_RE", "MONTHS", "format_date"),
     "errors": ("IndexUnavailable", "PluginError", "QueryError", "ZiError"),
     "index.kinds": ("KindDetector",),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,8 @@ class BundleSettings:
     types: tuple[str, ...] = ("pdf",)
     max_file_mb: float | None = 10.0
     max_bundle_mb: float | None = None
+    convert: bool = True  # photos and Office files to PDF (converter plugins) when PDF is what is taken
+    converters: Mapping[str, Any] = field(default_factory=dict)  # converter name -> its own settings
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ def _bundle_settings(raw: dict[str, Any]) -> BundleSettings:
         types=tuple(raw.get("types", defaults.types)),
         max_file_mb=raw.get("max_file_mb", defaults.max_file_mb),
         max_bundle_mb=raw.get("max_bundle_mb", defaults.max_bundle_mb),
+        convert=raw.get("convert", defaults.convert),
+        converters=dict(raw.get("converters", {})),
     )
 
 

@@ -14,6 +14,7 @@ import pluggy
 if TYPE_CHECKING:
     import click
 
+    from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
     from zi_evidence.index.kinds import KindDetector
     from zi_evidence.parsing import Parser
@@ -62,3 +63,8 @@ def register_report_formats() -> list[type[ReportFormat]]:
 @hookspec
 def register_bundle_layouts() -> list[type[Layout]]:
     """Return upload-bundle layout classes (see ``zi_evidence.Layout``): the PMPZI layout, a ministry's own…"""
+
+
+@hookspec
+def register_converters() -> list[type[Converter]]:
+    """Return PDF converter classes (see ``zi_evidence.Converter``): photos, Office files… to the PDF PMPZI takes."""

@@ -22,6 +22,7 @@ from zi_evidence.errors import PluginError
 if TYPE_CHECKING:
     import click
 
+    from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
     from zi_evidence.index.kinds import KindDetector
     from zi_evidence.parsing import Parser
@@ -96,6 +97,9 @@ class PluginHost:
 
     def bundle_layouts(self) -> dict[str, type[Layout]]:
         return self._named("register_bundle_layouts", "Tata letak bundel")
+
+    def converters(self) -> dict[str, type[Converter]]:
+        return self._named("register_converters", "Pengubah PDF")
 
     def ruleset_files(self) -> list[tuple[str, str | os.PathLike[str]]]:
         """``(plugin name, path)`` for every rule-set file; ``RulesetRegistry`` reports a bad entry."""

@@ -9,6 +9,7 @@ from zi_evidence import BaseReportFormat, Readiness, Rollup, href
 from zi_evidence_reports import base
 from zi_evidence_reports.base import num, tanggal
 from zi_evidence_reports.html_parts import CSS, area_bars, completeness_bars, e, finding_line, pill, table, td
+from zi_evidence_reports.html_reviews import reviews_section
 from zi_evidence_reports.html_rollup import rollup_page
 
 GAP_SHOWN = 30  # the rest of the plan folds away; it is ranked, so the top is what matters
@@ -32,6 +33,7 @@ class HtmlReport(BaseReportFormat):
             "<h2>Rincian per pertanyaan</h2>",
             _questions(r, out_dir),
             _findings(r),
+            reviews_section(r),
             f"<footer>Dibuat oleh zi-evidence {e(r.tool_version)} pada {e(tanggal(r.today))} dari katalog "
             f"{r.files} berkas ({r.pages} halaman). Aturan: {e(r.regulation)}. Nilai dihitung seperti LKE; "
             "penetapan tetap oleh TPI/TPN.</footer>",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zi_evidence import Rollup
 from zi_evidence_reports.base import num, pct, tanggal
 from zi_evidence_reports.html_parts import e, table, td
+from zi_evidence_reports.review_parts import REKAP_HEAD, REKAP_TITLE, rollup_rekap
 
 
 def _predicate_cell(unit, name: str) -> str:
@@ -70,4 +71,12 @@ def rollup_page(rollup: Rollup) -> str:
             '<div class="note">Unit tanpa katalog belum dapat dinilai: jalankan <code>zi-evidence index DIR</code> '
         )
         intro += "untuk setiap folder unit tersebut.</div>"
-    return intro + table(head, rows, numeric) + (f"<footer>Dibuat oleh zi-evidence {e(rollup.tool_version)}.</footer>")
+    rekap = "".join(f"<tr>{''.join(td(c, isinstance(c, int)) for c in line)}</tr>" for line in rollup_rekap(rollup))
+    if rekap:
+        rekap = f"<h2>{e(REKAP_TITLE)}</h2>" + table(REKAP_HEAD, [rekap], (2, 3))
+    return (
+        intro
+        + table(head, rows, numeric)
+        + rekap
+        + (f"<footer>Dibuat oleh zi-evidence {e(rollup.tool_version)}.</footer>")
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from zi_evidence import BaseReportFormat, Readiness, Rollup, href
 from zi_evidence_reports import base
+from zi_evidence_reports import review_parts as parts
 from zi_evidence_reports.base import num, passed_text, pct, tanggal
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -84,6 +85,7 @@ class MarkdownReport(BaseReportFormat):
                 for f in r.findings
             ],
         )
+        out += _reviews(r)
         out.append(f"_Dibuat oleh zi-evidence {md(r.tool_version)}; penetapan tetap oleh TPI/TPN._")
         return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -203,6 +205,10 @@ class MarkdownReport(BaseReportFormat):
             body,
         )
         out.append("Nilai area: didukung data dukung / bobot. WBK/WBBM: sesuai jawaban / didukung data dukung.")
+        rekap = parts.rollup_rekap(rollup)
+        if rekap:
+            out += ["", f"## {parts.REKAP_TITLE}", ""]
+            out += rows(parts.REKAP_HEAD, [[md(c) if isinstance(c, str) else c for c in line] for line in rekap])
         return ("\n".join(out) + "\n").encode("utf-8")
 
 
@@ -210,3 +216,36 @@ def _yn(found: dict | None) -> str:
     if not found:
         return "—"
     return "/".join("ya" if found[k] else "belum" for k in ("claimed", "backed"))
+
+
+def _reviews(r: Readiness) -> list[str]:
+    """The review chain's verdicts and the rekap; nothing when there is no review database."""
+    reviews = r.reviews
+    if reviews is None:
+        return []
+    out = [f"## {parts.TITLE}", ""]
+    if reviews.status != "ok":
+        return out + [f"> {md(reviews.message)}", ""]
+    out += [md(parts.intro(reviews)), ""]
+    final = reviews.final_tier
+    head = [
+        "Id",
+        "Pertanyaan",
+        "Putaran",
+        *(md(t.label) for t in reviews.tiers),
+        f"Jawaban {md(final.label if final else '')}",
+    ]
+    body = [
+        [md(q.question_id), md(parts.label_of(r, q.question_id)), q.round]
+        + [md(parts.verdict_text(t)) for t in q.tiers]
+        + [md(parts.final_text(q))]
+        for q in reviews.questions
+    ]
+    out += rows(head, body) if body else ["Belum ada pertanyaan yang diperiksa.", ""]
+    out += ["### Rekap penolakan dan perbaikan", ""]
+    if not reviews.rekap:
+        return out + ["Belum ada pertanyaan yang ditolak atau dikembalikan untuk perbaikan.", ""]
+    return out + rows(
+        ["Unit", "Tingkat", "Perlu perbaikan", "Ditolak", "Pertanyaan"],
+        [[md(x.unit), md(x.label), x.needs_fix, x.rejected, md(", ".join(x.questions))] for x in reviews.rekap],
+    )

@@ -16,6 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zi_evidence import BaseReportFormat, Readiness, Rollup
 from zi_evidence_reports import base
 from zi_evidence_reports.base import passed_text, tanggal
+from zi_evidence_reports.review_parts import REKAP_HEAD, final_answers, rollup_rekap
+from zi_evidence_reports.xlsx_reviews import REKAP_SHEET, add_review_sheets
 
 BOLD = Font(bold=True)
 WHITE = Font(bold=True, color="FFFFFF")
@@ -96,6 +98,7 @@ class XlsxReport(BaseReportFormat):
         if not items:
             put(gap, ("", "", readiness.answers.note or "Tidak ada butir perbaikan."))
         widths(gap, (6, 14, 50, 22, 8, 80))
+        add_review_sheets(wb, readiness, put, (BOLD, HEAD_FILL))
         for sheet in wb.worksheets:
             sheet.freeze_panes = "A2" if sheet.title != "LKE" else "A6"
         return _saved(wb)
@@ -112,7 +115,9 @@ class XlsxReport(BaseReportFormat):
             ),
         )
         put(ws, ())
-        put(ws, LKE_HEAD, BOLD, HEAD_FILL)
+        finals = final_answers(r)
+        final = r.reviews.final_tier if r.reviews is not None and r.reviews.status == "ok" else None
+        put(ws, (*LKE_HEAD, f"Jawaban {final.label}") if final else LKE_HEAD, BOLD, HEAD_FILL)
         indicators = {i.id: i for i in r.indicators}
         area, indicator = None, None
         for q in r.questions:
@@ -171,6 +176,7 @@ class XlsxReport(BaseReportFormat):
                     base.status_label(q.status) if q.status else None,
                     files or "tidak ada",
                     notes,
+                    *((finals.get(q.id),) if final else ()),
                 ),
             )
         if r.scores:
@@ -185,7 +191,7 @@ class XlsxReport(BaseReportFormat):
                 ("Total", r.scores.claimed.total, r.scores.backed.total, 100.0),
             ):
                 put(ws, ("", label, weight, None, _num(claimed), _num(backed)), BOLD, HEAD_FILL)
-        widths(ws, (14, 60, 9, 11, 12, 12, 16, 70, 70))
+        widths(ws, (14, 60, 9, 11, 12, 12, 16, 70, 70, 14))
 
     @staticmethod
     def _summary(ws: Worksheet, r: Readiness) -> None:
@@ -305,4 +311,11 @@ class XlsxReport(BaseReportFormat):
             )
         ws.freeze_panes = "B2"
         widths(ws, (40, 30, 22, 8, *[9] * len(numbers), 12, 12, 10, 10, 10, 10, 10, 10, 8, 8, 60))
+        rekap = rollup_rekap(rollup)
+        if rekap:
+            sheet = wb.create_sheet(REKAP_SHEET)
+            put(sheet, REKAP_HEAD, BOLD, HEAD_FILL)
+            for line in rekap:
+                put(sheet, line)
+            widths(sheet, (40, 16, 16, 10, 60))
         return _saved(wb)

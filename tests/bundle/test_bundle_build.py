@@ -98,7 +98,7 @@ def test_problem_files_are_excluded_unless_asked(drive, tmp_path, build, members
 
 
 def test_types_and_file_size_limits_are_reported_per_file(drive, tmp_path, build):
-    result = build(drive, tmp_path / "a.zip", types=("pdf",))
+    result = build(drive, tmp_path / "a.zip", types=("pdf",), convert=False)  # converting: tests/plugins/convert
     found = {e.candidate.original_path.rsplit("/", 1)[-1]: e.finding.code for e in result.exclusions}
     assert found["1.i.a Notulen Rapat.docx"] == found["1.ii.c Foto Sosialisasi.jpg"] == "type_not_allowed"
     sized = build(drive, tmp_path / "b.zip", max_file_bytes=8000)

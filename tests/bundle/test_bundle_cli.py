@@ -14,14 +14,16 @@ def test_build_verify_and_diff_from_the_command_line(make_repo, tmp_path, indexe
     runner = CliRunner()
     out = tmp_path / "bundel.zip"
     result = runner.invoke(
-        cli, ["bundle", str(root), "-o", str(out), "--types", "pdf,docx", "-q"], catch_exceptions=False
+        cli, ["bundle", str(root), "-o", str(out), "--types", "pdf,docx", "--no-convert", "-q"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
     assert "Bundel ditulis" in result.output and "--include-problems" in result.output
     assert "Foto Sosialisasi.jpg" in result.output  # refused type, named with what to do
     again = tmp_path / "lagi.zip"
     result = runner.invoke(
-        cli, ["bundle", "build", str(root), "-o", str(again), "--types", "pdf,docx", "--json"], catch_exceptions=False
+        cli,
+        ["bundle", "build", str(root), "-o", str(again), "--types", "pdf,docx", "--no-convert", "--json"],
+        catch_exceptions=False,
     )
     data = json.loads(result.output)
     assert data["files"] == 6 and out.read_bytes() == again.read_bytes()
@@ -48,7 +50,8 @@ def test_config_sets_the_defaults(make_repo, tmp_path, indexed_repo, make_drive)
     root = make_drive(make_repo)
     config = root / "zi-evidence.yaml"
     config.write_text(
-        config.read_text(encoding="utf-8") + "bundle:\n  types: [pdf, jpg]\n  max_file_mb: 1\n", encoding="utf-8"
+        config.read_text(encoding="utf-8") + "bundle:\n  types: [pdf, jpg]\n  max_file_mb: 1\n  convert: false\n",
+        encoding="utf-8",
     )
     indexed_repo(root)
     result = CliRunner().invoke(

@@ -24,6 +24,7 @@ from zi_evidence.bundle.writer import Member, staged, write_archive
 from zi_evidence.errors import BundleError
 from zi_evidence.problems import Problem
 from zi_evidence.progress import Progress, Silent
+from zi_evidence.readiness.reviews import read_reviews, reviews_dict
 
 MAX_PACK_ROUNDS = 8
 
@@ -53,7 +54,7 @@ class _BundleBuilder:
         self.progress = progress
         self.layout = get_layout(repo.host, options.layout)
 
-    def run(self, out: Path) -> BuildResult:
+    def make_plan(self, dry: bool = False) -> BundlePlan:
         self.progress.stage("Memeriksa katalog dan berkas", 0)
         with self.repo.catalog() as catalog:
             records = catalog.records()
@@ -63,13 +64,24 @@ class _BundleBuilder:
                 f"Katalog {self.repo.root} masih kosong. Jalankan 'zi-evidence index {self.repo.root}' lebih dulu."
             )
         root = os.fsencode(self.repo.root)
-        self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
+        converters = self._converters() if self.options.convert else {}
+        state = self.repo.state_dir
+        return make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options, converters, state, dry)
+
+    def run(self, out: Path) -> BuildResult:
+        self.plan = self.make_plan()
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
+        self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()
         self._refuse_if_strict()
         outputs = volume_paths(out, len(volumes))
         hashes = self._write(outputs, volumes)
         return self._result(outputs, volumes, hashes)
+
+    def _converters(self) -> dict[str, Any]:
+        from zi_evidence.bundle.convert import make_converters
+
+        return make_converters(self.repo.host.converters(), self.repo.config.bundle.converters)
 
     # -- volumes -----------------------------------------------------------------------------------
     def _assemble(self, files: tuple[PlannedFile, ...], number: int, count: int) -> list[Member]:
@@ -104,15 +116,16 @@ class _BundleBuilder:
                 exclusions=self.plan.exclusions,
                 reports=tuple(self.reports),
                 notes=self.notes(),
+                reviews=self.reviews,
             )
         )
         root = os.fsencode(self.repo.root)
         members = [
             Member(
                 f.bundle_path,
-                source=root + b"/" + f.candidate.raw_path,
-                size=f.candidate.size,
-                sha256=f.candidate.sha256,
+                source=_converted_path(f.converted) if f.converted else root + b"/" + f.candidate.raw_path,
+                size=f.size,
+                sha256=f.sha256,
                 shown=f.candidate.original_path,
             )
             for f in files
@@ -138,12 +151,12 @@ class _BundleBuilder:
             raise BundleError(self._too_big_message(whole, cap))
         # what volumes carry besides evidence, measured with every file listed: volume 1 also holds the
         # letters and listings, later volumes only their index and manifest
-        evidence = sum(limits.member_cost(f.bundle_path, f.candidate.size) for f in files)
+        evidence = sum(limits.member_cost(f.bundle_path, f.size) for f in files)
         reserve_first = self.size_of(whole) - evidence
         reserve_other = self.size_of(self._assemble(files, 2, 2)) - evidence
         for _ in range(MAX_PACK_ROUNDS):
             room_first, room = cap - reserve_first, cap - reserve_other
-            fitting = tuple(f for f in files if limits.member_cost(f.bundle_path, f.candidate.size) <= room)
+            fitting = tuple(f for f in files if limits.member_cost(f.bundle_path, f.size) <= room)
             if len(fitting) < len(files):
                 self._exclude_oversize([f for f in files if f not in fitting], room)
                 files = fitting
@@ -152,7 +165,7 @@ class _BundleBuilder:
                     f"Batas {limits.fmt_mb(cap)} lebih kecil dari surat, daftar dan manifes jilid pertama "
                     f"({limits.fmt_mb(reserve_first)}). Naikkan --max-bundle-mb."
                 )
-            costs = [limits.member_cost(f.bundle_path, f.candidate.size) for f in files]
+            costs = [limits.member_cost(f.bundle_path, f.size) for f in files]
             groups = limits.pack(costs, room_first, room)
             self._number(files, groups)
             built = [self._assemble(tuple(files[i] for i in g), n, len(groups)) for n, g in enumerate(groups, 1)]
@@ -175,7 +188,7 @@ class _BundleBuilder:
                 f.candidate,
                 Problem(
                     "too_large_for_volume",
-                    f"Berkas {limits.fmt_mb(f.candidate.size)} tidak muat dalam satu jilid bundel "
+                    f"Berkas {limits.fmt_mb(f.size)} tidak muat dalam satu jilid bundel "
                     f"(ruang tersisa {limits.fmt_mb(max(room, 0))}).",
                     "Kompres atau pecah berkasnya, atau naikkan --max-bundle-mb.",
                 ),
@@ -192,9 +205,9 @@ class _BundleBuilder:
         used = self.size_of([m for m in whole if m.data is not None])
         over: list[str] = []
         for f in self.plan.files:
-            used += limits.member_cost(f.bundle_path, f.candidate.size)
+            used += limits.member_cost(f.bundle_path, f.size)
             if used > cap:
-                over.append(f"  - {f.candidate.original_path} ({limits.fmt_mb(f.candidate.size)})")
+                over.append(f"  - {f.candidate.original_path} ({limits.fmt_mb(f.size)})")
         shown = "\n".join(over[:20]) + (f"\n  … dan {len(over) - 20} berkas lain" if len(over) > 20 else "")
         return (
             f"Bundel {limits.fmt_mb(self.size_of(whole))} melebihi batas {limits.fmt_mb(cap)}. "
@@ -239,6 +252,17 @@ class _BundleBuilder:
         )
 
 
+def _converted_path(converted: Any) -> bytes:
+    if converted.path is None:  # only a dry plan leaves a conversion pending
+        raise BundleError("Konversi PDF belum dijalankan untuk bundel ini; ulangi 'zi-evidence bundle'.")
+    return os.fsencode(converted.path)
+
+
+def plan_bundle(repo: Any, options: BundleOptions) -> BundlePlan:
+    """What ``build_bundle`` would put in, convert and leave out; nothing is converted or written."""
+    return _BundleBuilder(repo, options, Silent()).make_plan(dry=True)
+
+
 def missing_fields(config: Any) -> tuple[str, ...]:
     """Letter fields still empty in zi-evidence.yaml: the letters show a placeholder in their place."""
     checks = [
@@ -267,4 +291,4 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
     return _BundleBuilder(repo, options, progress or Silent()).run(out)
 
 
-__all__ = ["BundlePlan", "build_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]
+__all__ = ["BundlePlan", "build_bundle", "plan_bundle", "get_layout", "layouts", "missing_fields", "volume_paths"]

@@ -83,8 +83,13 @@ def load_entries(path: Path, notes: list[str]) -> dict[str, Entry]:
             notes.append(f"Jilid {volume.name} tidak ditemukan di samping {path.name}; isinya tidak dibandingkan.")
             continue
         for item in _files(volume):
-            entry = Entry(item["original_path"], item["sha256"], item.get("target_id"), item["bundle_path"])
-            entries[entry.original_path] = entry
+            # a PDF made for the bundle is compared by the evidence it was made from: a photo added to an
+            # activity folder is one added file, and a newer converter alone changes nothing
+            made = item.get("converted_from")
+            sources = made["sources"] if made else [item]
+            for source in sources:
+                entry = Entry(source["original_path"], source["sha256"], item.get("target_id"), item["bundle_path"])
+                entries[entry.original_path] = entry
     return entries
 
 

@@ -23,19 +23,22 @@ FORMAT_VERSION = 1
 
 
 def file_entry(planned: PlannedFile) -> dict[str, Any]:
-    c = planned.candidate
-    return {
+    c, made = planned.candidate, planned.converted
+    entry: dict[str, Any] = {
         "bundle_path": planned.bundle_path,
         "original_path": c.original_path,
         "target_id": c.target_id,
         "target_level": c.target_level,
-        "type": c.type_name,
+        "type": "pdf" if made else c.type_name,
         "kinds": list(c.kinds),
-        "size": c.size,
-        "sha256": c.sha256,
-        "page_count": c.page_count,
+        "size": planned.size,
+        "sha256": planned.sha256,
+        "page_count": made.pages if made else c.page_count,
         "findings": [f.as_dict() for f in c.problems],
     }
+    if made is not None:  # the PDF was made for the bundle: from which files, by what
+        entry["converted_from"] = made.as_dict()
+    return entry
 
 
 def exclusion_entry(exclusion: Exclusion) -> dict[str, Any]:
@@ -74,6 +77,7 @@ def build_manifest(
     exclusions: tuple[Exclusion, ...],
     reports: tuple[ReportStatus, ...],
     notes: tuple[str, ...],
+    reviews: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     unit = config.unit
     return {
@@ -107,6 +111,7 @@ def build_manifest(
             for r in reports
         ],
         "notes": list(notes),
+        "reviews": reviews,
     }
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from zi_evidence.problems import Problem
+
+if TYPE_CHECKING:
+    from zi_evidence.bundle.convert import Converted
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,20 @@ class Candidate:
 
 @dataclass(frozen=True)
 class PlannedFile:
+    """A member of the bundle: an evidence file copied as it is, or (``converted``) the PDF made from it."""
+
     candidate: Candidate
     bundle_path: str
     sort_key: tuple[Any, ...]
+    converted: Converted | None = None
+
+    @property
+    def size(self) -> int:
+        return self.converted.size if self.converted else self.candidate.size
+
+    @property
+    def sha256(self) -> str:
+        return self.converted.sha256 if self.converted else self.candidate.sha256
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,7 @@ class BundleOptions:
     split: bool = False
     include_problems: bool = False
     strict: bool = False
+    convert: bool = True  # photos and Office files to PDF when "pdf" is taken and they are not
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -10,10 +10,21 @@ from __future__ import annotations
 import os
 import stat
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from zi_evidence.bundle.convert import (
+    Converted,
+    check_ready,
+    choose,
+    convert_cached,
+    groups,
+    needs_converter,
+    preview,
+)
 from zi_evidence.bundle.limits import check_size, check_type, type_of
 from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
@@ -166,7 +177,12 @@ def make_plan(
     ruleset: Any,
     layout: Layout,
     options: BundleOptions,
+    converters: Mapping[str, Any] | None = None,
+    state_dir: Path | None = None,
+    dry: bool = False,
 ) -> BundlePlan:
+    """``converters`` (made, by name) turn files of a type not taken into PDF when PDF is; cached in ``state_dir``.
+    ``dry``: convert nothing, plan what would be (a preflight)."""
     candidates = [candidate_of(r, ruleset) for r in records]
     when, source = build_time(candidates)
     exclusions: list[Exclusion] = []
@@ -174,29 +190,88 @@ def make_plan(
         refused = replace(problem, severity="error")
         exclusions.append(skipped_candidate(shown, os.fsencode(shown), refused))
     kept: list[Candidate] = []
+    to_convert: list[Candidate] = []
     for candidate in candidates:
         finding = screen(candidate, options) or tree_check(root, candidate)
         if finding is None:
             kept.append(candidate)
+        elif convertible(candidate, finding, options, converters):
+            refused = tree_check(root, candidate)  # screen() stopped at the type: the tree is checked here
+            if refused is None:
+                to_convert.append(candidate)
+            else:
+                exclusions.append(Exclusion(candidate, refused))
         else:
             exclusions.append(Exclusion(candidate, finding))
-    return BundlePlan(place(kept, ruleset, layout), tuple(exclusions), when, source)
+    made: list[Converted] = []
+    if to_convert and converters and state_dir is not None:
+        made, refused_files = run_conversions(root, state_dir, converters, to_convert, options, dry)
+        exclusions += refused_files
+    return BundlePlan(place(kept, ruleset, layout, made), tuple(exclusions), when, source)
 
 
-def place(candidates: list[Candidate], ruleset: Any, layout: Layout) -> tuple[PlannedFile, ...]:
-    """Bundle paths in LKE order; files of one question numbered 01, 02… by their original path."""
+def convertible(
+    candidate: Candidate, finding: Problem, options: BundleOptions, converters: Mapping[str, Any] | None
+) -> bool:
+    """Left out only for its type, PDF is taken, and a converter takes the file."""
+    if not (options.convert and converters and finding.code == "type_not_allowed" and "pdf" in options.types):
+        return False
+    return choose(converters, candidate.mime) is not None
+
+
+def run_conversions(
+    root: bytes,
+    state_dir: Path,
+    converters: Mapping[str, Any],
+    candidates: list[Candidate],
+    options: BundleOptions,
+    dry: bool = False,
+) -> tuple[list[Converted], list[Exclusion]]:
+    made: list[Converted] = []
+    refused: list[Exclusion] = []
+    for converter, members in groups(candidates, converters):
+        missing = check_ready(converter)
+        if missing is not None:
+            refused += [Exclusion(c, needs_converter(missing)) for c in members]
+            continue
+        result = (preview if dry else convert_cached)(root, state_dir, converter, members)
+        if isinstance(result, Problem):
+            refused += [Exclusion(c, result) for c in members]
+            continue
+        too_big = check_size(replace(members[0], size=result.size), options.max_file_bytes)
+        if too_big is not None and result.path is not None:  # a pending PDF's size is not known yet
+            refused += [Exclusion(c, too_big) for c in members]
+            continue
+        made.append(result)
+    return made, refused
+
+
+def place(
+    candidates: list[Candidate], ruleset: Any, layout: Layout, converted: Sequence[Converted] = ()
+) -> tuple[PlannedFile, ...]:
+    """Bundle paths in LKE order; files of one question numbered 01, 02… by their original path.
+    A converted PDF takes the place of its (first) source file, named for it or, for several photos, their folder."""
     order = lke_order(ruleset)
-    by_target: dict[str, list[Candidate]] = defaultdict(list)
+    by_target: dict[str, list[tuple[Candidate, Converted | None]]] = defaultdict(list)
     for candidate in candidates:
-        by_target[candidate.target_id or ""].append(candidate)
+        by_target[candidate.target_id or ""].append((candidate, None))
+    for pdf in converted:
+        by_target[pdf.sources[0].target_id or ""].append((pdf.sources[0], pdf))
     names = NameAllocator()
     planned: list[PlannedFile] = []
     for target in sorted(by_target, key=lambda t: (order.get(t, len(order)), t)):
         folder = layout.folder(ruleset, target)
         prefix = layout.file_prefix(ruleset, target)
-        members = sorted(by_target[target], key=lambda c: (c.original_path, c.raw_path))
-        for number, candidate in enumerate(members, start=1):
-            extension = candidate.type_name if candidate.type_name != "lainnya" else ""
-            path = names.file(folder, prefix, number, file_label(candidate.original_path), extension)
-            planned.append(PlannedFile(candidate, path, (order.get(target, len(order)), target, number)))
+        members = sorted(by_target[target], key=lambda item: (item[0].original_path, item[0].raw_path))
+        for number, (candidate, made) in enumerate(members, start=1):
+            extension = "pdf" if made else (candidate.type_name if candidate.type_name != "lainnya" else "")
+            path = names.file(folder, prefix, number, _label(candidate, made), extension)
+            planned.append(PlannedFile(candidate, path, (order.get(target, len(order)), target, number), made))
     return tuple(planned)
+
+
+def _label(candidate: Candidate, made: Converted | None) -> str:
+    if made is None or len(made.sources) == 1:
+        return file_label(candidate.original_path)
+    folder = candidate.original_path.rpartition("/")[0].rsplit("/", 1)[-1]
+    return f"Foto {file_label(folder + '.x')}" if folder else file_label(candidate.original_path)

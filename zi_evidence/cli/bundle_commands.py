@@ -75,6 +75,11 @@ def _mb(value: float | None, setting: float | None) -> int | None:
     help="Tetap sertakan berkas bermasalah (terenkripsi, rusak, kosong…); temuannya dicatat di manifes.",
 )
 @click.option("--strict", is_flag=True, help="Gagal tanpa menulis apa pun bila ada berkas bukti yang tidak bisa masuk.")
+@click.option(
+    "--no-convert",
+    is_flag=True,
+    help="Jangan ubah foto dan berkas Office ke PDF (bawaan: diubah bila hanya PDF yang diunggah; bundle.convert).",
+)
 @state_option
 @quiet_option
 @json_option
@@ -88,6 +93,7 @@ def build(
     types,
     include_problems,
     strict,
+    no_convert,
     state_dir,
     quiet,
     as_json,
@@ -106,6 +112,7 @@ def build(
         split=split,
         include_problems=include_problems,
         strict=strict,
+        convert=settings.convert and not no_convert,
     )
     progress = BarProgress(quiet or as_json)
     result = build_bundle(repo, output, options, progress)
@@ -134,6 +141,12 @@ def _summary(result: Any, options: Any) -> None:
             click.echo(f"  - {exclusion.candidate.original_path}: {finding.message}")
             if finding.hint:
                 click.echo(f"      → {finding.hint}")
+    waiting = [e for e in result.exclusions if e.finding.code == "needs_converter"]
+    if waiting:  # one line the user can act on: install the converter, build again
+        click.echo(
+            f"{len(waiting)} berkas belum dapat diubah ke PDF: {waiting[0].finding.message.split('tetapi ', 1)[-1]} "
+            f"{waiting[0].finding.hint}"
+        )
     if any(e.finding.code.startswith("problem:") for e in result.exclusions) and not options.include_problems:
         click.echo("Berkas bermasalah dikecualikan; sertakan tetap dengan --include-problems (temuannya dicatat).")
     for status in result.reports:
@@ -215,3 +228,12 @@ def diff(old, new, as_json):
     for a, b in result.remapped:
         click.echo(f"> dipetakan ulang {a.original_path}: {a.target_id} → {b.target_id}")
     click.echo(f"{result.unchanged} berkas tidak berubah.")
+
+
+def _add_plan() -> None:
+    from zi_evidence.cli.bundle_plan import plan
+
+    bundle.add_command(plan)
+
+
+_add_plan()

@@ -29,6 +29,7 @@ from zi_evidence.readiness.model import (
     Verdict,
     href,
 )
+from zi_evidence.readiness.reviews import QuestionReview, RekapLine, Reviews, TierInfo, TierVerdict
 from zi_evidence.readiness.rollup import build_rollup, unit_row
 
 __all__ = [
@@ -42,10 +43,15 @@ __all__ = [
     "FileLink",
     "IndicatorRow",
     "PartRow",
+    "QuestionReview",
     "QuestionRow",
     "Readiness",
+    "RekapLine",
+    "Reviews",
     "Rollup",
     "Scores",
+    "TierInfo",
+    "TierVerdict",
     "Totals",
     "UnitRow",
     "Verdict",

@@ -11,6 +11,7 @@ from typing import Any
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.problems import SEVERITY_LABELS
+from zi_evidence.readiness.reviews import RekapLine, Reviews
 from zi_evidence.validation.findings import Finding
 
 SCHEMA_VERSION = 1
@@ -157,6 +158,7 @@ class Readiness:
     deadline: Deadline | None
     verdict: Verdict
     tool_version: str = __version__
+    reviews: Reviews | None = None  # the review chain's verdicts; None: no review database
 
     def findings_for(self, target_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.question == target_id)
@@ -217,6 +219,7 @@ class UnitRow:
     warnings: int = 0
     answers: str = ""  # ok | missing | invalid
     ready: bool = False  # the unit's ``check`` verdict
+    rekap: tuple[RekapLine, ...] = ()  # the unit's rekap penolakan/perbaikan (review database, when any)
 
 
 @dataclass(frozen=True)

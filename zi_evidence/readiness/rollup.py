@@ -39,6 +39,7 @@ def unit_row(path: str, readiness: Readiness) -> UnitRow:
         counts["warning"],
         readiness.answers.status,
         readiness.verdict.ok,
+        readiness.reviews.rekap if readiness.reviews is not None else (),
     )
 
 

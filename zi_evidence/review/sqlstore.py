@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from zi_evidence.errors import AccountError, ReviewConflict, ReviewError
 from zi_evidence.review import audit
@@ -22,7 +22,14 @@ def open_store(state_dir: Path) -> SqlReviewStore:
     """The review database of a state folder, created and migrated to the current schema if need be."""
     path = state_dir / REVIEW_DB_NAME
     engine = sqlite_engine(path)
-    upgrade(engine, path)
+    try:
+        upgrade(engine, path)
+    except DatabaseError as exc:  # not a SQLite file at all (truncated, overwritten): say so, no traceback
+        engine.dispose()
+        raise ReviewError(
+            f"Basis data pemeriksaan {path} rusak atau bukan basis data SQLite ({exc.orig}). Pulihkan berkas itu "
+            "dari cadangan; bila belum ada pemeriksaan yang perlu disimpan, pindahkan berkas itu ke tempat lain."
+        ) from None
     return SqlReviewStore(engine, path)
 
 
