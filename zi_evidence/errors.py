@@ -90,6 +90,10 @@ class InputBoundError(ZiError):
     or is not UTF-8; the message names the file and the bound."""
 
 
+class OutputPlaceError(ZiError):
+    """An output would land inside the evidence tree or the state folder; the message says where to write."""
+
+
 class ReviewError(ZiError):
     """The review database cannot be used as asked (missing, newer than this program, unreadable)."""
 

@@ -114,6 +114,12 @@ class Repository:
         """Whether ``path`` (links resolved) lies in the evidence tree, where an output must not silently go."""
         return _within(path, self.root)
 
+    def refuse_output(self, path: Path, allowed: tuple[Path, ...] = ()) -> None:
+        """Raise ``OutputPlaceError`` for an output inside the evidence tree or the state folder."""
+        from zi_evidence.outputs import refuse_protected
+
+        refuse_protected(path, self.root, self.state_dir, allowed)
+
     def holds_state(self, path: Path) -> bool:
         """Whether ``path`` (links resolved) lies in the tool's state folder."""
         return _within(path, self.state_dir)

@@ -86,7 +86,8 @@ def open_repository(path: Path | None, state_dir: Path | None = None) -> Reposit
     """The repository at or above ``path``, with this run's plugins."""
     from zi_evidence.repository import Repository
 
-    return Repository.open(path, state_dir, host=plugin_host())
+    # a folder typed on the command line is relative to where the user stands, not to the repository
+    return Repository.open(path, state_dir.absolute() if state_dir else None, host=plugin_host())
 
 
 class BarProgress:

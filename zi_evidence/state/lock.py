@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zi_evidence.errors import StateError
+from zi_evidence.state.marker import mark_state_folder
 
 LOCK_NAME = "writer.lock"
 
@@ -39,6 +40,7 @@ def _try_lock(fd: int) -> bool:
 def writer_lock(state_dir: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold the state folder's writer lock for the duration of the block."""
     state_dir.mkdir(parents=True, exist_ok=True)
+    mark_state_folder(state_dir)
     path = state_dir / LOCK_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

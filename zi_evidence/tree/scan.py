@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from zi_evidence.problems import Problem, unreadable
+from zi_evidence.state.marker import STATE_MARKER
 from zi_evidence.tree.safeopen import RELATIVE, lstat_beneath, open_beneath
 
 JUNK_PATTERNS = (
@@ -38,6 +39,7 @@ JUNK_PATTERNS = (
 )
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # os.fsencode's
 _name = attrgetter("name")
+_MARKERS = (STATE_MARKER, os.fsencode(STATE_MARKER))  # names are bytes when listed through a bytes path
 
 
 class FileEntry(NamedTuple):
@@ -103,6 +105,8 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
             where: Any = fd if RELATIVE else root + b"/" + rel_dir
             with os.scandir(where) as iterator:
                 children: list[os.DirEntry] = sorted(iterator, key=_name)
+            if any(child.name in _MARKERS for child in children):
+                continue  # a zi-evidence state folder (ours or another run's): never evidence
             prefix = rel_dir + b"/" if rel_dir else b""
             for child in children:
                 name = child.name  # str when listed through a descriptor, bytes through a bytes path
