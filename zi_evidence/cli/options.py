@@ -87,7 +87,12 @@ def open_repository(path: Path | None, state_dir: Path | None = None) -> Reposit
     from zi_evidence.repository import Repository
 
     # a folder typed on the command line is relative to where the user stands, not to the repository
-    return Repository.open(path, state_dir.absolute() if state_dir else None, host=plugin_host())
+    repo = Repository.open(path, state_dir.absolute() if state_dir else None, host=plugin_host())
+    click.get_current_context().find_root().meta[STATE_DIR_KEY] = repo.state_dir  # named by error messages
+    return repo
+
+
+STATE_DIR_KEY = "zi_evidence.state_dir"
 
 
 class BarProgress:
