@@ -101,3 +101,17 @@ def test_the_scan_never_catalogues_a_state_folder_wherever_it_lies(drive, tmp_pa
     with Repository.open(drive).catalog() as catalog:
         paths = sorted(r.path for r in catalog.records())
     assert paths == [(FOLDER + "/1.i.a SK Tim.pdf").encode()]
+
+
+def test_a_partial_scan_inside_a_copied_state_folder_catalogues_nothing(drive, tmp_path, run_cli):
+    from zi_evidence.repository import Repository
+    from zi_evidence.tree.scan import observe
+
+    elsewhere = tmp_path / "status-lain"
+    assert run_cli("index", drive, "--state-dir", elsewhere, "-q").exit_code == 0
+    copy = drive / FOLDER / "salinan status"
+    shutil.copytree(elsewhere, copy)
+    repo = Repository.open(drive)
+    scopes = (f"{FOLDER}/salinan status/index".encode(), f"{FOLDER}/salinan status/catalog.sqlite".encode())
+    seen = observe(bytes(repo.root), set(), scopes)  # what a watch event in there would look at
+    assert seen.files == () and seen.skipped == ()

@@ -188,6 +188,8 @@ def observe(root: bytes, exclude: set[bytes], scopes: tuple[bytes, ...] | None =
         found.extend(walk(root, exclude))
     budget = path_max(root) - len(root) - 2
     for scope in scopes or ():
+        if _in_state_folder(root, scope):
+            continue  # a change inside a state folder (a watch event there) is never evidence
         try:
             info = lstat_beneath(root, scope)
         except OSError as exc:
@@ -199,6 +201,19 @@ def observe(root: bytes, exclude: set[bytes], scopes: tuple[bytes, ...] | None =
         found.extend(walk(root, exclude, scope) if entry is None else (entry,))
     files = tuple(e for e in found if isinstance(e, FileEntry))
     return Observation(files, tuple(e for e in found if isinstance(e, SkippedEntry)), scopes)
+
+
+def _in_state_folder(root: bytes, rel: bytes) -> bool:
+    """Whether ``rel`` or a folder above it holds the state-folder marker (a few stats per dirty path)."""
+    parts = rel.split(b"/")
+    marker = os.fsencode(STATE_MARKER)
+    for depth in range(1, len(parts) + 1):
+        try:
+            if lstat_beneath(root, b"/".join([*parts[:depth], marker])) is not None:
+                return True
+        except OSError:
+            return False  # an unreadable folder on the way: the walk reports it
+    return False
 
 
 LINK_PROBLEM = Problem(
