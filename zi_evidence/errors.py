@@ -145,6 +145,11 @@ _OS_WORDING = {
     "EPERM": ("tidak dapat diubah: tindakan tidak diizinkan", "Periksa hak akses atau pilih folder lain."),
     "ENOENT": ("tidak ada", "Periksa ejaan jalurnya dan sambungan berbagi jaringan."),
     "ENAMETOOLONG": ("terlalu panjang sebagai jalur", "Pakai nama folder/berkas yang lebih pendek."),
+    "EIO": (
+        "tidak dapat ditulis atau dibaca: galat masukan/keluaran disk (disk rusak atau penuh, sambungan putus)",
+        "Periksa disk itu, atau pakai folder lain (-o, --state-dir), lalu ulangi; katalog tetap seperti sebelum "
+        "perintah ini.",
+    ),
     "EFBIG": ("melampaui batas ukuran berkas", "Pilih disk lain atau periksa batas ukuran berkas sistem."),
 }
 #: What SQLite says for the same causes (it reports no errno).
@@ -183,6 +188,10 @@ def os_error_message(exc: BaseException, state_dir: Path | None = None) -> str:
         paths = [p for p in (exc.filename, exc.filename2) if p is not None]
         subject = " → ".join(os.fsdecode(p) if isinstance(p, bytes) else str(p) for p in paths) or where
     what, todo = _OS_WORDING.get(
-        name, (f"gagal diakses ({getattr(exc, 'strerror', None) or exc})", "Periksa disk atau sambungan jaringan.")
+        name,
+        (
+            f"gagal diakses ({getattr(exc, 'strerror', None) or exc})",
+            "Periksa disk atau sambungan jaringan, atau pakai folder lain (-o, --state-dir).",
+        ),
     )
     return f"{subject} {what}. {todo}"
