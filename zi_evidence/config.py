@@ -166,6 +166,7 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
     )
     chosen = state_dir or _env_path(STATE_DIR_ENV) or Path(raw.get("state_dir", DEFAULT_STATE_DIR))
     resolved_state = chosen if chosen.is_absolute() else root / chosen
+    _check_state_place(root, resolved_state)
     mapping = tuple(MappingRule(item["path"], item["id"]) for item in raw.get("mapping", []))
     limits = ParseLimits(**raw.get("limits", {}))
     return RepoConfig(
@@ -180,6 +181,21 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
         _submission(raw.get("submission", {})),
         _bundle_settings(raw.get("bundle", {})),
         ReviewSettings(bool(raw.get("review", {}).get("allow_self_approval", False))),
+    )
+
+
+def _check_state_place(root: Path, state: Path) -> None:
+    """Inside the tree a state folder may live only at its default place: anywhere else it would sit among
+    the evidence (in a question folder, or the root itself) and mix the tool's files with the team's."""
+    from zi_evidence.outputs import lands_in
+
+    default = root / DEFAULT_STATE_DIR
+    if not lands_in(state, root) or os.path.abspath(state) == str(default) or state.resolve() == default.resolve():
+        return
+    raise ConfigError(
+        f"Folder status {state} berada di dalam folder data dukung {root}. Di dalam pohon itu folder status "
+        f"hanya boleh di tempat bawaannya ({default}). Hapus --state-dir (atau state_dir di {CONFIG_NAME}, "
+        f"atau {STATE_DIR_ENV}), atau pilih folder di luar, misalnya {root.parent / (root.name + '-status')}."
     )
 
 

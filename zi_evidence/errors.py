@@ -5,6 +5,7 @@ Only ``cli.py`` turns them into click errors; per-file problems are data, never 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 RULESET_DOCS_HINT = "Format berkas rule set dijelaskan di docs/rulesets.md."
@@ -90,6 +91,10 @@ class InputBoundError(ZiError):
     or is not UTF-8; the message names the file and the bound."""
 
 
+class OutputPlaceError(ZiError):
+    """An output would land inside the evidence tree or the state folder; the message says where to write."""
+
+
 class ReviewError(ZiError):
     """The review database cannot be used as asked (missing, newer than this program, unreadable)."""
 
@@ -124,3 +129,79 @@ class PushRefused(ServerError):
 
 class TokenRefused(ServerError):
     """A push came without a valid unit token (unknown or revoked)."""
+# -- operating-system errors a user can cause, worded once for every command -----------------------
+
+_OS_WORDING = {
+    "EROFS": (
+        "berada di sistem berkas yang hanya-baca",
+        "Tulis ke folder lain: keluaran dengan -o, folder status dengan --state-dir (misalnya di disk lokal).",
+    ),
+    "ENOSPC": (
+        "tidak dapat ditulis: disk penuh",
+        "Kosongkan ruang di disk itu atau pilih folder lain (-o, "
+        "--state-dir), lalu ulangi; katalog tetap seperti sebelum perintah ini.",
+    ),
+    "EDQUOT": ("tidak dapat ditulis: kuota disk habis", "Kosongkan ruang atau pilih folder lain (-o, --state-dir)."),
+    "ENOTDIR": (
+        "tidak dapat dipakai: salah satu bagian jalurnya adalah berkas, bukan folder",
+        "Pilih jalur lain, atau ganti nama berkas yang menghalangi.",
+    ),
+    "EEXIST": (
+        "sudah ada (sebagai berkas, padahal yang dibutuhkan folder, atau sebaliknya)",
+        "Pilih nama lain atau pindahkan yang sudah ada.",
+    ),
+    "EISDIR": ("adalah folder, padahal yang dibutuhkan berkas", "Beri nama berkas, misalnya FOLDER/laporan.html."),
+    "EACCES": ("tidak dapat diakses: hak akses ditolak", "Periksa hak akses folder/berkas itu atau pilih folder lain."),
+    "EPERM": ("tidak dapat diubah: tindakan tidak diizinkan", "Periksa hak akses atau pilih folder lain."),
+    "ENOENT": ("tidak ada", "Periksa ejaan jalurnya dan sambungan berbagi jaringan."),
+    "ENAMETOOLONG": ("terlalu panjang sebagai jalur", "Pakai nama folder/berkas yang lebih pendek."),
+    "EIO": (
+        "tidak dapat ditulis atau dibaca: galat masukan/keluaran disk (disk rusak atau penuh, sambungan putus)",
+        "Periksa disk itu, atau pakai folder lain (-o, --state-dir), lalu ulangi; katalog tetap seperti sebelum "
+        "perintah ini.",
+    ),
+    "EFBIG": ("melampaui batas ukuran berkas", "Pilih disk lain atau periksa batas ukuran berkas sistem."),
+}
+#: What SQLite says for the same causes (it reports no errno).
+_SQLITE_WORDING = {
+    "disk is full": "ENOSPC",
+    "readonly database": "EROFS",
+    "unable to open database": "EACCES",
+    "disk i/o error": "EIO",
+}
+
+
+def os_error_message(exc: BaseException, state_dir: Path | None = None) -> str:
+    """One Bahasa Indonesia message, with the path and what to do, for an OSError, SQLite or encoding error."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, UnicodeError):
+        return (
+            f"Teks tidak dapat dibaca atau dicetak sebagai UTF-8 ({exc}). Bila berkas yang Anda beri (konfigurasi, "
+            "jawaban, rule set) tidak ber-UTF-8, simpan ulang sebagai UTF-8; bila terjadi saat mencetak ke layar, "
+            "jalankan dengan PYTHONIOENCODING=utf-8 atau pakai --json."
+        )
+    where = f"Folder status {state_dir}" if state_dir else "Katalog di folder status"
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        name = next((code for phrase, code in _SQLITE_WORDING.items() if phrase in text), "")
+        if isinstance(exc, sqlite3.DatabaseError) and not name and "not a database" in text:
+            return (
+                f"{where}: katalog rusak (bukan basis data SQLite). Hapus folder status itu lalu jalankan "
+                "'zi-evidence index' untuk membangunnya kembali; data dukung tidak tersentuh."
+            )
+        subject = where
+    else:
+        assert isinstance(exc, OSError)
+        name = errno.errorcode.get(exc.errno or 0, "")
+        paths = [p for p in (exc.filename, exc.filename2) if p is not None]
+        subject = " → ".join(os.fsdecode(p) if isinstance(p, bytes) else str(p) for p in paths) or where
+    what, todo = _OS_WORDING.get(
+        name,
+        (
+            f"gagal diakses ({getattr(exc, 'strerror', None) or exc})",
+            "Periksa disk atau sambungan jaringan, atau pakai folder lain (-o, --state-dir).",
+        ),
+    )
+    return f"{subject} {what}. {todo}"

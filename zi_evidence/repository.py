@@ -111,12 +111,22 @@ class Repository:
         return (self.state_dir / CATALOG_NAME).is_file()
 
     def contains(self, path: Path) -> bool:
-        """Whether ``path`` (links resolved) lies in the evidence tree, where an output must not silently go."""
-        return _within(path, self.root)
+        """Whether ``path`` (links resolved on any part of it) lies in the evidence tree."""
+        from zi_evidence.outputs import lands_in
+
+        return lands_in(path, self.root)
+
+    def refuse_output(self, path: Path, allowed: tuple[Path, ...] = ()) -> None:
+        """Raise ``OutputPlaceError`` for an output inside the evidence tree or the state folder."""
+        from zi_evidence.outputs import refuse_protected
+
+        refuse_protected(path, self.root, self.state_dir, allowed)
 
     def holds_state(self, path: Path) -> bool:
-        """Whether ``path`` (links resolved) lies in the tool's state folder."""
-        return _within(path, self.state_dir)
+        """Whether ``path`` (links resolved on any part of it) lies in the tool's state folder."""
+        from zi_evidence.outputs import lands_in
+
+        return lands_in(path, self.state_dir)
 
     def search_backend(self) -> Any:
         """The repository's search backend, opened once: an open index makes repeated searches cheap."""
@@ -130,11 +140,3 @@ class Repository:
             return os.fsencode(self.state_dir.resolve().relative_to(self.root))
         except ValueError:
             return None
-
-
-def _within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True

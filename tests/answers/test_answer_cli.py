@@ -62,7 +62,7 @@ def test_export_and_import_round_trip(make_repo, tmp_path, run_cli):
     assert run_cli("answers", "export", "--repo", str(root), "-o", str(workbook)).exit_code == 1  # no overwrite
     refused = run_cli("answers", "import", str(workbook), "--repo", str(root))
     assert refused.exit_code == 1 and "--force" in refused.output
-    out = root / "dari-excel.yaml"
+    out = tmp_path / "dari-excel.yaml"
     imported = run_cli("answers", "import", str(workbook), "--repo", str(root), "-o", str(out))
     assert imported.exit_code == 0 and "2 jawaban" in imported.output
     data = yaml.safe_load(out.read_text(encoding="utf-8"))

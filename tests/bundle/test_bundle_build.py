@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from zi_evidence.bundle.manifest import validate
-from zi_evidence.errors import BundleError
+from zi_evidence.errors import BundleError, OutputPlaceError
 
 
 @pytest.fixture
@@ -111,10 +111,11 @@ def test_types_and_file_size_limits_are_reported_per_file(drive, tmp_path, build
     )
 
 
-def test_output_inside_the_tree_is_refused(drive, build):
-    with pytest.raises(BundleError, match="di dalam repositori"):
-        build(drive, drive / "bundel.zip")
-    assert not (drive / "bundel.zip").exists()
+def test_output_inside_the_tree_or_the_state_folder_is_refused(drive, build):
+    for inside in (drive / "bundel.zip", drive / ".zi-evidence" / "bundel.zip"):
+        with pytest.raises(OutputPlaceError, match="Simpan di folder lain, misalnya .*bundel.zip"):
+            build(drive, inside)
+        assert not inside.exists()
 
 
 def test_an_empty_catalog_asks_for_index(make_repo, tmp_path, build):

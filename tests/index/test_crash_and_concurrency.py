@@ -4,6 +4,7 @@ run; two writers at once: one waits (or, with --no-wait, fails clearly); readers
 import fcntl
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -50,24 +51,55 @@ def index(root: Path, *extra: str, check: bool = True) -> subprocess.CompletedPr
     return run
 
 
-def test_sigkill_at_any_moment_then_index_again_equals_an_uninterrupted_run(make_repo):
+#: Where ``index`` is killed: a stage and the share of its steps done, as its progress lines on stderr say.
+#: The first run over 300 files passes every stage: scan, hash, parse, then a fresh search index.
+MILESTONES = [
+    ("Memindai folder", 0),
+    ("Mencatat berkas baru/berubah", 3),
+    ("Membaca isi berkas", 1),
+    ("Membaca isi berkas", 5),
+    ("Membaca isi berkas", 9),
+    ("Membangun ulang indeks pencarian", 2),
+    ("Membangun ulang indeks pencarian", 8),
+]
+
+
+def _kill_at(root: Path, stage: str, tenths: int) -> list[str]:
+    """Run ``index`` and SIGKILL it as soon as its progress reaches ``tenths``/10 of ``stage``."""
+    process = subprocess.Popen(
+        [*CLI, "index", str(root), "--processes", "1"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    seen = []
+    assert process.stderr is not None
+    for line in process.stderr:
+        seen.append(line.rstrip("\n"))
+        label, _, count = line.rstrip("\n…").partition(": ")
+        if label != stage:
+            continue
+        done, _, total = count.partition("/")
+        if tenths == 0 or (total and int(done) * 10 >= int(total) * tenths):
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, f"never reached {stage} {tenths}/10: {seen}"
+    return seen
+
+
+def test_sigkill_at_progress_milestones_then_index_again_equals_an_uninterrupted_run(make_repo, tmp_path):
     reference = make_repo("reference")
     fill(reference, 300)
-    started = time.monotonic()
     index(reference, "--processes", "1")
-    duration = time.monotonic() - started
     expected = state_of(reference)
 
-    root = make_repo("crashed")
-    fill(root, 300)
-    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9):
-        process = subprocess.Popen([*CLI, "index", str(root), "-q", "--processes", "1"])
-        time.sleep(duration * fraction)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-    index(root)
-    assert state_of(root) == expected
-    assert "0 dibaca" in index(root).stdout, "after the repair run nothing is left to parse"
+    template = make_repo("template")
+    fill(template, 300)
+    for number, (stage, tenths) in enumerate(MILESTONES):
+        root = tmp_path / f"crashed-{number}"
+        shutil.copytree(template, root, symlinks=True)
+        _kill_at(root, stage, tenths)
+        index(root)
+        assert state_of(root) == expected, (stage, tenths)
+        assert "0 dibaca" in index(root).stdout, "after the repair run nothing is left to parse"
 
 
 def test_sigkill_of_watch_mid_batch_is_repaired_by_the_next_run(make_repo):

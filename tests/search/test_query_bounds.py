@@ -39,3 +39,15 @@ def test_operators_do_not_count_as_terms():
     check_query_bounds(" AND ".join(["a"] * MAX_QUERY_TERMS))
     with pytest.raises(QueryError):
         check_query_bounds("x" * (MAX_QUERY_CHARS + 1))
+
+
+def test_the_wildcard_bound_is_the_core_s_whatever_the_engine():
+    import pytest
+
+    from zi_evidence.errors import QueryError
+    from zi_evidence.search.limits import MAX_WILDCARDS, check_query_bounds
+
+    check_query_bounds("a*b*c*d*")  # at the bound
+    check_query_bounds('"*a*b*c*d*e*"')  # inside a phrase a star is a character, not a pattern
+    with pytest.raises(QueryError, match=f"lebih dari {MAX_WILDCARDS} tanda"):
+        check_query_bounds("tim *a*b*c*d*")

@@ -283,11 +283,7 @@ def build_bundle(repo: Any, out: Path, options: BundleOptions, progress: Progres
     """Build the upload bundle of ``repo`` at ``out`` (``out-01.zip``… when split)."""
     if out.suffix.lower() != ".zip":
         raise BundleError(f"Nama keluaran {out} harus berakhiran .zip.")
-    if repo.contains(out):
-        raise BundleError(
-            f"Bundel {out} berada di dalam repositori data dukung; "
-            "simpan di folder lain agar pohon bukti tidak berubah."
-        )
+    repo.refuse_output(out)
     return _BundleBuilder(repo, options, progress or Silent()).run(out)
 
 

@@ -5,12 +5,15 @@ Only here do domain errors become click errors; plugins add commands with ``regi
 
 from __future__ import annotations
 
+import errno
+
 import click
 
 from zi_evidence import __version__
 from zi_evidence.cli.answer_commands import answers
 from zi_evidence.cli.bundle_commands import bundle
 from zi_evidence.cli.file_commands import files
+from zi_evidence.cli.options import STATE_DIR_KEY
 from zi_evidence.cli.plugin_commands import plugins, rulesets
 from zi_evidence.cli.repo_commands import index, init, status
 from zi_evidence.cli.report_commands import check, report, rollup
@@ -20,18 +23,26 @@ from zi_evidence.cli.server_commands import push, server
 from zi_evidence.cli.users_commands import users
 from zi_evidence.cli.watch_commands import watch
 from zi_evidence.cli.web_commands import serve
-from zi_evidence.errors import ZiError
+from zi_evidence.errors import ZiError, os_error_message
 from zi_evidence.plugins import PluginHost
 
 
 class ZiGroup(click.Group):
-    """Turns our domain errors into one clear message and exit code 1, never a traceback."""
+    """Turns our domain errors, and every OSError a user can cause (read-only, full disk, not a folder,
+    permission, encoding), into one clear message and exit code 1, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except ZiError as exc:
             raise click.ClickException(str(exc)) from exc
+        except (OSError, sqlite3.Error, UnicodeError) as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+                raise  # output piped into 'head': click ends quietly
+            state_dir = ctx.find_root().meta.get(STATE_DIR_KEY)
+            raise click.ClickException(os_error_message(exc, state_dir)) from exc
 
 
 @click.group(cls=ZiGroup, context_settings={"help_option_names": ["-h", "--help"]})

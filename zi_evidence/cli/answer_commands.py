@@ -68,6 +68,8 @@ def template(repo_path, ruleset_id, output, force):
 
             ruleset = RulesetRegistry.from_host(repo.host).get(ruleset_id)
         output = output or repo.root / ANSWERS_NAME
+        if str(output) != "-":
+            repo.refuse_output(output, allowed=(repo.root / ANSWERS_NAME,))
     text = render(ruleset)
     if str(output) == "-":
         click.echo(text, nl=False)
@@ -137,6 +139,7 @@ def import_(workbook, repo_path, output, force):
 
     repo = _open(repo_path)
     output = output or repo.root / ANSWERS_NAME
+    repo.refuse_output(output, allowed=(repo.root / ANSWERS_NAME,))
     _refuse_overwrite(output, force)
     loaded = import_xlsx(workbook, repo.ruleset)
     output.write_text(render(repo.ruleset, loaded), encoding="utf-8")
@@ -162,6 +165,7 @@ def export(repo_path, answers_path, output, force):
 
     repo = _open(repo_path)
     path = answers_path or repo.root / ANSWERS_NAME
+    repo.refuse_output(output)
     loaded = load_answers(path, repo.ruleset) if path.exists() else Answers()
     _refuse_overwrite(output, force)
     export_xlsx(repo.ruleset, loaded, output)

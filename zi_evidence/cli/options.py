@@ -86,15 +86,28 @@ def open_repository(path: Path | None, state_dir: Path | None = None) -> Reposit
     """The repository at or above ``path``, with this run's plugins."""
     from zi_evidence.repository import Repository
 
-    return Repository.open(path, state_dir, host=plugin_host())
+    # a folder typed on the command line is relative to where the user stands, not to the repository
+    repo = Repository.open(path, state_dir.absolute() if state_dir else None, host=plugin_host())
+    click.get_current_context().find_root().meta[STATE_DIR_KEY] = repo.state_dir  # named by error messages
+    return repo
+
+
+STATE_DIR_KEY = "zi_evidence.state_dir"
 
 
 class BarProgress:
-    """Progress bars on stderr, one per stage; silent when ``quiet``."""
+    """Progress on stderr, one bar per stage; silent when ``quiet``.
+
+    Where stderr is no terminal (a log file, a scheduled job, a program reading it), a bar would print
+    nothing until the end: there each stage writes a plain line at every tenth of its steps instead."""
+
+    STEPS = 10
 
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         self.bar: Any = None
+        self.lines = not sys.stderr.isatty()
+        self.label, self.total, self.done, self.shown = "", 0, 0, 0
 
     def _close(self) -> None:
         if self.bar is not None:
@@ -105,15 +118,24 @@ class BarProgress:
         self._close()
         if self.quiet:
             return
+        self.label, self.total, self.done, self.shown = label, total, 0, 0
         if total <= 0:
             click.echo(f"{label}…", err=True)
-            return
-        self.bar = click.progressbar(length=total, label=label.ljust(32), file=sys.stderr, show_pos=True)
-        self.bar.render_progress()
+        elif self.lines:
+            click.echo(f"{label}: 0/{total}", err=True)
+        else:
+            self.bar = click.progressbar(length=total, label=label.ljust(32), file=sys.stderr, show_pos=True)
+            self.bar.render_progress()
 
     def advance(self, steps: int = 1) -> None:
         if self.bar is not None:
             self.bar.update(steps)
+        elif self.lines and self.total > 0 and not self.quiet:
+            self.done += steps
+            tenth = min(self.done * self.STEPS // self.total, self.STEPS)
+            if tenth > self.shown:
+                self.shown = tenth
+                click.echo(f"{self.label}: {min(self.done, self.total)}/{self.total}", err=True)
 
     def message(self, text: str) -> None:
         self._close()

@@ -24,9 +24,9 @@ from zi_evidence.cli.options import (
     repo_option,
     state_option,
 )
-from zi_evidence.config import STATE_DIR_ENV
-from zi_evidence.errors import ConfigError
-from zi_evidence.repository import Repository
+from zi_evidence.config import CONFIG_NAME, DEFAULT_STATE_DIR, STATE_DIR_ENV, load_config
+from zi_evidence.errors import ConfigError, ZiError
+from zi_evidence.outputs import refuse_protected
 
 today_option = click.option(
     "--today",
@@ -43,23 +43,6 @@ def _day(value: datetime | None) -> date | None:
 def report_formats(host: Any) -> dict[str, Any]:
     """``name -> format class`` of every active plugin (duplicates are an error naming both plugins)."""
     return host.report_formats()
-
-
-def _guard_output(repo: Repository, output: Path, force: bool) -> None:
-    """Reports go where the user points, but the evidence tree is the team's record: a report written
-    there is catalogued as (unmapped) evidence by the next index, and an existing file there may be evidence."""
-    if not repo.contains(output) or repo.holds_state(output):
-        return
-    if output.exists() and not force:
-        raise ConfigError(
-            f"{output} sudah ada di dalam folder data dukung dan mungkin data dukung. Tulis laporan di luar "
-            f"{repo.root}, atau pakai --force bila memang ingin menimpanya."
-        )
-    click.echo(
-        f"Peringatan: {output} berada di dalam folder data dukung; 'zi-evidence index' berikutnya akan mencatatnya "
-        "sebagai berkas belum terpetakan. Sebaiknya simpan laporan di luar folder itu.",
-        err=True,
-    )
 
 
 @click.command()
@@ -100,7 +83,7 @@ def check(repo_path, state_dir, as_json, today, quiet):
 @repo_option
 @state_option
 @today_option
-@click.option("--force", is_flag=True, help="Izinkan menimpa berkas yang sudah ada di dalam folder data dukung.")
+@click.option("--force", is_flag=True, hidden=True, help="Tidak berlaku lagi: laporan tidak ditulis ke data dukung.")
 @quiet_option
 def report(format_name, output, repo_path, state_dir, today, force, quiet):
     """Tulis laporan kesiapan (HTML, Markdown, JSON atau XLSX berbentuk LKE) ke satu berkas."""
@@ -109,7 +92,7 @@ def report(format_name, output, repo_path, state_dir, today, force, quiet):
 
     repo = open_repository(repo_path, state_dir)
     fmt = choose_format(report_formats(repo.host), format_name, output)
-    _guard_output(repo, output, force)
+    repo.refuse_output(output)
     progress = BarProgress(quiet=quiet)
     readiness = build_readiness(repo, _day(today), progress)
     progress.finish()
@@ -152,6 +135,10 @@ def rollup(dirs, output, format_name, today, quiet):
         fmt = choose_format(formats, format_name, output or Path("-"))
         if output is None and fmt.suffix == ".xlsx":
             raise ConfigError("Rekap XLSX tidak dapat dicetak ke layar; beri berkas tujuan dengan -o.")
+    _refuse_non_repositories(dirs)
+    if output is not None:
+        for unit in dirs:
+            refuse_protected(output, unit, _state_dir_of(unit))
     progress = BarProgress(quiet=quiet)
     result = build_rollup(dirs, _day(today), progress)
     progress.finish()
@@ -160,6 +147,24 @@ def rollup(dirs, output, format_name, today, quiet):
         return
     fmt().render_rollup(result, output)
     click.echo(f"Rekap {len(result.units)} unit ditulis ke {output}.")
+
+
+def _state_dir_of(unit: Path) -> Path:
+    try:
+        return load_config(unit.resolve()).state_dir
+    except ZiError:  # a broken config is that unit's row in the rollup; its default state folder still counts
+        return unit / DEFAULT_STATE_DIR
+
+
+def _refuse_non_repositories(dirs: tuple[Path, ...]) -> None:
+    """A unit folder that is not a repository is a typo or an unmounted share: say so, write nothing."""
+    missing = [str(d) for d in dirs if not (d / CONFIG_NAME).is_file()]
+    if missing:
+        raise ConfigError(
+            f"Bukan folder repositori data dukung (tidak ada {CONFIG_NAME}): {', '.join(missing)}. "
+            "Periksa ejaan jalurnya dan sambungan berbagi jaringan, atau siapkan dengan 'zi-evidence init DIR'; "
+            "tidak ada rekap yang ditulis."
+        )
 
 
 # -- terminal text -----------------------------------------------------------------------------------

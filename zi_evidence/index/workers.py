@@ -3,6 +3,10 @@
 A parser that hangs or explodes takes down only its worker: the pool kills it, records a
 problem for that one file and starts a fresh worker, so the run goes on. Results come back
 in completion order; at most one task per worker is in flight, which keeps memory bounded.
+
+Memory is bounded in resident terms (RSS), which is what the machine feels: the address-space limit
+leaves room only for ``memory_mb`` minus what the worker already holds, and the pool watches each busy
+worker's RSS and kills one that grows past ``memory_mb`` by touching mappings it had before.
 """
 
 from __future__ import annotations
@@ -145,17 +149,34 @@ def parse_one(parsers: dict[str, type], task: ParseTask, limits: ParseLimits) ->
             os.close(fd)
 
 
+#: How often the pool samples a busy worker's RSS; the address-space limit catches a fast burst.
+WATCH_SECONDS = 0.05
+#: A forked worker keeps the parent's mappings; the limit never leaves it less room than this to work in.
+MIN_HEADROOM = 64 * MB
+
+
+def _statm(pid: int | str = "self") -> tuple[int, int]:
+    """(address space, resident) bytes of a process; (0, 0) where /proc is missing or it has gone."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            size, resident = statm.read().split()[:2]
+    except (OSError, ValueError):
+        return 0, 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    return int(size) * page, int(resident) * page
+
+
 def _limit_memory(megabytes: int) -> None:
+    """New mappings may add only what is left of ``megabytes`` after the pages already resident.
+
+    Before, the limit was the inherited address space *plus* ``megabytes``, so RSS could grow to the
+    inherited pages plus the whole limit: a 13,000 x 13,000 RGB PNG (500 KB on disk) reached 1.6 GB."""
     try:
         import resource
     except ImportError:  # Windows: no address-space limit; the timeout still applies
         return
-    try:
-        with open("/proc/self/statm") as statm:
-            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        current = 0
-    limit = current + megabytes * MB
+    size, resident = _statm()
+    limit = size + max(megabytes * MB - resident, MIN_HEADROOM)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
@@ -197,6 +218,7 @@ class WorkerPool:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         self.context: Any = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
+        self.peak_rss = 0  # the highest RSS sampled in a worker, in bytes (getrusage has the exact peak)
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -240,12 +262,15 @@ class WorkerPool:
             busy = [w for w in self.workers if w.task is not None]
             if not busy:
                 return
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            timeout = max(0.0, min(min(w.deadline for w in busy) - time.monotonic(), WATCH_SECONDS))
             ready = wait([w.conn for w in busy], timeout=timeout)
             for worker in busy:
                 task = worker.task
                 assert task is not None
-                if worker.conn in ready:
+                if worker.conn not in ready and self._over_memory(worker):
+                    self._replace(worker)
+                    yield ParseOutcome(task.key, None, _memory_problem(self.limits), 0.0)
+                elif worker.conn in ready:
                     try:
                         outcome = worker.conn.recv()
                         worker.task = None
@@ -256,6 +281,11 @@ class WorkerPool:
                 elif time.monotonic() >= worker.deadline:
                     self._replace(worker)
                     yield ParseOutcome(task.key, None, problem_timeout(self.limits), self.limits.seconds)
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        resident = _statm(worker.process.pid)[1]
+        self.peak_rss = max(self.peak_rss, resident)
+        return resident > self.limits.memory_mb * MB
 
     def close(self) -> None:
         for worker in self.workers:

@@ -10,6 +10,8 @@ from zi_evidence.errors import QueryError
 MAX_QUERY_CHARS = 500
 #: Words, phrases and prefixes together; each one is a clause the backend scores over every match.
 MAX_QUERY_TERMS = 32
+#: '*' and '?' in one pattern: each is a '.*' tried against every word of the index, whatever the engine.
+MAX_WILDCARDS = 4
 
 _TERM = re.compile(r'"[^"]*"|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
@@ -24,6 +26,11 @@ def check_query_bounds(text: str) -> None:
             "Pakai beberapa kata yang paling khas, atau saring dengan --question/--area/--kind/--year."
         )
     terms = [t for t in _TERM.findall(text) if t not in _OPERATORS]
+    for term in terms:
+        if not term.startswith('"') and sum(term.count(mark) for mark in "*?") > MAX_WILDCARDS:
+            raise QueryError(
+                f"Pola '{term}' memakai lebih dari {MAX_WILDCARDS} tanda * atau ?. Pakai awalan* biasa atau kata utuh."
+            )
     if len(terms) > MAX_QUERY_TERMS:
         raise QueryError(
             f"Kueri berisi {len(terms)} kata/frasa (batas {MAX_QUERY_TERMS}). "

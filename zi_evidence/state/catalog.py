@@ -16,6 +16,7 @@ from typing import Any
 from zi_evidence.parsing import ParsedDocument
 from zi_evidence.problems import Problem
 from zi_evidence.state import journal
+from zi_evidence.state.marker import mark_state_folder
 from zi_evidence.state.records import ChangeKey, FileRecord, StatKey, problems_to_json, record_from_row, stamp_of
 
 SCHEMA_VERSION = 3
@@ -110,6 +111,7 @@ class Catalog:
 
     def __init__(self, path: Path, journal_mode: str = "auto") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mark_state_folder(path.parent)
         self.path = path
         self.journal_reason = "ditentukan pemanggil"
         if journal_mode == "auto":

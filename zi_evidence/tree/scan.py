@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from zi_evidence.problems import Problem, unreadable
+from zi_evidence.state.marker import STATE_MARKER
 from zi_evidence.tree.safeopen import RELATIVE, lstat_beneath, open_beneath
 
 JUNK_PATTERNS = (
@@ -38,6 +39,7 @@ JUNK_PATTERNS = (
 )
 _FS_ENCODING, _FS_ERRORS = sys.getfilesystemencoding(), sys.getfilesystemencodeerrors()  # os.fsencode's
 _name = attrgetter("name")
+_MARKERS = (STATE_MARKER, os.fsencode(STATE_MARKER))  # names are bytes when listed through a bytes path
 
 
 class FileEntry(NamedTuple):
@@ -103,6 +105,8 @@ def walk(root: bytes, exclude: set[bytes], start: bytes = b"") -> Iterator[FileE
             where: Any = fd if RELATIVE else root + b"/" + rel_dir
             with os.scandir(where) as iterator:
                 children: list[os.DirEntry] = sorted(iterator, key=_name)
+            if any(child.name in _MARKERS for child in children):
+                continue  # a zi-evidence state folder (ours or another run's): never evidence
             prefix = rel_dir + b"/" if rel_dir else b""
             for child in children:
                 name = child.name  # str when listed through a descriptor, bytes through a bytes path
@@ -184,6 +188,8 @@ def observe(root: bytes, exclude: set[bytes], scopes: tuple[bytes, ...] | None =
         found.extend(walk(root, exclude))
     budget = path_max(root) - len(root) - 2
     for scope in scopes or ():
+        if _in_state_folder(root, scope):
+            continue  # a change inside a state folder (a watch event there) is never evidence
         try:
             info = lstat_beneath(root, scope)
         except OSError as exc:
@@ -195,6 +201,19 @@ def observe(root: bytes, exclude: set[bytes], scopes: tuple[bytes, ...] | None =
         found.extend(walk(root, exclude, scope) if entry is None else (entry,))
     files = tuple(e for e in found if isinstance(e, FileEntry))
     return Observation(files, tuple(e for e in found if isinstance(e, SkippedEntry)), scopes)
+
+
+def _in_state_folder(root: bytes, rel: bytes) -> bool:
+    """Whether ``rel`` or a folder above it holds the state-folder marker (a few stats per dirty path)."""
+    parts = rel.split(b"/")
+    marker = os.fsencode(STATE_MARKER)
+    for depth in range(1, len(parts) + 1):
+        try:
+            if lstat_beneath(root, b"/".join([*parts[:depth], marker])) is not None:
+                return True
+        except OSError:
+            return False  # an unreadable folder on the way: the walk reports it
+    return False
 
 
 LINK_PROBLEM = Problem(

@@ -184,18 +184,17 @@ def test_report_command_infers_the_format_and_leaves_the_tree_alone(drive, tmp_p
     ]
 
 
-def test_an_output_inside_the_evidence_tree_warns_and_never_overwrites_silently(drive):
+def test_an_output_inside_the_evidence_tree_is_refused_with_a_place_to_write_instead(drive):
     inside = drive / "Lain-lain" / "catatan lama.pdf"
     before = inside.read_bytes()
     runner = CliRunner()
-    refused = runner.invoke(cli, ["report", "-C", str(drive), "-f", "md", "-o", str(inside)])
-    assert refused.exit_code == 1 and "--force" in refused.output and inside.read_bytes() == before
+    for args in ([], ["--force"]):  # --force no longer lets a report into the tree
+        refused = runner.invoke(cli, ["report", "-C", str(drive), "-f", "md", "-o", str(inside), *args])
+        assert refused.exit_code == 1 and "di dalam folder data dukung" in refused.output, refused.output
+        assert str(drive.parent / "catatan lama.pdf") in refused.output and inside.read_bytes() == before
     fresh = drive / "laporan-baru.md"
-    try:
-        written = runner.invoke(cli, ["report", "-C", str(drive), "-o", str(fresh)])
-        assert written.exit_code == 0 and "di dalam folder data dukung" in written.output and fresh.is_file()
-    finally:
-        fresh.unlink(missing_ok=True)
+    refused = runner.invoke(cli, ["report", "-C", str(drive), "-o", str(fresh)])
+    assert refused.exit_code == 1 and not fresh.exists()
 
 
 class CsvSummary:
