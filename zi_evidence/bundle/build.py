@@ -18,6 +18,7 @@ from zi_evidence.bundle.model import (
     LayoutContext,
     PlannedFile,
 )
+from zi_evidence.bundle.personal import check_personal_data
 from zi_evidence.bundle.plan import BundlePlan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
@@ -64,6 +65,8 @@ class _BundleBuilder:
             )
         root = os.fsencode(self.repo.root)
         self.plan = make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options)
+        planned = [f.candidate.original_path for f in self.plan.files]
+        self.personal_notes = check_personal_data(self.repo, planned, self.options.allow_personal_data)
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         volumes = self._volumes()
         self._refuse_if_strict()
@@ -222,7 +225,7 @@ class _BundleBuilder:
         return hashes
 
     def notes(self) -> tuple[str, ...]:
-        return missing_fields(self.repo.config)
+        return missing_fields(self.repo.config) + self.personal_notes
 
     def _result(self, outputs: list[Path], volumes: list[list[Member]], hashes: list[str]) -> BuildResult:
         counts = Counter(e.finding.code.split(":")[0] for e in self.plan.exclusions)

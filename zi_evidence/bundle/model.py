@@ -60,6 +60,7 @@ class BundleOptions:
     split: bool = False
     include_problems: bool = False
     strict: bool = False
+    allow_personal_data: bool = False  # --izinkan-data-pribadi: files with citizens' personal data may go
 
     def as_dict(self) -> dict[str, Any]:
         return {

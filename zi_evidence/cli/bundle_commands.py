@@ -75,6 +75,12 @@ def _mb(value: float | None, setting: float | None) -> int | None:
     help="Tetap sertakan berkas bermasalah (terenkripsi, rusak, kosong…); temuannya dicatat di manifes.",
 )
 @click.option("--strict", is_flag=True, help="Gagal tanpa menulis apa pun bila ada berkas bukti yang tidak bisa masuk.")
+@click.option(
+    "--izinkan-data-pribadi",
+    "allow_personal_data",
+    is_flag=True,
+    help="Tetap sertakan berkas yang memuat data pribadi warga (NIK, KK, NPWP, ponsel, e-mail); dicatat di manifes.",
+)
 @state_option
 @quiet_option
 @json_option
@@ -88,6 +94,7 @@ def build(
     types,
     include_problems,
     strict,
+    allow_personal_data,
     state_dir,
     quiet,
     as_json,
@@ -106,6 +113,7 @@ def build(
         split=split,
         include_problems=include_problems,
         strict=strict,
+        allow_personal_data=allow_personal_data,
     )
     progress = BarProgress(quiet or as_json)
     result = build_bundle(repo, output, options, progress)
