@@ -25,6 +25,7 @@ from zi_evidence.readiness.model import (
     Totals,
     Verdict,
 )
+from zi_evidence.suggest import suggest
 from zi_evidence.validation.findings import EvidenceContext, Finding, build_context, evidence_support, run_checks
 
 # -- assembling ------------------------------------------------------------------------------------
@@ -84,6 +85,7 @@ def build_readiness(
         scores=scores,
         deadline=next_deadline(ruleset.timeline, today),
         verdict=_verdict(repo.config.target, findings, answers, scores),
+        suggestions=suggest(context),
     )
 
 

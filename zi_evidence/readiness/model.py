@@ -6,12 +6,15 @@ import os
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.validation.findings import Finding
+
+if TYPE_CHECKING:
+    from zi_evidence.suggest import Suggestion
 
 SCHEMA_VERSION = 1
 ANSWERS_HOWTO = (
@@ -157,6 +160,7 @@ class Readiness:
     deadline: Deadline | None
     verdict: Verdict
     tool_version: str = __version__
+    suggestions: tuple[Suggestion, ...] = ()  # likely questions of unmapped / indicator-level files
 
     def findings_for(self, target_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.question == target_id)
