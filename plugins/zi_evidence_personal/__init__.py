@@ -34,6 +34,14 @@ NIP_HINT = "NIP pejabat penanda tangan lazim ada di SK dan surat dinas: tidak pe
 
 
 @hookimpl
+def find_personal_data(text: str) -> list[tuple[int, int]]:
+    """Spans to mask where text is shown (search snippets): every kind, the officials' NIP too."""
+    from zi_evidence_personal.detect import scan
+
+    return [(hit.offset, hit.end) for hit in scan(text)]
+
+
+@hookimpl
 def evidence_findings(context: EvidenceContext) -> list[Finding]:
     from zi_evidence_personal.detect import scan
 

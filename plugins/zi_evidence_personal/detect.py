@@ -73,11 +73,12 @@ class Hit:
     kind: str
     offset: int
     masked: str
+    end: int = 0
     key: str = field(default="", repr=False)  # a digest, to count distinct numbers; never shown
 
 
-def _hit(kind: str, offset: int, masked: str, raw: str) -> Hit:
-    return Hit(kind, offset, masked, hashlib.blake2b(raw.encode(), digest_size=8).hexdigest())
+def _hit(kind: str, span: tuple[int, int], masked: str, raw: str) -> Hit:
+    return Hit(kind, span[0], masked, span[1], hashlib.blake2b(raw.encode(), digest_size=8).hexdigest())
 
 
 def mask(value: str) -> str:
@@ -154,20 +155,20 @@ def scan(text: str) -> Iterator[Hit]:
     for match in _NIP.finditer(text):
         digits = "".join(match.groups())
         if valid_nip(digits) and free(*match.span()):
-            hits.append(_hit("nip", match.start(), mask(digits), digits))
+            hits.append(_hit("nip", match.span(), mask(digits), digits))
     for match in _NPWP.finditer(text):
         if free(*match.span()):
-            hits.append(_hit("npwp", match.start(), mask(match.group(0)), match.group(0)))
+            hits.append(_hit("npwp", match.span(), mask(match.group(0)), match.group(0)))
     for match in _D15.finditer(text):
         if _label(text, match.start()) == "npwp" and free(*match.span()):
-            hits.append(_hit("npwp", match.start(), mask(match.group(1)), match.group(1)))
+            hits.append(_hit("npwp", match.span(), mask(match.group(1)), match.group(1)))
     for pattern in (_D16, _D16_GROUPED):
         for match in pattern.finditer(text):
             digits = "".join(match.groups())
             grouped = pattern is _D16_GROUPED
             kind = _nik_or_kk(text, match.start(), digits, grouped)
             if kind and free(*match.span()):
-                hits.append(_hit(kind, match.start(), mask(digits), digits))
+                hits.append(_hit(kind, match.span(), mask(digits), digits))
     for match in _MOBILE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _OFFICE_PHONE.search(text[max(line_start, match.start() - 60) : match.start()]):
@@ -175,11 +176,11 @@ def scan(text: str) -> Iterator[Hit]:
         digits = re.sub(r"\D", "", match.group(0))
         national = len(digits) - (2 if digits.startswith("62") else 1)
         if 9 <= national <= 12 and free(*match.span()):
-            hits.append(_hit("phone", match.start(), mask(digits), digits))
+            hits.append(_hit("phone", match.span(), mask(digits), digits))
     for match in _EMAIL.finditer(text):
         local, domain = match.groups()
         if domain.lower() in WEBMAIL and free(*match.span()):
-            hits.append(_hit("email", match.start(), mask_email(local, domain), match.group(0).lower()))
+            hits.append(_hit("email", match.span(), mask_email(local, domain), match.group(0).lower()))
     yield from sorted(hits, key=lambda h: h.offset)
 
 
