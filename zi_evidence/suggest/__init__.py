@@ -15,6 +15,7 @@ from zi_evidence.suggest.rank import (
     NEIGHBOUR_FLOOR,
     NEIGHBOUR_WEIGHT,
     RULESET_WEIGHT,
+    Doc,
     Space,
     cosine,
     file_doc,
@@ -27,6 +28,7 @@ from zi_evidence.suggest.rank import (
 OPEN_STATUSES = frozenset({"unmapped", "ambiguous", "indicator"})
 LIMIT = 3
 MIN_SCORE = 0.12
+MAX_NEIGHBOURS = 30  # per question, distinct descriptions
 
 
 @dataclass(frozen=True)
@@ -73,23 +75,31 @@ class _Engine:
             criteria = " ".join(question.criteria.values()) if question else ""
             docs.append(target_doc(target.label, criteria, target.evidence, names.get(target.indicator_id or "", "")))
         self.kinds = [{e.kind for e in t.evidence if getattr(e, "kind", None)} for t in self.targets]
-        self.file_docs = {f.id: file_doc(f.name, context.text(f)) for f in context.files}
-        mapped = [f for f in context.files if f.mapping_status == "question" and f.target_id]
-        # one IDF over the rule set's questions and the drive's files: words every ZI document has weigh little
-        self.rule_space = self.file_space = Space([*docs, *self.file_docs.values()])
-        self.rule_vectors = [self.rule_space.vector(d) for d in docs]
-        self.neighbours: dict[str, list[tuple[Any, dict[str, float]]]] = {}
-        for f in mapped if neighbours else ():
-            described = name_doc(f.name, context.text(f))
-            self.neighbours.setdefault(f.target_id, []).append((f, self.file_space.vector(described)))
+        # only the open files are read in full; a mapped file is described by its name and subject
+        self.file_docs = {
+            f.id: file_doc(f.name, context.text(f)) for f in context.files if f.mapping_status in OPEN_STATUSES
+        }
+        described: dict[str, dict[frozenset[str], tuple[Any, Doc]]] = {}
+        for f in context.files if neighbours else ():
+            if f.mapping_status == "question" and f.target_id:
+                doc = name_doc(f.name, context.text(f))
+                same = described.setdefault(f.target_id, {})
+                if len(same) < MAX_NEIGHBOURS:  # a monthly series says the same thing twelve times
+                    same.setdefault(frozenset(doc.weights), (f, doc))
+        everything = [d for same in described.values() for _, d in same.values()]
+        # one IDF over the questions and the drive's documents: words every ZI document has weigh little
+        self.space = Space([*docs, *self.file_docs.values(), *everything])
+        self.rule_vectors = [self.space.vector(d) for d in docs]
+        self.neighbours = {
+            target: [(f, self.space.vector(d)) for f, d in same.values()] for target, same in described.items()
+        }
 
     def for_file(self, file: Any, limit: int) -> Suggestion:
         doc = self.file_docs[file.id]
         current = file.target_id if file.mapping_status == "indicator" else None
         if not doc.weights:
             return Suggestion(file.path, file.mapping_status, current, ())
-        rule_vec = self.rule_space.vector(doc)
-        file_vec = self.file_space.vector(doc)
+        rule_vec = file_vec = self.space.vector(doc)
         scored = []
         for index, target in enumerate(self.targets):
             if current and target.indicator_id != current:
