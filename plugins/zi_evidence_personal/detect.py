@@ -37,6 +37,8 @@ _OFFICE_PHONE = re.compile(
     r"layanan|pengaduan|hotline|call\s*cent(?:er|re)|informasi|kantor|humas|sms\s*cent|wa\s*cent|contact|kontak\s+kami",
     re.IGNORECASE,
 )
+# an NPWP written for the office itself (its treasurer, the satker) is no citizen's
+_OFFICE_NPWP = re.compile(r"bendahar|satker|satuan\s+kerja|instansi|kantor|dinas|balai|badan\s+usaha", re.IGNORECASE)
 #: Free mail services: an address there is a person's, not an office's.
 WEBMAIL = frozenset(
     {
@@ -141,6 +143,12 @@ def _label(text: str, start: int) -> str | None:
     return best[1]
 
 
+def _office_line(text: str, start: int, words: re.Pattern[str]) -> bool:
+    """The same line, up to 60 characters before ``start``, says the number is the office's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(words.search(text[max(line_start, start - 60) : start]))
+
+
 def scan(text: str) -> Iterator[Hit]:
     """Every personal number in ``text``, each span reported once, in order of appearance."""
     taken: list[tuple[int, int]] = []
@@ -157,10 +165,18 @@ def scan(text: str) -> Iterator[Hit]:
         if valid_nip(digits) and free(*match.span()):
             hits.append(_hit("nip", match.span(), mask(digits), digits))
     for match in _NPWP.finditer(text):
+        if _office_line(text, match.start(), _OFFICE_NPWP):
+            free(*match.span())  # taken, so the NIK/NPWP passes below do not report it either
+            continue
         if free(*match.span()):
             hits.append(_hit("npwp", match.span(), mask(match.group(0)), match.group(0)))
     for match in _D15.finditer(text):
-        if _label(text, match.start()) == "npwp" and free(*match.span()):
+        if _label(text, match.start()) != "npwp":
+            continue
+        if _office_line(text, match.start(), _OFFICE_NPWP):
+            free(*match.span())
+            continue
+        if free(*match.span()):
             hits.append(_hit("npwp", match.span(), mask(match.group(1)), match.group(1)))
     for pattern in (_D16, _D16_GROUPED):
         for match in pattern.finditer(text):
@@ -170,8 +186,7 @@ def scan(text: str) -> Iterator[Hit]:
             if kind and free(*match.span()):
                 hits.append(_hit(kind, match.span(), mask(digits), digits))
     for match in _MOBILE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if _OFFICE_PHONE.search(text[max(line_start, match.start() - 60) : match.start()]):
+        if _office_line(text, match.start(), _OFFICE_PHONE):
             continue
         digits = re.sub(r"\D", "", match.group(0))
         national = len(digits) - (2 if digits.startswith("62") else 1)

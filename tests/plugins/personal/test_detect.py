@@ -119,6 +119,8 @@ def test_npwp_formats():
     assert kinds("NPWP 012345678901000") == ["npwp"]
     assert kinds(f"NPWP {make_nik()}") == ["npwp"]  # since 2024 a resident's NPWP is the NIK
     assert [h.masked for h in scan("NPWP: 01.234.567.8-901.000")] == ["***********1000"]
+    assert kinds("NPWP Bendahara Pengeluaran: 00.123.456.7-891.000") == []  # the office's own
+    assert kinds("NPWP Satker 001234567891000") == []
 
 
 def test_citizen_phone_and_mail_but_not_the_offices():
