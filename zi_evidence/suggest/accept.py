@@ -33,9 +33,10 @@ def escape_glob(path: str) -> str:
 
 def add_mapping_rule(config_path: Path, display_path: str, target_id: str) -> Accepted:
     """Put ``{path: <exact path>, id: target_id}`` first in ``mapping`` of ``config_path``."""
+    from zi_evidence.bounded import read_text_bounded
     from zi_evidence.config import _parsed
 
-    text = config_path.read_text(encoding="utf-8")
+    text = read_text_bounded(config_path)  # the same size and encoding checks as every command's read
     old = _parsed(config_path, text)
     pattern = escape_glob(display_path)
     rules = old.get("mapping", [])
