@@ -90,6 +90,19 @@ class ReviewSettings:
 
 
 @dataclass(frozen=True)
+class PersonalDataPolicy:
+    """Whether ``bundle`` takes files holding citizens' personal data (docs/personal-data.md)."""
+
+    bundle: str = "refuse"  # refuse | allow
+    allow: tuple[str, ...] = ()  # globs of files allowed in the bundle all the same
+
+    def allows(self, path: str) -> bool:
+        import fnmatch
+
+        return self.bundle == "allow" or any(fnmatch.fnmatch(path.lower(), p.lower()) for p in self.allow)
+
+
+@dataclass(frozen=True)
 class RepoConfig:
     root: Path
     ruleset: str
@@ -102,6 +115,7 @@ class RepoConfig:
     submission: Submission = field(default_factory=Submission)
     bundle: BundleSettings = field(default_factory=BundleSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
+    personal_data: PersonalDataPolicy = field(default_factory=PersonalDataPolicy)
 
     @property
     def config_path(self) -> Path:
@@ -181,6 +195,7 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
         _submission(raw.get("submission", {})),
         _bundle_settings(raw.get("bundle", {})),
         ReviewSettings(bool(raw.get("review", {}).get("allow_self_approval", False))),
+        _personal_data(raw.get("personal_data", {})),
     )
 
 
@@ -197,6 +212,10 @@ def _check_state_place(root: Path, state: Path) -> None:
         f"hanya boleh di tempat bawaannya ({default}). Hapus --state-dir (atau state_dir di {CONFIG_NAME}, "
         f"atau {STATE_DIR_ENV}), atau pilih folder di luar, misalnya {root.parent / (root.name + '-status')}."
     )
+
+
+def _personal_data(raw: dict[str, Any]) -> PersonalDataPolicy:
+    return PersonalDataPolicy(raw.get("bundle", "refuse"), tuple(raw.get("allow", ())))
 
 
 def _person(raw: dict[str, Any]) -> Person:

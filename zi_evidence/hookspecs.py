@@ -56,6 +56,11 @@ def evidence_findings(context: EvidenceContext) -> list[Finding]:
 
 
 @hookspec
+def find_personal_data(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of personal numbers or addresses in ``text``, masked wherever it is shown."""
+
+
+@hookspec
 def register_report_formats() -> list[type[ReportFormat]]:
     """Return report format classes (see ``zi_evidence.ReportFormat``) for ``zi-evidence report``."""
 

@@ -120,6 +120,16 @@ class PluginHost:
         found.extend(plugin_failure(f.plugin, f.error) for f in self.failures[before:])
         return found
 
+    def personal_spans(self, text: str) -> list[tuple[int, int]]:
+        """Every plugin's spans of personal data in ``text`` (``find_personal_data``), sorted; bad items dropped."""
+        spans = {
+            (int(a), int(b))
+            for _, returned in self._each("find_personal_data", text=text)
+            for a, b in returned or ()
+            if 0 <= int(a) < int(b) <= len(text)
+        }
+        return sorted(spans)
+
     def add_commands(self, cli: click.Group) -> list[HookFailure]:
         """Let every plugin add its subcommands to ``cli``; the failures, for the caller to show."""
         before = len(self.failures)

@@ -34,6 +34,7 @@ class HtmlReport(BaseReportFormat):
             _questions(r, out_dir),
             _findings(r),
             reviews_section(r),
+            _suggestions(r),
             f"<footer>Dibuat oleh zi-evidence {e(r.tool_version)} pada {e(tanggal(r.today))} dari katalog "
             f"{r.files} berkas ({r.pages} halaman). Aturan: {e(r.regulation)}. Nilai dihitung seperti LKE; "
             "penetapan tetap oleh TPI/TPN.</footer>",
@@ -275,6 +276,24 @@ def _findings(r: Readiness) -> str:
     if len(out) == 1:
         out.append("<p>Tidak ada temuan.</p>")
     return "".join(out)
+
+
+def _suggestions(r: Readiness) -> str:
+    """Likely questions of unmapped / indicator-level files, from their content (docs/suggestions.md)."""
+    if not r.suggestions:
+        return ""
+    rows = [
+        "<tr>"
+        + td(s.path)
+        + td(", ".join(f"{g.question} ({g.score:.2f})" for g in s.guesses))
+        + td("; ".join(s.guesses[0].reasons))
+        + td(s.command)
+        + "</tr>"
+        for s in r.suggestions
+    ]
+    return "<h2>Saran pemetaan</h2>" + table(
+        ["Berkas", "Pertanyaan", "Alasan", "Terima dengan"], rows, cols=(28, 16, 36, 20)
+    )
 
 
 def _value(criterion: Any) -> str:

@@ -86,6 +86,20 @@ class MarkdownReport(BaseReportFormat):
             ],
         )
         out += _reviews(r)
+        if r.suggestions:  # likely questions of unmapped / indicator-level files (docs/suggestions.md)
+            out += ["## Saran pemetaan", ""]
+            out += rows(
+                ["Berkas", "Pertanyaan", "Alasan", "Terima dengan"],
+                [
+                    [
+                        md(s.path),
+                        md(", ".join(g.question for g in s.guesses)),
+                        md("; ".join(s.guesses[0].reasons)),
+                        f"`{s.command}`",
+                    ]
+                    for s in r.suggestions
+                ],
+            )
         out.append(f"_Dibuat oleh zi-evidence {md(r.tool_version)}; penetapan tetap oleh TPI/TPN._")
         return ("\n".join(out) + "\n").encode("utf-8")
 

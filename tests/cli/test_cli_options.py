@@ -56,6 +56,7 @@ def test_every_built_in_command_is_added_once():
         "files",
         "index",
         "init",
+        "map",
         "plugins",
         "push",
         "report",

@@ -18,6 +18,7 @@ from zi_evidence.bundle.model import (
     LayoutContext,
     PlannedFile,
 )
+from zi_evidence.bundle.personal import check_personal_data
 from zi_evidence.bundle.plan import BundlePlan, make_plan
 from zi_evidence.bundle.reports import collect_reports
 from zi_evidence.bundle.writer import Member, staged, write_archive
@@ -53,6 +54,7 @@ class _BundleBuilder:
         self.options = options
         self.progress = progress
         self.layout = get_layout(repo.host, options.layout)
+        self.personal_notes: tuple[str, ...] = ()  # set by run(); a dry plan checks no page text
 
     def make_plan(self, dry: bool = False) -> BundlePlan:
         self.progress.stage("Memeriksa katalog dan berkas", 0)
@@ -70,6 +72,8 @@ class _BundleBuilder:
 
     def run(self, out: Path) -> BuildResult:
         self.plan = self.make_plan()
+        planned = [f.candidate.original_path for f in self.plan.files]
+        self.personal_notes = check_personal_data(self.repo, planned, self.options.allow_personal_data)
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()
@@ -235,7 +239,7 @@ class _BundleBuilder:
         return hashes
 
     def notes(self) -> tuple[str, ...]:
-        return missing_fields(self.repo.config)
+        return missing_fields(self.repo.config) + self.personal_notes
 
     def _result(self, outputs: list[Path], volumes: list[list[Member]], hashes: list[str]) -> BuildResult:
         counts = Counter(e.finding.code.split(":")[0] for e in self.plan.exclusions)

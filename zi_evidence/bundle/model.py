@@ -75,6 +75,7 @@ class BundleOptions:
     include_problems: bool = False
     strict: bool = False
     convert: bool = True  # photos and Office files to PDF when "pdf" is taken and they are not
+    allow_personal_data: bool = False  # --izinkan-data-pribadi: files with citizens' personal data may go
 
     def as_dict(self) -> dict[str, Any]:
         return {

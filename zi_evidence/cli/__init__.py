@@ -13,6 +13,7 @@ from zi_evidence import __version__
 from zi_evidence.cli.answer_commands import answers
 from zi_evidence.cli.bundle_commands import bundle
 from zi_evidence.cli.file_commands import files
+from zi_evidence.cli.map_commands import map_file
 from zi_evidence.cli.options import STATE_DIR_KEY
 from zi_evidence.cli.plugin_commands import plugins, rulesets
 from zi_evidence.cli.repo_commands import index, init, status
@@ -59,6 +60,7 @@ for _command in (
     serve,
     status,
     files,
+    map_file,
     search,
     answers,
     check,

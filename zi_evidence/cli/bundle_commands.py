@@ -80,6 +80,12 @@ def _mb(value: float | None, setting: float | None) -> int | None:
     is_flag=True,
     help="Jangan ubah foto dan berkas Office ke PDF (bawaan: diubah bila hanya PDF yang diunggah; bundle.convert).",
 )
+@click.option(
+    "--izinkan-data-pribadi",
+    "allow_personal_data",
+    is_flag=True,
+    help="Tetap sertakan berkas yang memuat data pribadi warga (NIK, KK, NPWP, ponsel, e-mail); dicatat di manifes.",
+)
 @state_option
 @quiet_option
 @json_option
@@ -94,6 +100,7 @@ def build(
     include_problems,
     strict,
     no_convert,
+    allow_personal_data,
     state_dir,
     quiet,
     as_json,
@@ -113,6 +120,7 @@ def build(
         include_problems=include_problems,
         strict=strict,
         convert=settings.convert and not no_convert,
+        allow_personal_data=allow_personal_data,
     )
     progress = BarProgress(quiet or as_json)
     result = build_bundle(repo, output, options, progress)

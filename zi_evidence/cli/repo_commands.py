@@ -176,6 +176,14 @@ def render_status(report: StatusReport) -> str:
             for note in notes:
                 hint = f" → {note.hint}" if note.hint else ""
                 lines.append(f"  - {note.path}: {note.message}{hint}")
+    if report.suggestions:
+        lines += ["", f"Saran pemetaan dari isi berkas ({len(report.suggestions)}):"]
+        for suggestion in report.suggestions:
+            lines.append(f"  - {suggestion.path}")
+            for guess in suggestion.guesses:
+                lines.append(f"      {guess.question} ({guess.score:.2f}) {guess.label}")
+            lines.append(f"      alasan: {'; '.join(suggestion.guesses[0].reasons)}")
+            lines.append(f"      terima: {suggestion.command}")
     if not report.files:
         lines += ["", "Katalog masih kosong. Jalankan: zi-evidence index"]
     return "\n".join(lines)

@@ -48,9 +48,9 @@ def search(query, repo_path, state_dir, area, question, kind, year, limit, as_js
         click.echo(json.dumps(asdict(results), ensure_ascii=False, indent=2))
         return
     if not results.hits:
-        click.echo(f"Tidak ada hasil untuk: {text}")
+        click.echo(f"Tidak ada hasil untuk: {results.query}")
         return
-    click.echo(f"{results.total} berkas cocok untuk: {text} (menampilkan {len(results.hits)})")
+    click.echo(f"{results.total} berkas cocok untuk: {results.query} (menampilkan {len(results.hits)})")
     color = sys.stdout.isatty()
     for rank, hit in enumerate(results.hits, start=1):
         where = hit.question or "belum terpetakan"

@@ -26,6 +26,7 @@ from zi_evidence.readiness.model import (
     Verdict,
 )
 from zi_evidence.readiness.reviews import read_reviews
+from zi_evidence.suggest import suggest
 from zi_evidence.validation.findings import EvidenceContext, Finding, build_context, evidence_support, run_checks
 
 # -- assembling ------------------------------------------------------------------------------------
@@ -86,6 +87,7 @@ def build_readiness(
         deadline=next_deadline(ruleset.timeline, today),
         verdict=_verdict(repo.config.target, findings, answers, scores),
         reviews=read_reviews(repo),
+        suggestions=suggest(context),
     )
 
 

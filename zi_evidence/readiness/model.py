@@ -6,13 +6,16 @@ import os
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.readiness.reviews import RekapLine, Reviews
 from zi_evidence.validation.findings import Finding
+
+if TYPE_CHECKING:
+    from zi_evidence.suggest import Suggestion
 
 SCHEMA_VERSION = 1
 ANSWERS_HOWTO = (
@@ -159,6 +162,7 @@ class Readiness:
     verdict: Verdict
     tool_version: str = __version__
     reviews: Reviews | None = None  # the review chain's verdicts; None: no review database
+    suggestions: tuple[Suggestion, ...] = ()  # likely questions of unmapped / indicator-level files
 
     def findings_for(self, target_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.question == target_id)

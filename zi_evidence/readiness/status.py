@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from zi_evidence.repository import Repository
 
@@ -42,6 +43,7 @@ class StatusReport:
     unmapped: list[FileNote] = field(default_factory=list)
     problems: list[FileNote] = field(default_factory=list)
     skipped: list[FileNote] = field(default_factory=list)
+    suggestions: list[Any] = field(default_factory=list)  # suggest.Suggestion, for unmapped/indicator files
 
 
 def collect_status(repo: Repository) -> StatusReport:
@@ -71,4 +73,9 @@ def collect_status(repo: Repository) -> StatusReport:
                 FileNote(record.display, problem.code, problem.message, problem.hint, problem.severity)
             )
     report.skipped = [FileNote(path, p.code, p.message, p.hint, p.severity) for path, p in skipped]
+    if any(r.mapping_status in ("unmapped", "ambiguous", "indicator") for r in records):
+        from zi_evidence.suggest import suggest
+        from zi_evidence.validation.findings import build_context
+
+        report.suggestions = list(suggest(build_context(repo)))
     return report

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from zi_evidence.errors import IndexUnavailable
 from zi_evidence.index.search_index import rebuild
 from zi_evidence.parsing import machine_read_pages
+from zi_evidence.redact import mask_snippet, mask_text
 from zi_evidence.repository import Repository
 from zi_evidence.search.backend import Snippet
 from zi_evidence.search.limits import check_query_bounds
@@ -60,8 +61,10 @@ def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int 
             if record is None:  # the index is ahead of the catalog; the next index run reconciles it
                 continue
             pages = backend.page_matches(query, catalog.page_texts(record), MAX_PAGES_PER_HIT)
+            # citizens' numbers are found by search, but never shown in full (zi_evidence.redact)
+            pages = [(number, mask_snippet(repo.host, snippet)) for number, snippet in pages]
             hits.append(_hit(record, hit.score, pages))
-    return SearchResults(query, total, tuple(hits))
+    return SearchResults(mask_text(repo.host, query), total, tuple(hits))  # echoed back: masked as well
 
 
 def _hit(record: FileRecord, score: float, pages: list[tuple[int, Snippet]]) -> SearchHit:

@@ -27,7 +27,8 @@ class Finding:
     """One thing a ZI team should know or fix. ``message`` and ``hint`` are for civil servants (Bahasa Indonesia).
 
     ``question``: the LKE question/indicator/hasil id it concerns, if any; ``path``: the file's display path.
-    ``source``: the plugin that reported it (filled in by ``PluginHost.findings``).
+    ``source``: the plugin that reported it (filled in by ``PluginHost.findings``); ``page``: 1-based page
+    of the file it concerns, when it concerns one page.
     """
 
     code: str
@@ -37,6 +38,7 @@ class Finding:
     question: str | None = None
     path: str | None = None
     source: str = ""
+    page: int | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITY_RANK:
@@ -103,6 +105,7 @@ class EvidenceContext:
     as_of: date
     skipped: tuple[tuple[str, Problem], ...] = ()
     texts: Mapping[int, str] = field(default_factory=dict, repr=False)
+    page_starts: Mapping[int, tuple[int, ...]] = field(default_factory=dict, repr=False)  # offsets in ``text``
     _order: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -115,6 +118,12 @@ class EvidenceContext:
     def text(self, file: EvidenceFile) -> str:
         """The extracted text of a file, pages joined; empty when it has none."""
         return self.texts.get(file.id, "")
+
+    def page_at(self, file: EvidenceFile, offset: int) -> int:
+        """The 1-based page of ``file`` holding character ``offset`` of its ``text`` (1 when pages are unknown)."""
+        from bisect import bisect_right
+
+        return max(1, bisect_right(self.page_starts.get(file.id, (0,)), offset))
 
     def files_for(self, target_id: str) -> tuple[EvidenceFile, ...]:
         return tuple(f for f in self.files if f.target_id == target_id)
@@ -149,15 +158,16 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
     """
     files: list[EvidenceFile] = []
     texts: dict[int, str] = {}
+    starts: dict[int, tuple[int, ...]] = {}
     with repo.catalog() as catalog:
         records = catalog.records()
         skipped = tuple(catalog.skipped())
-        by_extract: dict[tuple[str, str | None, str | None], str] = {}
+        by_extract: dict[tuple[str, str | None, str | None], tuple[str, tuple[int, ...]]] = {}
         for record in records:
             key = (record.sha256, record.parser, record.parser_version)
             if key not in by_extract:  # duplicates share one text
-                by_extract[key] = catalog.text_of(record)
-            text = by_extract[key]
+                by_extract[key] = _joined(catalog.page_texts(record) if record.parser else [])
+            text, starts[record.id] = by_extract[key]
             if text:
                 texts[record.id] = text
             files.append(_evidence_file(record, text))
@@ -172,7 +182,19 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
         as_of=as_of or date.today(),
         skipped=skipped,
         texts=texts,
+        page_starts=starts,
     )
+
+
+def _joined(pages: list[str]) -> tuple[str, tuple[int, ...]]:
+    """The text as ``Catalog.text_of`` joins it, and where each page starts in it."""
+    from zi_evidence.state.catalog import PAGE_SEPARATOR
+
+    offsets, at = [], 0
+    for page in pages:
+        offsets.append(at)
+        at += len(page) + len(PAGE_SEPARATOR)
+    return PAGE_SEPARATOR.join(pages), tuple(offsets)
 
 
 def _evidence_file(record: Any, text: str) -> EvidenceFile:

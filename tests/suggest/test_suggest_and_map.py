@@ -1,0 +1,139 @@
+"""Mapping suggestions from content, and accepting one with ``zi-evidence map`` (zi-evidence.yaml only)."""
+
+import json
+
+from zi_evidence.repository import Repository
+from zi_evidence.suggest import suggest
+from zi_evidence.suggest.accept import add_mapping_rule, escape_glob
+from zi_evidence.validation.findings import build_context
+
+AREA1 = "PEMENUHAN/AREA I - Manajemen Perubahan"
+SCAN = "Scan/scan0001.pdf"
+COMMENTED = "# tim ZI mengisi ini\nunit:\n  name: Unit Uji   # nama resmi\n"
+
+
+def sk_tim_zi(number="W.31-0012"):
+    return [
+        f"KEPUTUSAN KEPALA KANTOR IMIGRASI\nNOMOR {number} TAHUN 2026\nTENTANG\n"
+        "PEMBENTUKAN TIM KERJA PEMBANGUNAN ZONA INTEGRITAS\nMENUJU WILAYAH BEBAS DARI KORUPSI\n\nMenimbang : a. bahwa",
+        "MEMUTUSKAN\nMenetapkan : Membentuk Tim Kerja Pembangunan Zona Integritas\nDitetapkan di Tanjung Kelayang",
+    ]
+
+
+def drive(make_repo, fabricate, extra=""):
+    root = make_repo(extra=extra)
+    fabricate.make_pdf(root / SCAN, sk_tim_zi())
+    fabricate.make_pdf(
+        root / "Arsip Lama/dokumen 7.pdf",
+        ["LAPORAN MONITORING DAN EVALUASI PEMBANGUNAN ZONA INTEGRITAS\nBULAN MARET 2026\nRealisasi rencana aksi"],
+    )
+    fabricate.make_pdf(
+        root / f"{AREA1}/ii. Rencana Pembangunan Zona Integritas/1.ii.a Rencana Kerja ZI 2026.pdf",
+        ["RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026\nKegiatan, target, waktu, penanggung jawab"],
+    )
+    fabricate.make_docx(root / "Arsip Lama/catatan.docx", ["Catatan belanja alat tulis kantor"])
+    return root
+
+
+def fingerprint_without_config(tree_fingerprint, root):
+    return {k: v for k, v in tree_fingerprint(root).items() if k != "zi-evidence.yaml"}
+
+
+def test_the_top_suggestion_for_an_unmapped_sk_is_its_question(make_repo, fabricate, indexed_repo):
+    repo = indexed_repo(drive(make_repo, fabricate))
+    found = {s.path: s for s in suggest(build_context(repo))}
+    sk = found[SCAN]
+    assert sk.mapping_status == "unmapped" and sk.guesses[0].question == "A.I.1.i.a"
+    assert any("tim" in r and "zona" in r for r in sk.guesses[0].reasons)
+    assert sk.command == f'zi-evidence map "{SCAN}" A.I.1.i.a'
+    # a monev report next to a mapped rencana kerja: both share "rencana … pembangunan zona integritas"
+    assert "A.I.1.iii.b" in [g.question for g in found["Arsip Lama/dokumen 7.pdf"].guesses]
+    assert [g.score for g in sk.guesses] == sorted((g.score for g in sk.guesses), reverse=True)
+
+
+def test_status_and_report_show_them(make_repo, fabricate, indexed_repo, run_cli, tmp_path):
+    root = drive(make_repo, fabricate)
+    indexed_repo(root)
+    status = run_cli("status", "-C", root)
+    assert "Saran pemetaan" in status.output and f'zi-evidence map "{SCAN}" A.I.1.i.a' in status.output
+    as_json = json.loads(run_cli("status", "-C", root, "--json").output)
+    assert any(s["path"] == SCAN and s["guesses"][0]["question"] == "A.I.1.i.a" for s in as_json["suggestions"])
+    for suffix in ("json", "md", "html"):
+        run_cli("report", "-C", root, "-o", tmp_path / f"r.{suffix}", "-q")  # the JSON is checked by its schema
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["suggestions"][0]["guesses"][0]["reasons"]
+    assert "Saran pemetaan" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "Saran pemetaan" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_map_adds_a_rule_keeps_the_config_and_the_next_index_maps(
+    make_repo, fabricate, indexed_repo, run_cli, tree_fingerprint, monkeypatch
+):
+    root = drive(make_repo, fabricate, extra="# catatan tim: jangan hapus\n")
+    indexed_repo(root)
+    config = root / "zi-evidence.yaml"
+    before_text = config.read_text(encoding="utf-8")
+    before = fingerprint_without_config(tree_fingerprint, root)
+    monkeypatch.chdir(root)  # the path as status shows it
+    result = run_cli("map", SCAN, "a.i.1.i.a")
+    assert result.exit_code == 0, result.output
+    assert "tidak dipindah" in result.output
+    after_text = config.read_text(encoding="utf-8")
+    assert after_text.startswith(before_text)  # every byte the team wrote stays
+    assert after_text[len(before_text) :] == "mapping:\n  - path: 'Scan/scan0001.pdf'\n    id: 'A.I.1.i.a'\n"
+    again = run_cli("map", SCAN, "A.I.1.i.a")
+    assert "sudah ada" in again.output and config.read_text(encoding="utf-8") == after_text
+    repo = indexed_repo(root)
+    with repo.catalog() as catalog:
+        record = next(r for r in catalog.records() if r.display == SCAN)
+    assert (record.target_id, record.mapping_status) == ("A.I.1.i.a", "question")
+    assert SCAN not in {s.path for s in suggest(build_context(Repository.open(root)))}
+    assert fingerprint_without_config(tree_fingerprint, root) == before  # no evidence byte changed
+
+
+def test_rule_goes_first_in_an_existing_mapping_with_comments(make_repo, fabricate, indexed_repo, run_cli):
+    extra = "mapping:   # aturan tim\n  # yang lama\n  - path: 'Scan/*'\n    id: A.I.1.ii.a\n"
+    root = drive(make_repo, fabricate, extra=extra)
+    indexed_repo(root)
+    result = run_cli("map", root / SCAN, "A.I.1.i.a")
+    assert result.exit_code == 0, result.output
+    text = (root / "zi-evidence.yaml").read_text(encoding="utf-8")
+    assert "mapping:   # aturan tim\n  - path: 'Scan/scan0001.pdf'\n    id: 'A.I.1.i.a'\n  # yang lama\n" in text
+    repo = indexed_repo(root)
+    with repo.catalog() as catalog:
+        assert {r.display: r.target_id for r in catalog.records()}[SCAN] == "A.I.1.i.a"  # before the broad glob
+
+
+def test_unsafe_or_wrong_requests_change_nothing(make_repo, fabricate, indexed_repo, run_cli, tmp_path):
+    root = drive(make_repo, fabricate, extra="mapping: [{path: 'x/*', id: A.I.1.i.b}]\n")
+    indexed_repo(root)
+    config = root / "zi-evidence.yaml"
+    before = config.read_bytes()
+    flow = run_cli("map", root / SCAN, "A.I.1.i.a")
+    assert flow.exit_code == 1 and "tidak dapat ditambahkan dengan aman" in flow.output
+    unknown = run_cli("map", root / SCAN, "A.I.9.x")
+    assert unknown.exit_code == 1 and "tidak ada di aturan penilaian" in unknown.output
+    outside = tmp_path / "luar.pdf"
+    fabricate.make_pdf(outside, ["x"])
+    assert "di luar repositori" in run_cli("map", outside, "A.I.1.i.a", "-C", root).output
+    assert config.read_bytes() == before
+
+
+def test_glob_characters_in_a_name_match_that_file_only(make_repo, fabricate, indexed_repo):
+    root = make_repo()
+    for name in ("Scan/[draft] scan*.pdf", "Scan/d scan1.pdf"):
+        fabricate.make_pdf(root / name, sk_tim_zi())
+    add_mapping_rule(root / "zi-evidence.yaml", "Scan/[draft] scan*.pdf", "A.I.1.i.a")
+    assert escape_glob("a[1]*?.pdf") == "a[[]1][*][?].pdf"
+    repo = indexed_repo(root)
+    with repo.catalog() as catalog:
+        mapped = {r.display: r.target_id for r in catalog.records()}
+    assert mapped == {"Scan/[draft] scan*.pdf": "A.I.1.i.a", "Scan/d scan1.pdf": None}
+
+
+def test_empty_flow_mapping_becomes_a_block(make_repo, tmp_path):
+    root = make_repo(extra="mapping: []  # belum ada\nbundle:\n  types: [pdf]\n")
+    add_mapping_rule(root / "zi-evidence.yaml", "a.pdf", "A.I.1.i.a")
+    text = (root / "zi-evidence.yaml").read_text(encoding="utf-8")
+    assert "mapping:\n  - path: 'a.pdf'\n    id: 'A.I.1.i.a'\nbundle:\n  types: [pdf]\n" in text
+    assert COMMENTED not in text
