@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pypdf", "docx", "openpyxl", "PIL", "lxml", "zi_evidence.scoring", "zi_evidence.rulesets.model")
+HEAVY = ("pypdf", "pypdfium2", "docx", "openpyxl", "PIL", "lxml", "zi_evidence.scoring", "zi_evidence.rulesets.model")
 
 
 def loaded_after(code: str) -> set[str]:
