@@ -99,6 +99,8 @@ class RepoConfig:
     submission: Submission = field(default_factory=Submission)
     bundle: BundleSettings = field(default_factory=BundleSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
+    #: ``search: {engine: whoosh}``: the search backend plugin to use; empty: the fastest installed.
+    search_engine: str = ""
 
     @property
     def config_path(self) -> Path:
@@ -177,6 +179,7 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
         _submission(raw.get("submission", {})),
         _bundle_settings(raw.get("bundle", {})),
         ReviewSettings(bool(raw.get("review", {}).get("allow_self_approval", False))),
+        str(raw.get("search", {}).get("engine", "")).strip(),
     )
 
 
