@@ -3,6 +3,12 @@ with one file changed, against two baselines measured in the same run (bare text
 same parser plugins in a process pool, and a bare ``os.scandir`` walk). Also search latency.
 
     python bench/index_bench.py --files 2000          # writes bench/results/index-<N>.json and prints a table
+    python bench/index_bench.py --files 2000 --backend whoosh --parsers pypdf --peer recoll
+
+``--backend`` names the search engine (as ``search: {engine: ...}`` in zi-evidence.yaml; default: the
+fastest installed), ``--parsers pypdf`` leaves the PDFium parser out (pypdf reads every PDF; the DOCX
+fast path is always on), ``--peer recoll`` also indexes and searches the drive with Recoll in turns
+with zi-evidence (bench/recoll_peer.py).
 
 Needs the ``test`` extra (reportlab) to build the drive; the drive is cached under --work.
 """
@@ -130,11 +136,26 @@ def command_seconds(argv: list[str], runs: int = 5) -> float:
 
 def paired_command_seconds(first: list[str], second: list[str], runs: int = 15) -> tuple[float, float]:
     """Median wall times of two commands run in turns, so that the machine's slow spells hit both alike."""
-    timings: tuple[list[float], list[float]] = ([], [])
+    found = alternating_seconds({"first": first, "second": second}, runs)
+    return statistics.median(found["first"]), statistics.median(found["second"])
+
+
+def alternating_seconds(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Each command's wall times, the commands run in turns ``runs`` times."""
+    timings: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        timings[0].append(_timed(first))
-        timings[1].append(_timed(second))
-    return statistics.median(timings[0]), statistics.median(timings[1])
+        for name, argv in commands.items():
+            timings[name].append(_timed(argv))
+    return timings
+
+
+def choose_stack(drive: Path, backend: str | None, parsers: str) -> None:
+    """Name the engine in the drive's zi-evidence.yaml and leave parser plugins out, for every process."""
+    config = drive / "zi-evidence.yaml"
+    text = config.read_text(encoding="utf-8").split("\nsearch:")[0].rstrip("\n") + "\n"
+    config.write_text(text + (f"search:\n  engine: {backend}\n" if backend else ""), encoding="utf-8")
+    if parsers == "pypdf":
+        os.environ["ZI_EVIDENCE_DISABLE_PLUGINS"] = "pdfium"
 
 
 def _timed(argv: list[str]) -> float:
@@ -186,6 +207,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/zi-bench"))
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=2, help="full index and extraction runs, in turns")
+    parser.add_argument("--backend", choices=("whoosh", "tantivy"), default=None)
+    parser.add_argument("--parsers", choices=("pdfium", "pypdf"), default="pdfium")
+    parser.add_argument("--peer", choices=("recoll",), default=None)
     args = parser.parse_args()
     drive = args.work / f"drive-zipf-{args.files}"
     if not drive.exists():
@@ -193,16 +217,27 @@ def main() -> None:
         build_drive(drive, args.files)
         print(f"built {drive} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     shutil.rmtree(drive / ".zi-evidence", ignore_errors=True)
+    choose_stack(drive, args.backend, args.parsers)
     compile_bytecode()
     processes = os.cpu_count() or 1
+    peer = None
+    if args.peer:
+        import recoll_peer
+
+        reason = recoll_peer.available()
+        if reason:
+            raise SystemExit(f"--peer recoll: {reason}")
+        peer = recoll_peer.configure(args.work, drive)
 
     # The VM's speed drifts by up to 1.6x over minutes, so each measure and its baseline run in turns,
     # and the least disturbed run of each counts (noise only ever adds time).
-    extractions, fulls = [], []
+    extractions, fulls, peer_fulls = [], [], []
     for _ in range(args.repeats):
         extractions.append(bare_extraction(drive, processes))
         shutil.rmtree(drive / ".zi-evidence", ignore_errors=True)
         fulls.append(index_run(drive))
+        if peer:
+            peer_fulls.append(recoll_peer.index_from_scratch(peer))
     extract_s, extract_pages = min(extractions)
     full = min(fulls, key=lambda run: run["seconds"])
     # the first run after a full index meets the disk still writing back the catalog and index
@@ -215,18 +250,31 @@ def main() -> None:
     walk_s = statistics.median(walks)
     nochange = sorted(nochange_runs, key=lambda run: run["run_s"])[len(nochange_runs) // 2]
     cli = str(Path(sys.executable).with_name("zi-evidence"))
-    nochange_cli_s, walk_cli_s = paired_command_seconds(
-        [cli, "index", str(drive), "--quiet"], [sys.executable, "-c", WALKER, str(ROOT / "bench"), str(drive)]
-    )
+    commands = {
+        "index": [cli, "index", str(drive), "--quiet"],
+        "walk": [sys.executable, "-c", WALKER, str(ROOT / "bench"), str(drive)],
+    }
+    if peer:
+        commands["recoll_index"] = recoll_peer.index_command(peer)
+    nochange_commands = alternating_seconds(commands, 15)
+    nochange_cli_s, walk_cli_s = (statistics.median(nochange_commands[k]) for k in ("index", "walk"))
     victim = next(drive.rglob("dokumen-00000.pdf"))
     from scripts.fabricate import make_pdf
 
     make_pdf(victim, [f"Berkas diubah {time.time_ns()}: kata kunci unikbenchmark ada di sini."])
     one_changed = index_run(drive)
-    index_bytes = sum(p.stat().st_size for p in (drive / ".zi-evidence" / "index").rglob("*") if p.is_file())
-    catalog_bytes = (drive / ".zi-evidence" / "catalog.sqlite").stat().st_size
+    peer_one_changed = recoll_peer._timed(recoll_peer.index_command(peer)) if peer else None
+    state = drive / ".zi-evidence"
+    index_bytes = sum(p.stat().st_size for p in (state / "index").rglob("*") if p.is_file())
+    catalog_bytes = (state / "catalog.sqlite").stat().st_size
+    searches = {"search": [cli, "search", "--repo", str(drive), "pelayanan publik"]}
+    if peer:
+        searches["recoll_search"] = recoll_peer.search_command(peer, "pelayanan publik")
+    search_commands = alternating_seconds(searches, 9)
     result = {
         "files": args.files,
+        "backend": args.backend or "default",
+        "parsers": args.parsers,
         "walked": walked,
         "cores": processes,
         "bare_walk_s": walk_s,
@@ -243,15 +291,28 @@ def main() -> None:
         "ratio_nochange_vs_walk": nochange["run_s"] / walk_s,
         "no_change_command_s": nochange_cli_s,
         "bare_walk_command_s": walk_cli_s,
+        "no_change_commands_s_each": nochange_commands,
         "ratio_nochange_command_vs_walk_command": nochange_cli_s / walk_cli_s,
         "files_per_s": full["files"] / full["seconds"],
         "pages_per_s": full["pages"] / full["seconds"],
         "index_mb": index_bytes / 1e6,
         "catalog_mb": catalog_bytes / 1e6,
         "search": search_latency(drive, args.rounds),
-        "search_command_s": command_seconds([cli, "search", "--repo", str(drive), "pelayanan publik"]),
+        "search_command_s": statistics.median(search_commands["search"]),
+        "search_commands_s_each": search_commands,
     }
-    out = ROOT / "bench" / "results" / f"index-{args.files}.json"
+    if peer:
+        result["recoll"] = {
+            "full_index_s_each": peer_fulls,
+            "full_index_s": min(peer_fulls),
+            "no_change_command_s": statistics.median(nochange_commands["recoll_index"]),
+            "one_changed_s": peer_one_changed,
+            "search": recoll_peer.search_latency(peer, [q for q in QUERIES], args.rounds),
+            "search_command_s": statistics.median(search_commands["recoll_search"]),
+        }
+        result["ratio_full_vs_recoll"] = full["seconds"] / min(peer_fulls)
+    suffix = "".join(f"-{part}" for part in (args.backend, args.parsers if args.parsers != "pdfium" else None) if part)
+    out = ROOT / "bench" / "results" / f"index-{args.files}{suffix}{'-recoll' if peer else ''}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

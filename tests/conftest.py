@@ -505,3 +505,36 @@ def postgres_db(postgres_server):
     yield url
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+# --- search engines: `--backend=whoosh|tantivy` runs the suite with one; without it the fixture
+# `search_backend_class` gives each backend-level search test both, and repositories get the default
+ENGINES = ("whoosh", "tantivy")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--backend", choices=ENGINES, default=None, help="search engine for the whole suite")
+
+
+def pytest_configure(config):
+    chosen = config.getoption("--backend")
+    if chosen:  # every repository (and every CLI subprocess) then sees only the chosen engine
+        others = [name for name in ENGINES if name != chosen]
+        disabled = [n for n in os.environ.get("ZI_EVIDENCE_DISABLE_PLUGINS", "").split(",") if n.strip()]
+        os.environ["ZI_EVIDENCE_DISABLE_PLUGINS"] = ",".join([*disabled, *others])
+
+
+def pytest_generate_tests(metafunc):
+    if "search_backend_class" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("--backend")
+        metafunc.parametrize("search_backend_class", [chosen] if chosen else list(ENGINES), indirect=True)
+
+
+@pytest.fixture
+def search_backend_class(request):
+    """The backend class of the engine named by the parameter (``whoosh`` or ``tantivy``)."""
+    if request.param == "whoosh":
+        from zi_evidence_whoosh import WhooshBackend
+
+        return WhooshBackend
+    from zi_evidence_tantivy import TantivyBackend
+
+    return TantivyBackend

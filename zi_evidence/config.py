@@ -116,6 +116,8 @@ class RepoConfig:
     bundle: BundleSettings = field(default_factory=BundleSettings)
     review: ReviewSettings = field(default_factory=ReviewSettings)
     personal_data: PersonalDataPolicy = field(default_factory=PersonalDataPolicy)
+    #: ``search: {engine: whoosh}``: the search backend plugin to use; empty: the fastest installed.
+    search_engine: str = ""
 
     @property
     def config_path(self) -> Path:
@@ -196,6 +198,7 @@ def _build(root: Path, raw: dict[str, Any], state_dir: Path | None) -> RepoConfi
         _bundle_settings(raw.get("bundle", {})),
         ReviewSettings(bool(raw.get("review", {}).get("allow_self_approval", False))),
         _personal_data(raw.get("personal_data", {})),
+        str(raw.get("search", {}).get("engine", "")).strip(),
     )
 
 

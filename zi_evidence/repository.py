@@ -84,6 +84,15 @@ class Repository:
             raise PluginError(
                 "Tidak ada plugin mesin pencari yang aktif. Periksa 'zi-evidence plugins' dan pasang ulang paketnya."
             )
+        named = self.config.search_engine
+        if named:
+            if named not in backends:
+                raise PluginError(
+                    f"Mesin pencari {named!r} yang disebut di {self.config.config_path} (search: engine) "
+                    f"tidak terpasang atau tidak aktif. Tersedia: {', '.join(sorted(backends))}. "
+                    "Ganti nama mesinnya, atau hapus baris itu agar yang tercepat dipakai."
+                )
+            return backends[named]
         # a faster engine outbids the built-in one by declaring a higher priority (optional, 0 without)
         return max(backends.values(), key=lambda b: (getattr(b, "priority", 0), b.name))
 

@@ -1,12 +1,14 @@
-"""Built-in DOCX parser: python-docx opens the package, an lxml walk collects the text.
+"""Built-in DOCX parser: an lxml walk over the package's XML collects the text (``fast``), python-docx
+reads a package laid out in a way the fast path does not know.
 
 Body paragraphs and tables, headers, footers, footnotes and endnotes, plus core properties.
-The zip is checked for bombs before python-docx (which inflates every part) sees it.
+The zip is checked for bombs before any part is inflated.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -25,6 +27,7 @@ from zi_evidence import (
     sniff_office,
 )
 
+from . import fast
 from ._walk import drop_fallbacks, element_pages
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -46,14 +49,14 @@ def _broken() -> tuple[type[BaseException], ...]:
     from docx.opc.exceptions import OpcError
     from lxml import etree
 
-    return (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError)
+    return (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, EOFError, zlib.error)
 
 
 class DocxParser(BaseParser):
     """Word documents (.docx): one page per explicit page break, or the whole text as one page."""
 
     name: ClassVar[str] = "docx"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "1"  # the fast path reads the same text: no re-read needed
     mime_types: ClassVar[tuple[str, ...]] = (DOCX_MIME,)
     empty_hint: ClassVar[str] = _REUPLOAD
 
@@ -70,8 +73,6 @@ class DocxParser(BaseParser):
 
 
 def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
-    import docx
-
     DocxParser.check_not_empty(handle)
     magic = handle.read(8)
     if magic.startswith(CFB_MAGIC):
@@ -85,20 +86,30 @@ def _parse_docx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
     try:
         with zipfile.ZipFile(handle) as archive:
             check_zip(archive, limits.inflated_mb * MIB, inflate=_is_xml)
-        handle.seek(0)
-        document = docx.Document(handle)
-        body = document.element.body
-        drop_fallbacks(body)
-        pages = element_pages(body)
-        leading, trailing = _side_texts(document)
-        metadata = _metadata(document)
+            text = fast.read(archive)
+        if text is None:
+            handle.seek(0)
+            text = read_with_python_docx(handle)
     except _broken() as exc:
         raise _corrupt(exc) from exc
+    pages, leading, trailing = text.pages, text.leading, text.trailing
     if leading:
         pages[0] = "\n".join(filter(None, [*leading, pages[0]]))
     if trailing:
         pages[-1] = "\n".join(filter(None, [pages[-1], *trailing]))
-    return _bounded(pages, metadata, limits)
+    return _bounded(pages, text.metadata, limits)
+
+
+def read_with_python_docx(handle: IO[bytes]) -> fast.DocxText:
+    """The same reading through python-docx's object model (the fast path's reference)."""
+    import docx
+
+    document = docx.Document(handle)
+    body = document.element.body
+    drop_fallbacks(body)
+    pages = element_pages(body)
+    leading, trailing = _side_texts(document)
+    return fast.DocxText(pages, leading, trailing, _metadata(document))
 
 
 def _corrupt(exc: BaseException) -> ParseFailure:

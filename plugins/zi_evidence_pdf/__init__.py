@@ -1,4 +1,7 @@
-"""Built-in PDF parser (pypdf): text per page, metadata, encrypted and scanned-PDF detection."""
+"""Built-in PDF parser (pypdf): text per page, metadata, encrypted and scanned-PDF detection.
+
+PDFium (plugin ``zi_evidence_pdfium``) is its fallback for a file pypdf cannot read or finds no text in.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,12 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from zi_evidence import BaseParser, ParsedDocument, ParseFailure, ParseLimits, Problem, hookimpl, open_for_parse
 
-from ._dates import page_ranges, pdf_date_to_iso
+from . import findings
+from ._dates import pdf_date_to_iso
+from .fallback import read_with_fallback
+from .findings import MIB, SCANNED_MAX_CHARS, is_thin
+
+__all__ = ["MIB", "SCANNED_MAX_CHARS", "PdfParser", "read_pypdf"]
 
 if TYPE_CHECKING:  # pypdf is imported where a PDF is read: registering the parser stays cheap
     from pypdf import PdfReader
@@ -19,10 +27,7 @@ if TYPE_CHECKING:  # pypdf is imported where a PDF is read: registering the pars
 # pypdf logs recoverable damage ("EOF marker not found") to stderr; problems rows say it instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-MIB = 1024 * 1024
-#: A scanner stamp ("Scanned with CamScanner") or a page number is not a text layer.
-SCANNED_MAX_CHARS = 40
-_REUPLOAD = "Minta berkas asli atau cetak ulang/pindai ulang ke PDF, lalu unggah kembali."
+_REUPLOAD = findings.REUPLOAD
 
 
 @cache
@@ -48,7 +53,7 @@ class PdfParser(BaseParser):
     """Text per page from a PDF's text layer; flags scanned pages that need OCR."""
 
     name: ClassVar[str] = "pdf"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"  # 2: PDFium's reading when pypdf's fails or has no text
     mime_types: ClassVar[tuple[str, ...]] = ("application/pdf",)
     empty_hint: ClassVar[str] = _REUPLOAD
 
@@ -58,37 +63,39 @@ class PdfParser(BaseParser):
         return "application/pdf" if b"%PDF-" in head[:1024] else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        from pypdf.errors import LimitReachedError
+        return read_with_fallback(read_pypdf, _read_pdfium, path, limits)
 
-        handle = open_for_parse(path)
-        with handle:
-            self.check_not_empty(handle)
-            try:
-                return _parse_pdf(handle, limits)
-            except ParseFailure:
-                raise
-            except LimitReachedError as exc:
-                raise ParseFailure(
-                    "too_large",
-                    f"Berkas PDF memuat data terkompresi yang terlalu besar untuk dibaca: {exc}.",
-                    "Simpan ulang PDF dengan ukuran lebih kecil (misalnya 'Reduce File Size'), lalu unggah kembali.",
-                ) from exc
-            except _broken() as exc:
-                raise _corrupt(exc, handle) from exc
+
+def _read_pdfium(path: Path, limits: ParseLimits) -> ParsedDocument:
+    from zi_evidence_pdfium import read_pdfium  # the other engine, only for the few files pypdf fails on
+
+    return read_pdfium(path, limits)
+
+
+def read_pypdf(path: Path, limits: ParseLimits) -> ParsedDocument:
+    """The file as pypdf reads it, without a second opinion."""
+    from pypdf.errors import LimitReachedError
+
+    handle = open_for_parse(path)
+    with handle:
+        PdfParser.check_not_empty(handle)
+        try:
+            return _parse_pdf(handle, limits)
+        except ParseFailure:
+            raise
+        except LimitReachedError as exc:
+            raise ParseFailure(
+                "too_large",
+                f"Berkas PDF memuat data terkompresi yang terlalu besar untuk dibaca: {exc}.",
+                "Simpan ulang PDF dengan ukuran lebih kecil (misalnya 'Reduce File Size'), lalu unggah kembali.",
+            ) from exc
+        except _broken() as exc:
+            raise _corrupt(exc, handle) from exc
 
 
 def _corrupt(exc: BaseException, handle: IO[bytes]) -> ParseFailure:
-    # a PDF ends with %%EOF: without it the copy or upload was most likely cut short
     handle.seek(max(os.fstat(handle.fileno()).st_size - 1024, 0))
-    cause = (
-        "isi berkas tidak terbaca"
-        if b"%%EOF" in handle.read()
-        else "berkas terpotong, kemungkinan salinan atau unggahan tidak selesai"
-    )
-    detail = str(exc) or type(exc).__name__
-    return ParseFailure(
-        "corrupt", f"Berkas PDF rusak atau tidak lengkap: {cause} (rincian teknis: {detail}).", _REUPLOAD
-    )
+    return findings.corrupt(findings.truncated_cause(handle.read()), str(exc) or type(exc).__name__)
 
 
 def _parse_pdf(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
@@ -100,44 +107,13 @@ def _parse_pdf(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
         _decrypt_with_empty_password(reader)
     total = len(reader.pages)
     if total == 0:
-        raise ParseFailure("corrupt", "Berkas PDF rusak atau tidak lengkap: tidak ada halaman.", _REUPLOAD)
+        raise findings.no_pages()
     problems: list[Problem] = []
     wanted = min(total, limits.pages)
     if wanted < total:
-        problems.append(
-            Problem(
-                "page_limit",
-                f"Dokumen terlalu panjang ({total} halaman): hanya {wanted} halaman pertama yang dibaca.",
-                "Pisahkan dokumen menjadi beberapa berkas, atau minta admin menaikkan batas halaman.",
-                "warning",
-            )
-        )
+        problems.append(findings.page_limit(total, wanted))
     pages, scanned, broken = _extract_pages(reader, wanted, limits.text_mb * MIB, problems)
-    if broken:
-        problems.append(
-            Problem(
-                "corrupt",
-                f"Sebagian halaman PDF rusak dan teksnya tidak terbaca (halaman {page_ranges(broken)}).",
-                _REUPLOAD,
-                "warning",
-            )
-        )
-    if scanned:
-        where = f"semua {total} halaman" if len(scanned) == total else f"halaman {page_ranges(scanned)}"
-        problems.append(
-            Problem(
-                "no_text_layer",
-                f"Tidak ada lapisan teks (hasil pindai) — perlu OCR ({where}).",
-                "Jalankan OCR, atau unggah versi PDF yang teksnya dapat dicari (searchable PDF).",
-                "warning",
-            )
-        )
-    elif not any(text.strip() for text in pages) and not broken:
-        problems.append(
-            Problem(
-                "empty", "Dokumen tidak berisi teks.", "Periksa apakah berkas yang diunggah sudah benar.", "warning"
-            )
-        )
+    problems += findings.closing_problems(pages, total, scanned, broken)
     return ParsedDocument(tuple(pages), total, _metadata(reader), tuple(problems))
 
 
@@ -150,11 +126,7 @@ def _decrypt_with_empty_password(reader: PdfReader) -> None:
     except (DependencyError, NotImplementedError, FileNotDecryptedError):
         opened = 0  # an encryption scheme we cannot open is, for the user, a protected file
     if not opened:
-        raise ParseFailure(
-            "encrypted",
-            "Berkas PDF terenkripsi (dilindungi kata sandi), sehingga isinya tidak dapat dibaca.",
-            "Unggah salinan PDF tanpa kata sandi: buka dengan kata sandinya, lalu simpan/cetak ulang ke PDF.",
-        )
+        raise findings.encrypted()
 
 
 def _extract_pages(
@@ -180,19 +152,11 @@ def _extract_pages(
         size = len(text.encode("utf-8"))
         if used + size > cap_bytes:
             pages.append(text.encode("utf-8")[: max(cap_bytes - used, 0)].decode("utf-8", "ignore"))
-            problems.append(
-                Problem(
-                    "text_limit",
-                    f"Teks dokumen terlalu panjang: hanya sekitar {cap_bytes // MIB} MB pertama yang disimpan "
-                    f"(sampai halaman {number}).",
-                    "Pisahkan dokumen menjadi beberapa berkas bila seluruh isinya perlu dicari.",
-                    "warning",
-                )
-            )
+            problems.append(findings.text_limit(cap_bytes, number))
             break
         used += size
         pages.append(text)
-        if len("".join(text.split())) < SCANNED_MAX_CHARS and _has_image(page):
+        if is_thin(text) and _has_image(page):
             scanned.append(number)
     return pages, scanned, broken
 

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 
 # D:YYYYMMDDHHmmSSOHH'mm' where everything after the year is optional (PDF 32000-1, 7.9.4)
-_PDF_DATE = re.compile(
+_PDF_DATE = (  # compiled on first use: registering the PDF parsers stays cheap
     r"^\s*(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*"
     r"(?:(?P<utc>[Zz])|(?P<sign>[+-])(?P<tzh>\d{2})'?(?P<tzm>\d{2})?'?)?"
 )
+
+
+@cache
+def _pdf_date() -> re.Pattern[str]:
+    return re.compile(_PDF_DATE)
 
 
 def pdf_date_to_iso(raw: object) -> str | None:
@@ -18,7 +24,7 @@ def pdf_date_to_iso(raw: object) -> str | None:
     if raw is None:
         return None
     text = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
-    match = _PDF_DATE.match(text)
+    match = _pdf_date().match(text)
     if not match:
         return None
     year, month, day, hour, minute, second = (

@@ -131,9 +131,14 @@ def without_absent_fields(q: wq.Query, reader: Any) -> wq.Query:
         if not kept:
             return q  # nothing can match; leave that to Whoosh rather than invent a NullQuery
         return kept[0] if len(kept) == 1 and q.boost == 1.0 else q.__class__(kept, boost=q.boost)
+    if isinstance(q, (wq.AndNot, wq.AndMaybe, wq.Require)):
+        # before CompoundQuery, which they are too: BinaryQuery.__init__ (and so apply()) takes no boost
+        pair = q.__class__(without_absent_fields(q.a, reader), without_absent_fields(q.b, reader))
+        pair.boost = q.boost
+        return pair
     if isinstance(q, wq.CompoundQuery):
         return q.__class__([without_absent_fields(sub, reader) for sub in q.subqueries], boost=q.boost)
-    if isinstance(q, (wq.Not, wq.AndNot, wq.AndMaybe, wq.Require)):
+    if isinstance(q, wq.Not):
         return q.apply(lambda sub: without_absent_fields(sub, reader))
     return q
 
@@ -152,6 +157,18 @@ MAX_EXPANSION = 2000
 MAX_WILDCARDS = 4
 
 
+def too_many_words(written: str, is_prefix: bool) -> QueryError:
+    """The refusal of a pattern that matches more than ``MAX_EXPANSION`` words of the index."""
+    if is_prefix:
+        return QueryError(
+            f"Pola '{written}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
+            "Tulis awalan yang lebih panjang (lebih banyak huruf sebelum '*')."
+        )
+    return QueryError(
+        f"Pola '{written}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. Tulis pola yang lebih khas."
+    )
+
+
 class _Bounded:
     """Expands to at most ``MAX_EXPANSION`` words, then stops with a message saying how to narrow it."""
 
@@ -161,13 +178,8 @@ class _Bounded:
     def _btexts(self, ixreader: Any) -> Any:
         for count, btext in enumerate(super()._btexts(ixreader), 1):  # type: ignore[misc]
             if count > MAX_EXPANSION:
-                raise QueryError(
-                    f"Pola '{self.text}*' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
-                    "Tulis awalan yang lebih panjang (lebih banyak huruf sebelum '*')."
-                    if isinstance(self, wq.Prefix)
-                    else f"Pola '{self.text}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
-                    "Tulis pola yang lebih khas."
-                )
+                prefix = isinstance(self, wq.Prefix)
+                raise too_many_words(self.text + "*" if prefix else self.text, prefix)
             yield btext
 
 

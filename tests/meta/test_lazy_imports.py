@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pypdf", "docx", "openpyxl", "PIL", "lxml", "zi_evidence.scoring", "zi_evidence.rulesets.model")
+HEAVY = ("pypdf", "pypdfium2", "docx", "openpyxl", "PIL", "lxml", "zi_evidence.scoring", "zi_evidence.rulesets.model")
 
 
 def loaded_after(code: str) -> set[str]:
@@ -57,4 +57,4 @@ def test_a_run_with_nothing_to_do_loads_neither_whoosh_nor_jsonschema(make_repo)
     loaded_after(code)  # the first run builds the index and reads the stamps
     loaded_after(code)  # the second records that the index agrees with the catalog
     loaded = loaded_after(code)
-    assert not {"whoosh", "jsonschema", "snowballstemmer", "yaml", "multiprocessing"} & loaded
+    assert not {"whoosh", "tantivy", "jsonschema", "snowballstemmer", "yaml", "multiprocessing"} & loaded

@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-BUILT_INS = {"pdf", "docx", "xlsx", "text", "image", "rulesets", "whoosh"}
+BUILT_INS = {"pdf", "pdfium", "docx", "xlsx", "text", "image", "rulesets", "whoosh", "tantivy"}
 
 
 @pytest.mark.slow

@@ -132,7 +132,7 @@ def test_the_search_backend_with_the_highest_priority_is_chosen(make_repo):
     from zi_evidence.repository import Repository
 
     class FastBackend:
-        name, version, priority = "cepat", "1", 10
+        name, version, priority = "cepat", "1", 20
 
     class Faster:
         @hookimpl
@@ -140,7 +140,25 @@ def test_the_search_backend_with_the_highest_priority_is_chosen(make_repo):
             return [FastBackend]
 
     host = make_plugin_manager()
+    installed = host.search_backends()
+    fastest = max(installed.values(), key=lambda b: getattr(b, "priority", 0)).name
     repo = Repository.open(make_repo(), host=host)
-    assert repo.backend_class.name == "whoosh"
+    assert repo.backend_class.name == fastest
+    if {"whoosh", "tantivy"} <= set(installed):
+        assert fastest == "tantivy"  # both built in: the faster engine unless the repository names one
     host.register(Faster(), "cepat")
     assert Repository.open(make_repo(), host=host).backend_class is FastBackend
+
+
+def test_a_repository_may_name_its_search_engine(make_repo):
+    from zi_evidence.errors import PluginError
+    from zi_evidence.repository import Repository
+
+    host = make_plugin_manager()
+    for name in host.search_backends():
+        root = make_repo(f"drive-{name}", extra=f"search:\n  engine: {name}\n")
+        assert Repository.open(root, host=host).backend_class.name == name
+    root = make_repo("drive-unknown", extra="search:\n  engine: lucene\n")
+    with pytest.raises(PluginError) as caught:
+        _ = Repository.open(root, host=host).backend_class
+    assert "'lucene'" in str(caught.value) and "Tersedia:" in str(caught.value)

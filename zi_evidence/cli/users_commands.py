@@ -6,7 +6,6 @@ log records them as ``cli:<system user>``. Passwords are prompted twice without 
 
 from __future__ import annotations
 
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -26,6 +25,8 @@ password_stdin_option = click.option(
 def cli_actor() -> str:
     """Who ran an admin command, for the audit log."""
     try:
+        import getpass  # imports termios and pwd: only commands that record who acted need it
+
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):  # no user name for this uid (containers)
         return "cli"

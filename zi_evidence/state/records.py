@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import mimetypes
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -73,6 +72,8 @@ class FileRecord:
     @property
     def format(self) -> str:
         """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it."""
+        import mimetypes  # on first use, not when the catalog module loads (every command)
+
         extension = mimetypes.guess_extension(self.mime) or ""
         return extension.lstrip(".")
 

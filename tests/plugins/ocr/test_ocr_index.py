@@ -71,7 +71,7 @@ def test_without_ocr_the_scan_stays_marked_perlu_ocr(drive):
     repo = Repository.open(drive)
     run_index(repo, IndexOptions(exclude_parsers=frozenset({"ocr"})))
     sk, pages = records(repo)[SK]
-    assert sk.parser == "pdf" and pages == ["", ""]
+    assert sk.parser == "pdfium" and pages == ["", ""]
     problem = next(p for p in sk.all_problems if p.code == "no_text_layer")
     assert "perlu OCR" in problem.message
     assert pages_of(repo, "gratifikasi") == {}
@@ -92,7 +92,7 @@ def test_tesseract_missing_from_path_declines_cleanly(drive, tmp_path, monkeypat
     summary = run_index(repo)
     assert summary.parsed == 2
     found = records(repo)
-    assert found[SK][0].parser == "pdf" and found[HADIR_JPG][0].parser == "image"
+    assert found[SK][0].parser == "pdfium" and found[HADIR_JPG][0].parser == "image"
     assert "no_text_layer" in {p.code for p in found[SK][0].all_problems}
 
 
@@ -112,7 +112,7 @@ def test_a_page_budget_defers_ocr_to_the_next_run(drive):
     # one file is read by OCR, then the budget is spent: the other gets its plain parser and a note
     with repo.catalog() as catalog:
         parsers = sorted(r.parser for r in catalog.records())
-    assert parsers in (["image", "ocr"], ["ocr", "pdf"]), parsers
+    assert parsers in (["image", "ocr"], ["ocr", "pdfium"]), parsers
     assert any("batas halaman" in note for note in first.notes)
     second = run_index(Repository.open(drive), IndexOptions(processes=1, expensive_pages=5))
     assert second.parsed == 1 and not any("batas halaman" in note for note in second.notes)

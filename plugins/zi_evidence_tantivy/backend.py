@@ -1,0 +1,251 @@
+"""The tantivy implementation of ``zi_evidence.search.backend.SearchBackend``.
+
+Queries are parsed by the Whoosh plugin's parser (the one query language) and its page matcher finds
+the pages and snippets, so only the document search runs in tantivy. Each rebuild writes a fresh
+generation folder and switches a pointer to it (the Whoosh plugin's ``Generations``), under
+``<index_dir>/tantivy-v<version>``: the engines never share files, and switching engines starts from an
+empty index, which the core fills from the catalog without parsing a file again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from zi_evidence import BackendHit, IndexDoc, IndexUnavailable, QueryError, Snippet, ZiError
+from zi_evidence_whoosh.generations import Generations
+
+
+class TantivyBackend:
+    """Full-text search over one tantivy index per generation folder."""
+
+    name: ClassVar[str] = "tantivy"
+    version: ClassVar[str] = "1"  # bump when the schema or the stored terms change: a new folder is built
+    #: Above Whoosh (0): with both installed and no engine named in zi-evidence.yaml, tantivy is used.
+    priority: ClassVar[int] = 10
+    lock_attempts: ClassVar[int] = 8
+    update_heap: ClassVar[int] = 32_000_000
+    rebuild_heap: ClassVar[int] = 128_000_000
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._generations = Generations(self.index_dir / f"tantivy-v{self.version}")
+        self._lock = threading.Lock()
+        self._cached: tuple[Path, Any, Any] | None = None  # (folder, index, schema)
+        self._seen: str = ""  # the folder's fingerprint when the cached index last reloaded
+        self._recent: dict[str, tuple[Any, Any]] = {}
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def update(self, docs: Iterable[IndexDoc], remove_keys: Iterable[str]) -> None:
+        from zi_evidence_tantivy.fields import document
+
+        batch = [document(doc) for doc in docs]  # drained before the writer's lock is taken
+        keys = [doc.get_first("key") for doc in batch] + list(remove_keys)
+        if self._open() is None:
+            self.rebuild(())
+        opened = self._open()
+        assert opened is not None
+        index = opened[1]
+        writer = self._writer(index, self.update_heap, 1)
+        try:
+            for key in keys:
+                writer.delete_documents_by_term("key", key)
+            for made in batch:
+                writer.add_document(made)
+            writer.commit()
+            writer.wait_merging_threads()
+        except ZiError:
+            raise
+        except Exception as exc:
+            _abandon(writer)
+            raise self._unavailable(exc) from exc
+
+    def rebuild(self, docs: Iterable[IndexDoc]) -> None:
+        import tantivy
+
+        from zi_evidence_tantivy.fields import build_schema, document
+
+        with self._generations.rebuild_lock():
+            previous = self._current_or_none()
+            folder = self._generations.new_folder()
+            try:
+                index = tantivy.Index(build_schema(), path=str(folder))
+                writer = self._writer(index, self.rebuild_heap, min(os.cpu_count() or 1, 2))
+                for doc in docs:
+                    writer.add_document(document(doc))
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            self._generations.switch(folder)
+            with self._lock:
+                self._cached = None
+            self._generations.prune(keep={folder} | ({previous} if previous else set()))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, str]:
+        def read(searcher: Any, tantivy: Any, schema: Any) -> dict[str, str]:
+            total = searcher.num_docs
+            if not total:
+                return {}
+            found = searcher.search(tantivy.Query.all_query(), limit=total, count=False).hits
+            docs = (searcher.doc(address) for _, address in found)
+            return {doc.get_first("key"): doc.get_first("stamp") or "" for doc in docs}
+
+        return self._with_searcher(read, empty={})
+
+    def fingerprint(self) -> str:
+        folder = self._generations.current()
+        if folder is None:
+            return ""
+        return f"{self.name}-{self.version}:{folder.name}:{_files_digest(folder)}"
+
+    def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
+        from zi_evidence_tantivy.translate import Translator
+        from zi_evidence_whoosh.plain import plain_filters
+
+        tree = self._parsed(query)[1]
+        allow = plain_filters(filters)
+
+        def run(searcher: Any, tantivy: Any, schema: Any) -> tuple[list[BackendHit], int]:
+            translate = Translator(tantivy, schema, searcher)
+            q = translate.query(tree)
+            if allow:
+                Q, Occur = tantivy.Query, tantivy.Occur
+                musts = [(Occur.Must, q)] + [(Occur.Must, Q.term_query(schema, t.field, t.text)) for t in allow]
+                q = Q.boolean_query(musts)
+            result = searcher.search(q, limit=max(limit, 1), count=True)
+            hits = [
+                BackendHit(key=searcher.doc(address).get_first("key"), score=float(score))
+                for score, address in result.hits[: max(limit, 0)]
+            ]
+            return hits, int(result.count or 0)
+
+        nothing: tuple[list[BackendHit], int] = ([], 0)
+        return self._with_searcher(run, empty=nothing)
+
+    def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
+        if not query.strip() or max_snippets <= 0:
+            return []
+        from zi_evidence_whoosh.pages import page_matches
+
+        return page_matches(self._parsed(query)[0], pages, max_snippets)
+
+    def _parsed(self, query: str) -> tuple[Any, Any]:
+        """(the Whoosh plugin's parsed query, its plain tree); the last few are kept."""
+        with self._lock:
+            found = self._recent.get(query)
+        if found is None:
+            from zi_evidence_whoosh.plain import plain
+            from zi_evidence_whoosh.querying import make_parser, parse_query
+            from zi_evidence_whoosh.schema import build_schema
+
+            parsed = parse_query(make_parser(build_schema()), query)
+            found = (parsed, plain(parsed))
+            with self._lock:
+                if len(self._recent) >= 32:
+                    self._recent.clear()
+                self._recent[query] = found
+        return found
+
+    def close(self) -> None:
+        with self._lock:
+            self._cached = None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _current_or_none(self) -> Path | None:
+        try:
+            return self._generations.current()
+        except IndexUnavailable:
+            return None
+
+    def _open(self) -> tuple[Path, Any, Any] | None:
+        """The live generation's (folder, index, schema), reloaded when another writer committed."""
+        folder = self._generations.current()
+        if folder is None:
+            return None  # no index yet: nothing to load tantivy for
+        digest = _files_digest(folder)
+        with self._lock:
+            cached = self._cached
+            if cached and cached[0] == folder:
+                if digest != self._seen:
+                    cached[1].reload()
+                    self._seen = digest
+                return cached
+        import tantivy
+
+        try:
+            index = tantivy.Index.open(str(folder))
+        except Exception as exc:
+            raise self._unavailable(exc) from exc
+        opened = (folder, index, index.schema)
+        with self._lock:
+            self._cached, self._seen = opened, digest
+        return opened
+
+    def _with_searcher(self, fn: Any, empty: Any) -> Any:
+        for attempt in (1, 2):
+            opened = self._open()
+            if opened is None:
+                return empty
+            import tantivy
+
+            try:
+                return fn(opened[1].searcher(), tantivy, opened[2])
+            except (ZiError, QueryError):
+                raise
+            except Exception as exc:
+                if attempt == 1 and self._current_or_none() != opened[0]:
+                    continue  # another process switched generations under us
+                raise self._unavailable(exc) from exc
+        raise AssertionError("unreachable")
+
+    def _writer(self, index: Any, heap: int, threads: int) -> Any:
+        """A writer, retrying while another process holds tantivy's writer lock."""
+        pause = 0.2
+        for attempt in range(self.lock_attempts):
+            try:
+                return index.writer(heap, threads)
+            except ValueError as exc:
+                if "lock" not in str(exc).lower():
+                    raise self._unavailable(exc) from exc
+                if attempt + 1 < self.lock_attempts:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 5.0)
+        raise IndexUnavailable(
+            f"Indeks pencarian di {self.index_dir} sedang dikunci oleh proses lain dan tetap terkunci "
+            f"setelah {self.lock_attempts} kali mencoba. Tutup proses lain yang memakai indeks ini "
+            "(mis. pemantau folder), atau bangun ulang indeks."
+        )
+
+    def _unavailable(self, exc: BaseException) -> IndexUnavailable:
+        with self._lock:
+            self._cached = None
+        return IndexUnavailable(
+            f"Indeks pencarian di {self.index_dir} rusak atau tidak dapat dibaca "
+            f"({type(exc).__name__}: {exc}). Bangun ulang indeks; dokumen bukti tidak terpengaruh."
+        )
+
+
+def _files_digest(folder: Path) -> str:
+    # any commit or merge writes meta.json and segment files anew
+    stats = ((e.name, e.stat()) for e in os.scandir(folder) if e.is_file() and not e.name.endswith(".lock"))
+    files = sorted((name, info.st_size, info.st_mtime_ns) for name, info in stats)
+    return hashlib.sha1(repr(files).encode()).hexdigest()[:16]
+
+
+def _abandon(writer: Any) -> None:
+    try:
+        writer.rollback()
+    except Exception:  # noqa: BLE001 - the writer is dropped either way; its lock goes with it
+        pass

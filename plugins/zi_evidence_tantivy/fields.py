@@ -1,0 +1,55 @@
+"""The tantivy schema and the mapping from ``IndexDoc`` to a tantivy document.
+
+Text fields hold the terms our analysis made, joined by spaces, under tantivy's whitespace tokenizer
+(no lower-casing, no length limit): a term's place in the list is its position, as in the Whoosh index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zi_evidence import IndexDoc
+from zi_evidence_whoosh.analysis import affixed_counts, index_terms
+
+#: The fields the query language names (the Whoosh plugin's schema names).
+TEXT = ("title", "path", "text")
+EXACT = "text_exact"
+KEYWORDS = ("question", "indicator", "area", "year", "kinds")
+
+
+def build_schema() -> Any:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("key", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("stamp", stored=True, tokenizer_name="raw", index_option="basic")
+    for name in TEXT:
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    builder.add_text_field(EXACT, tokenizer_name="whitespace", index_option="freq")  # prefixes need no positions
+    for name in KEYWORDS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    return builder.build()
+
+
+def document(doc: IndexDoc) -> Any:
+    import tantivy
+
+    made = tantivy.Document()
+    made.add_text("key", doc.key)
+    made.add_text("stamp", doc.stamp)
+    for name, value in (("title", doc.title), ("path", doc.path), ("text", doc.text)):
+        terms = index_terms(value)
+        if terms:
+            made.add_text(name, " ".join(terms))
+    affixed = affixed_counts(doc.title, doc.path, doc.text)
+    if affixed:
+        made.add_text(EXACT, " ".join(affixed))
+    for name, value in (("question", doc.question), ("indicator", doc.indicator), ("area", doc.area)):
+        if value.strip():
+            made.add_text(name, value.strip())
+    if doc.year.strip():
+        made.add_text("year", doc.year.strip())
+    for kind in doc.kinds:
+        if kind.strip():
+            made.add_text("kinds", kind.strip())
+    return made
