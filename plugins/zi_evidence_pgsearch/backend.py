@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from zi_evidence.errors import IndexUnavailable
+from zi_evidence import IndexUnavailable
 
 if TYPE_CHECKING:  # SQLAlchemy loads only on the server, never when a unit's command loads plugins
     from sqlalchemy import Connection, Engine
