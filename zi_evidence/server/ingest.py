@@ -19,7 +19,16 @@ from zi_evidence.review.model import EventDraft, Review
 from zi_evidence.review.sqlstore import SqlSession
 from zi_evidence.server.blobs import BlobStore, check_sha256
 from zi_evidence.server.snapshot import Snapshot
-from zi_evidence.server.tables import blobs, pages, snapshots, unit_answers, unit_files, unit_findings, units
+from zi_evidence.server.tables import (
+    blobs,
+    pages,
+    pending_blobs,
+    snapshots,
+    unit_answers,
+    unit_files,
+    unit_findings,
+    units,
+)
 
 
 def missing(db: Connection, snapshot: Snapshot) -> list[str]:
@@ -29,10 +38,31 @@ def missing(db: Connection, snapshot: Snapshot) -> list[str]:
     return [sha for sha in wanted if sha not in held]
 
 
-def receive(db: Connection, store: BlobStore, sha256: str, chunks: Iterable[bytes]) -> int:
-    """Store one file after checking its hash (``PushRefused`` when it does not match)."""
-    size = store.put(check_sha256(sha256), chunks)
+def announce(db: Connection, unit_id: int, snapshot: Snapshot, lacking: Iterable[str]) -> None:
+    """Remember which files this unit may now upload (those its snapshot names and the server lacks)."""
+    sizes = {entry.sha256: entry.size for entry in snapshot.files}
+    rows = [{"unit_id": unit_id, "sha256": sha, "size": sizes[sha]} for sha in lacking]
+    if rows:
+        db.execute(pg_insert(pending_blobs).on_conflict_do_nothing(), rows)
+
+
+def receive(db: Connection, store: BlobStore, sha256: str, chunks: Iterable[bytes], unit_id: int | None = None) -> int:
+    """Store one file after checking its hash (``PushRefused`` when it does not match). With ``unit_id``
+    (an upload under a unit's token) only a file that unit's snapshot announced is taken."""
+    check_sha256(sha256)
+    if db.execute(select(blobs.c.size).where(blobs.c.sha256 == sha256)).first() is not None:
+        for _ in chunks:  # held already (another unit sent it meanwhile): one copy is enough
+            pass
+        return int(db.execute(select(blobs.c.size).where(blobs.c.sha256 == sha256)).scalar_one())
+    if unit_id is not None:
+        announced = db.execute(
+            select(pending_blobs.c.size).where(pending_blobs.c.unit_id == unit_id, pending_blobs.c.sha256 == sha256)
+        ).scalar()
+        if announced is None:
+            raise PushRefused(f"Berkas {sha256[:12]}… tidak disebut snapshot unit ini; kirim snapshotnya dahulu.")
+    size = store.put(sha256, chunks)
     db.execute(pg_insert(blobs).values(sha256=sha256, size=size).on_conflict_do_nothing())
+    db.execute(delete(pending_blobs).where(pending_blobs.c.sha256 == sha256))
     return size
 
 

@@ -36,13 +36,14 @@ class Ingest:
             unit, code = tokens.unit_of(connection, token)
             lacking = ingest.missing(connection, snapshot)
             if lacking:
+                ingest.announce(connection, unit, snapshot, lacking)
                 return PushAnswer(code, tuple(lacking), False)
             return PushAnswer(code, (), ingest.commit(connection, unit, snapshot))
 
     def blob(self, token: str, sha256: str, chunks: Iterable[bytes]) -> int:
         with self.db.engine.begin() as connection:
-            tokens.unit_of(connection, token)
-            return ingest.receive(connection, self.store, sha256, chunks)
+            unit, _ = tokens.unit_of(connection, token)
+            return ingest.receive(connection, self.store, sha256, chunks, unit)
 
     def import_zip(self, path: Path, code: str) -> PushAnswer:
         """Load an archive from ``push --to FILE.zip``: every file's hash checked, then the snapshot."""

@@ -56,6 +56,15 @@ blobs = Table(
     Column("size", BigInteger, nullable=False),
 )
 
+pending_blobs = Table(
+    "pending_blobs",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    PrimaryKeyConstraint("unit_id", "sha256"),
+)
+
 pages = Table(
     "pages",
     metadata,

@@ -43,6 +43,14 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(64), primary_key=True),
         sa.Column("size", sa.BigInteger, nullable=False),
     )
+    # files a unit's push announced and the server lacks: only these may be uploaded with its token
+    op.create_table(
+        "pending_blobs",
+        sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id"), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size", sa.BigInteger, nullable=False),
+        sa.PrimaryKeyConstraint("unit_id", "sha256"),
+    )
     op.create_table(
         "pages",
         sa.Column("sha256", sa.String(64), nullable=False),
@@ -97,7 +105,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("unit_answers", "unit_findings", "unit_files", "snapshots", "pages", "blobs", "unit_tokens"):
+    for table in ("unit_answers", "unit_findings", "unit_files", "snapshots", "pages", "pending_blobs", "blobs"):
         op.drop_table(table)
+    op.drop_table("unit_tokens")
     op.drop_table("placements")
     op.drop_table("units")
