@@ -143,3 +143,25 @@ def test_zip_for_air_gapped_units_and_a_tampered_zip_is_refused(unit_drive, org,
     assert len(once["files"]) == 2
     assert Ingest(org, blob_store).import_zip(archive, "UPT-C").changed is False
     assert _state(org) == once
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: d["files"][0].update(size="12"),
+        lambda d: d["files"][0].update(extra=1),
+        lambda d: d["files"][0].update(sha256="../../etc/passwd"),
+        lambda d: d["findings"].append({"code": None, "severity": "error", "message": "x"}),
+        lambda d: d["reviews"].append({"question_id": "A.1.1.a"}),
+        lambda d: d.update(format=99),
+    ],
+)
+def test_a_malformed_snapshot_is_refused_with_a_reason(unit_drive, live_server, issue_token, org, spoil):
+    from zi_evidence.server.collect import collect
+    from zi_evidence.server.push import _Client
+
+    data = json.loads(collect(_repo(unit_drive("UPT-A"))).to_json())
+    spoil(data)
+    with pytest.raises(PushRefused, match="ditolak|SHA-256"):
+        _Client(live_server, issue_token("UPT-A")).call("POST", "/api/push", json.dumps(data).encode(), "x/json")
+    assert _state(org)["files"] == []
