@@ -31,6 +31,8 @@ class Ingest:
 
     def push(self, token: str, raw: bytes) -> PushAnswer:
         """Commit the snapshot when the server holds all its files; otherwise say which it lacks."""
+        with self.db.engine.connect() as connection:
+            tokens.unit_of(connection, token)  # before reading what a stranger sent
         snapshot = from_json(raw)
         with self.db.engine.begin() as connection:
             unit, code = tokens.unit_of(connection, token)
