@@ -74,6 +74,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=8, help="mean pages per file")
     parser.add_argument("--rounds", type=int, default=40, help="searches per query kind")
     parser.add_argument("--dsn", default=None)
+    parser.add_argument("--out", type=Path, default=None, help="result file (default bench/results/server-UxF.json)")
     args = parser.parse_args()
 
     folder = None
@@ -154,7 +155,7 @@ def run(args: argparse.Namespace, dsn: str) -> None:
         "ingest_s": round(ingest_s, 1), "ingest_pages_per_s": round(pages / ingest_s, 1),
         "database_mb": round(size / 1e6, 1), **results,
     }  # fmt: skip
-    out = ROOT / "bench" / "results" / f"server-{args.units}x{args.files}.json"
+    out = args.out or ROOT / "bench" / "results" / f"server-{args.units}x{args.files}.json"
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
 
