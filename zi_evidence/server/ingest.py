@@ -7,7 +7,9 @@ verified files behind, and the next push asks for the rest.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, insert, select
@@ -24,11 +26,14 @@ from zi_evidence.server.tables import (
     pages,
     pending_blobs,
     snapshots,
+    text_digests,
     unit_answers,
     unit_files,
     unit_findings,
     units,
 )
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def missing(db: Connection, snapshot: Snapshot) -> list[str]:
@@ -115,6 +120,12 @@ def commit(db: Connection, unit_id: int, snapshot: Snapshot, unit_tier: str = "u
     return True
 
 
+def text_digest(texts: Iterable[str]) -> str:
+    """The same words in the same order give the same digest, whatever the case, punctuation or spacing."""
+    words = " ".join(_WORDS.findall(" ".join(texts).lower()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
 def _clean(page: str) -> str:
     # PostgreSQL text holds no NUL; \x02/\x03 are the search highlight's marks
     return page.replace("\x00", "").replace("\x02", "").replace("\x03", "")
@@ -128,6 +139,13 @@ def _pages(db: Connection, snapshot: Snapshot) -> None:
         if sha not in known
         for number, text in enumerate(texts, start=1)
     ]
+    digests = [
+        {"sha256": sha, "digest": text_digest(texts), "chars": sum(len(t) for t in texts)}
+        for sha, texts in snapshot.texts.items()
+        if sha not in known
+    ]
+    if digests:
+        db.execute(pg_insert(text_digests).on_conflict_do_nothing(), digests)
     for start in range(0, len(rows), 5000):  # pages are shared: a hash another unit pushed is not written twice
         db.execute(pg_insert(pages).on_conflict_do_nothing(), rows[start : start + 5000])
 

@@ -74,6 +74,14 @@ pages = Table(
     PrimaryKeyConstraint("sha256", "page_no"),
 )
 
+text_digests = Table(
+    "text_digests",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("digest", String(64), nullable=False, index=True),
+    Column("chars", Integer, nullable=False),
+)
+
 snapshots = Table(
     "snapshots",
     metadata,

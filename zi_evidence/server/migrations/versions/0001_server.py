@@ -58,6 +58,13 @@ def upgrade() -> None:
         sa.Column("body", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("sha256", "page_no"),
     )
+    # a file's text with case, punctuation and spacing taken out, hashed: near-same copies share it
+    op.create_table(
+        "text_digests",
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("digest", sa.String(64), nullable=False, index=True),
+        sa.Column("chars", sa.Integer, nullable=False),
+    )
     op.create_table(
         "snapshots",
         sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id"), nullable=False),
@@ -105,7 +112,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("unit_answers", "unit_findings", "unit_files", "snapshots", "pages", "pending_blobs", "blobs"):
+    for table in (
+        "unit_answers",
+        "unit_findings",
+        "unit_files",
+        "snapshots",
+        "text_digests",
+        "pages",
+        "pending_blobs",
+        "blobs",
+    ):
         op.drop_table(table)
     op.drop_table("unit_tokens")
     op.drop_table("placements")
