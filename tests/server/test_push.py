@@ -79,11 +79,13 @@ def test_an_interrupted_push_is_finished_by_pushing_again(unit_drive, live_serve
 
 def test_a_file_tampered_with_in_transit_is_refused(unit_drive, live_server, issue_token, org, blob_store):
     from zi_evidence.server.collect import collect
+    from zi_evidence.server.push import _Client
 
     root = unit_drive("UPT-C")
     token = issue_token("UPT-C")
     snapshot = collect(_repo(root))
     sha = sorted(snapshot.hashes())[0]
+    _Client(live_server, token).call("POST", "/api/push", snapshot.to_json(), "application/json")
     request = urllib.request.Request(
         f"{live_server}/api/blobs/{sha}", data=b"%PDF-1.4 bukan berkas aslinya", method="PUT",
         headers={"Authorization": f"Bearer {token}"},
@@ -93,6 +95,17 @@ def test_a_file_tampered_with_in_transit_is_refused(unit_drive, live_server, iss
     assert refused.value.code == 422
     assert "tidak cocok dengan sidiknya" in json.loads(refused.value.read())["error"]["message"]
     assert not blob_store.has(sha) and _state(org)["blobs"] == []
+
+
+def test_only_files_the_units_snapshot_announced_are_taken(unit_drive, live_server, issue_token, org, blob_store):
+    from zi_evidence.server.push import _Client
+
+    token = issue_token("UPT-A")
+    body = b"berkas apa saja yang tidak disebut manifest"
+    sha = hashlib.sha256(body).hexdigest()
+    with pytest.raises(PushRefused, match="tidak disebut snapshot unit ini"):
+        _Client(live_server, token).call("PUT", f"/api/blobs/{sha}", body, "application/octet-stream")
+    assert not blob_store.has(sha)
 
 
 def test_pushes_need_a_valid_token(unit_drive, live_server, org):
@@ -130,3 +143,25 @@ def test_zip_for_air_gapped_units_and_a_tampered_zip_is_refused(unit_drive, org,
     assert len(once["files"]) == 2
     assert Ingest(org, blob_store).import_zip(archive, "UPT-C").changed is False
     assert _state(org) == once
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: d["files"][0].update(size="12"),
+        lambda d: d["files"][0].update(extra=1),
+        lambda d: d["files"][0].update(sha256="../../etc/passwd"),
+        lambda d: d["findings"].append({"code": None, "severity": "error", "message": "x"}),
+        lambda d: d["reviews"].append({"question_id": "A.1.1.a"}),
+        lambda d: d.update(format=99),
+    ],
+)
+def test_a_malformed_snapshot_is_refused_with_a_reason(unit_drive, live_server, issue_token, org, spoil):
+    from zi_evidence.server.collect import collect
+    from zi_evidence.server.push import _Client
+
+    data = json.loads(collect(_repo(unit_drive("UPT-A"))).to_json())
+    spoil(data)
+    with pytest.raises(PushRefused, match="ditolak|SHA-256"):
+        _Client(live_server, issue_token("UPT-A")).call("POST", "/api/push", json.dumps(data).encode(), "x/json")
+    assert _state(org)["files"] == []

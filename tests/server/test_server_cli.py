@@ -36,3 +36,20 @@ def test_push_without_a_token_says_how_to_give_one(run_cli, unit_drive, monkeypa
     monkeypatch.delenv("ZI_EVIDENCE_PUSH_TOKEN", raising=False)
     result = run_cli("push", "--to", "http://127.0.0.1:9/", "-C", unit_drive("UPT-1"))
     assert result.exit_code == 1 and "ZI_EVIDENCE_PUSH_TOKEN" in result.output
+
+
+def test_server_accounts_get_roles_on_a_subtree(postgres_db, run_cli):
+    db = ["--db", postgres_db]
+    assert run_cli("server", "unit", "add", "KW", "--name", "Kanwil", "--kind", "kanwil", *db).exit_code == 0
+    made = run_cli("server", "user", "kiki", "--role", "verifikator:kanwil@KW", "--password-stdin", *db,
+                   input="sandi-kiki-12345\n")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    wrong = run_cli("server", "user", "lala", "--role", "verifikator:lurah@KW", "--password-stdin", *db, input="x\n")
+    assert wrong.exit_code == 1 and "tingkat verifikator harus salah satu dari" in wrong.output
+    from zi_evidence.review.accounts import Accounts
+    from zi_evidence.server.database import open_server
+
+    server = open_server(postgres_db)
+    user = Accounts(server.reviews).authenticate("kiki", "sandi-kiki-12345")
+    assert [(r.role, r.unit, r.tier) for r in user.roles] == [("verifikator", "KW", "kanwil")]
+    server.close()

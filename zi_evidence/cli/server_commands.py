@@ -187,10 +187,14 @@ def user(
     username: str, roles: tuple[str, ...], display_name: str | None, password_stdin: bool, db_url: str | None
 ) -> None:
     """Buat akun pemeriksa server; peran pada satu unit berlaku untuk semua unit di bawahnya."""
+    from zi_evidence.plugins import make_plugin_manager
     from zi_evidence.review.accounts import Accounts, parse_role
+    from zi_evidence.rulesets import RulesetRegistry
     from zi_evidence.server.database import open_server
 
-    tiers = ("kanwil", "eselon1", "tpi")
+    registry = RulesetRegistry.from_host(make_plugin_manager())
+    # a server holds units of every rule set: any verifying tier of any of them may be granted
+    tiers = sorted({t.key for ruleset_id in registry.ids() for t in registry.get(ruleset_id).tiers[1:]})
     db = open_server(db_url)
     parsed = [parse_role(text, tiers, "*") for text in roles]
     password = read_password(password_stdin, confirm=not password_stdin)

@@ -7,7 +7,9 @@ verified files behind, and the next push asks for the rest.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, insert, select
@@ -19,7 +21,19 @@ from zi_evidence.review.model import EventDraft, Review
 from zi_evidence.review.sqlstore import SqlSession
 from zi_evidence.server.blobs import BlobStore, check_sha256
 from zi_evidence.server.snapshot import Snapshot
-from zi_evidence.server.tables import blobs, pages, snapshots, unit_answers, unit_files, unit_findings, units
+from zi_evidence.server.tables import (
+    blobs,
+    pages,
+    pending_blobs,
+    snapshots,
+    text_digests,
+    unit_answers,
+    unit_files,
+    unit_findings,
+    units,
+)
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def missing(db: Connection, snapshot: Snapshot) -> list[str]:
@@ -29,10 +43,31 @@ def missing(db: Connection, snapshot: Snapshot) -> list[str]:
     return [sha for sha in wanted if sha not in held]
 
 
-def receive(db: Connection, store: BlobStore, sha256: str, chunks: Iterable[bytes]) -> int:
-    """Store one file after checking its hash (``PushRefused`` when it does not match)."""
-    size = store.put(check_sha256(sha256), chunks)
+def announce(db: Connection, unit_id: int, snapshot: Snapshot, lacking: Iterable[str]) -> None:
+    """Remember which files this unit may now upload (those its snapshot names and the server lacks)."""
+    sizes = {entry.sha256: entry.size for entry in snapshot.files}
+    rows = [{"unit_id": unit_id, "sha256": sha, "size": sizes[sha]} for sha in lacking]
+    if rows:
+        db.execute(pg_insert(pending_blobs).on_conflict_do_nothing(), rows)
+
+
+def receive(db: Connection, store: BlobStore, sha256: str, chunks: Iterable[bytes], unit_id: int | None = None) -> int:
+    """Store one file after checking its hash (``PushRefused`` when it does not match). With ``unit_id``
+    (an upload under a unit's token) only a file that unit's snapshot announced is taken."""
+    check_sha256(sha256)
+    if db.execute(select(blobs.c.size).where(blobs.c.sha256 == sha256)).first() is not None:
+        for _ in chunks:  # held already (another unit sent it meanwhile): one copy is enough
+            pass
+        return int(db.execute(select(blobs.c.size).where(blobs.c.sha256 == sha256)).scalar_one())
+    if unit_id is not None:
+        announced = db.execute(
+            select(pending_blobs.c.size).where(pending_blobs.c.unit_id == unit_id, pending_blobs.c.sha256 == sha256)
+        ).scalar()
+        if announced is None:
+            raise PushRefused(f"Berkas {sha256[:12]}… tidak disebut snapshot unit ini; kirim snapshotnya dahulu.")
+    size = store.put(sha256, chunks)
     db.execute(pg_insert(blobs).values(sha256=sha256, size=size).on_conflict_do_nothing())
+    db.execute(delete(pending_blobs).where(pending_blobs.c.sha256 == sha256))
     return size
 
 
@@ -85,6 +120,12 @@ def commit(db: Connection, unit_id: int, snapshot: Snapshot, unit_tier: str = "u
     return True
 
 
+def text_digest(texts: Iterable[str]) -> str:
+    """The same words in the same order give the same digest, whatever the case, punctuation or spacing."""
+    words = " ".join(_WORDS.findall(" ".join(texts).lower()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
 def _clean(page: str) -> str:
     # PostgreSQL text holds no NUL; \x02/\x03 are the search highlight's marks
     return page.replace("\x00", "").replace("\x02", "").replace("\x03", "")
@@ -98,6 +139,13 @@ def _pages(db: Connection, snapshot: Snapshot) -> None:
         if sha not in known
         for number, text in enumerate(texts, start=1)
     ]
+    digests = [
+        {"sha256": sha, "digest": text_digest(texts), "chars": sum(len(t) for t in texts)}
+        for sha, texts in snapshot.texts.items()
+        if sha not in known
+    ]
+    if digests:
+        db.execute(pg_insert(text_digests).on_conflict_do_nothing(), digests)
     for start in range(0, len(rows), 5000):  # pages are shared: a hash another unit pushed is not written twice
         db.execute(pg_insert(pages).on_conflict_do_nothing(), rows[start : start + 5000])
 

@@ -68,10 +68,13 @@ class _Client:
         self.base = url.rstrip("/")
         self.headers = {"Authorization": f"Bearer {token}"}
 
-    def call(self, method: str, path: str, body: bytes, kind: str) -> dict[str, Any]:
-        request = urllib.request.Request(
-            self.base + path, data=body, method=method, headers={**self.headers, "Content-Type": kind}
-        )
+    def call(
+        self, method: str, path: str, body: bytes | Iterator[bytes], kind: str, length: int = -1
+    ) -> dict[str, Any]:
+        headers = {**self.headers, "Content-Type": kind}
+        if length >= 0:  # a file streams in chunks, never whole in memory
+            headers["Content-Length"] = str(length)
+        request = urllib.request.Request(self.base + path, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=300) as answer:
                 return dict(json.loads(answer.read()))
@@ -95,13 +98,13 @@ def push_http(
     body = snapshot.to_json()
     answer = client.call("POST", "/api/push", body, "application/json")
     sources, sent = _sources(repo), 0
+    sizes = {entry.sha256: entry.size for entry in snapshot.files}
     for sha256 in answer.get("missing", []):
         if sha256 not in sources:
             raise PushRefused(f"Server meminta berkas {sha256[:12]}… yang tidak ada di snapshot ini.")
         progress(os.fsdecode(sources[sha256]))
-        client.call(
-            "PUT", f"/api/blobs/{sha256}", _file_bytes(repo, sources[sha256], sha256), "application/octet-stream"
-        )
+        chunks = _read(repo, sources[sha256], sha256)
+        client.call("PUT", f"/api/blobs/{sha256}", chunks, "application/octet-stream", sizes[sha256])
         sent += 1
     if answer.get("missing"):
         answer = client.call("POST", "/api/push", body, "application/json")

@@ -27,17 +27,12 @@ class ReuseFinding:
         }
 
 
-# the normalised text of a whole file: lower case, runs of non-letters as one space
+# files whose normalised text is the same (see ``ingest.text_digest``), long enough to mean something
 _NEAR = """
-WITH doc AS (
-  SELECT sha256, md5(string_agg(regexp_replace(lower(body), '[^[:alnum:]]+', ' ', 'g'), ' ' ORDER BY page_no)) AS norm,
-         sum(length(body)) AS chars
-  FROM pages GROUP BY sha256
-)
-SELECT d.norm, array_agg(DISTINCT d.sha256) FROM doc d
+SELECT d.digest, array_agg(DISTINCT d.sha256) FROM text_digests d
 JOIN unit_files f ON f.sha256 = d.sha256 AND f.mapping = 'question'
 WHERE d.chars >= 200
-GROUP BY d.norm HAVING count(DISTINCT d.sha256) > 1
+GROUP BY d.digest HAVING count(DISTINCT d.sha256) > 1
 """
 
 

@@ -31,18 +31,21 @@ class Ingest:
 
     def push(self, token: str, raw: bytes) -> PushAnswer:
         """Commit the snapshot when the server holds all its files; otherwise say which it lacks."""
+        with self.db.engine.connect() as connection:
+            tokens.unit_of(connection, token)  # before reading what a stranger sent
         snapshot = from_json(raw)
         with self.db.engine.begin() as connection:
             unit, code = tokens.unit_of(connection, token)
             lacking = ingest.missing(connection, snapshot)
             if lacking:
+                ingest.announce(connection, unit, snapshot, lacking)
                 return PushAnswer(code, tuple(lacking), False)
             return PushAnswer(code, (), ingest.commit(connection, unit, snapshot))
 
     def blob(self, token: str, sha256: str, chunks: Iterable[bytes]) -> int:
         with self.db.engine.begin() as connection:
-            tokens.unit_of(connection, token)
-            return ingest.receive(connection, self.store, sha256, chunks)
+            unit, _ = tokens.unit_of(connection, token)
+            return ingest.receive(connection, self.store, sha256, chunks, unit)
 
     def import_zip(self, path: Path, code: str) -> PushAnswer:
         """Load an archive from ``push --to FILE.zip``: every file's hash checked, then the snapshot."""

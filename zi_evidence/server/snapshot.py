@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from zi_evidence.errors import PushRefused
@@ -72,6 +72,27 @@ class Snapshot:
         return hashlib.sha256(self.to_json()).hexdigest()
 
 
+FINDING_KEYS = ("code", "severity", "question", "path", "message")
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _typed(cls: Any, raw: dict[str, Any]) -> Any:
+    """A dataclass from untrusted JSON: exactly its fields, each of its declared type (or None if allowed)."""
+    if set(raw) != {f.name for f in fields(cls)}:
+        raise ValueError(f"kolom {sorted(raw)} bukan kolom {cls.__name__}")
+    for item in fields(cls):
+        value, kind = raw[item.name], str(item.type)
+        expected = int if kind.startswith("int") else str
+        if value is None and "None" in kind:
+            continue
+        if type(value) is not expected:
+            raise ValueError(f"{cls.__name__}.{item.name} bukan {expected.__name__}")
+    return cls(**raw)
+
+
 def _refuse(what: str) -> PushRefused:
     return PushRefused(f"Snapshot ditolak: {what}. Buat ulang dengan versi zi-evidence yang sama dengan server.")
 
@@ -85,13 +106,15 @@ def from_json(raw: bytes) -> Snapshot:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _refuse(f"format bukan {FORMAT}")
     try:
-        files = tuple(ManifestEntry(**entry) for entry in data["files"])
+        files = tuple(_typed(ManifestEntry, entry) for entry in data["files"])
         texts = {check_sha256(k): tuple(str(p) for p in v) for k, v in data["texts"].items()}
-        reviews = tuple(UnitReview(**r) for r in data["reviews"])
+        reviews = tuple(_typed(UnitReview, r) for r in data["reviews"])
+        findings = tuple({key: _text(f.get(key)) for key in FINDING_KEYS} for f in data["findings"])
+        if any(f["code"] is None or f["severity"] is None or f["message"] is None for f in findings):
+            raise ValueError("temuan tanpa kode, tingkat atau pesan")
         snapshot = Snapshot(
-            str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts,
-            tuple(dict(f) for f in data["findings"]), {str(k): str(v) for k, v in data["answers"].items()},
-            reviews, dict(data["summary"]),
+            str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts, findings,
+            {str(k): str(v) for k, v in data["answers"].items()}, reviews, dict(data["summary"]),
         )  # fmt: skip
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise _refuse(f"isinya tidak lengkap ({exc})") from None

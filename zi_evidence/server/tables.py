@@ -56,6 +56,15 @@ blobs = Table(
     Column("size", BigInteger, nullable=False),
 )
 
+pending_blobs = Table(
+    "pending_blobs",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    PrimaryKeyConstraint("unit_id", "sha256"),
+)
+
 pages = Table(
     "pages",
     metadata,
@@ -63,6 +72,14 @@ pages = Table(
     Column("page_no", Integer, nullable=False),
     Column("body", Text, nullable=False),
     PrimaryKeyConstraint("sha256", "page_no"),
+)
+
+text_digests = Table(
+    "text_digests",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("digest", String(64), nullable=False, index=True),
+    Column("chars", Integer, nullable=False),
 )
 
 snapshots = Table(

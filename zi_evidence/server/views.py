@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -51,15 +52,27 @@ def history_view(db: Connection, user: User, params: Params, path: Params, today
     return {"unit": code, "placements": placements, "snapshots": [{"year": r[0], "pushed_at": r[1]} for r in rows]}
 
 
+@cache
+def _host() -> Any:
+    """The plugins, loaded once per process (the server never reloads them while it runs)."""
+    from zi_evidence.plugins import make_plugin_manager
+
+    return make_plugin_manager()
+
+
+@cache
+def _rulesets() -> Any:
+    from zi_evidence.rulesets import RulesetRegistry
+
+    return RulesetRegistry.from_host(_host())
+
+
 def _deadlines(cache: dict[tuple[str, int], dict[str, str | None]], summary: dict[str, Any], year: int) -> Any:
     """Each tier's deadline in the unit's rule set for that year (read once per rule set and year)."""
     key = (str(summary.get("ruleset", "")), year)
     if key not in cache:
-        from zi_evidence.plugins import make_plugin_manager
-        from zi_evidence.rulesets import RulesetRegistry
-
         try:
-            ruleset = RulesetRegistry.from_host(make_plugin_manager()).get(key[0])
+            ruleset = _rulesets().get(key[0])
         except ZiError:
             cache[key] = {}
         else:
@@ -73,14 +86,17 @@ def rollup_view(db: Connection, user: User, params: Params, path: Params, today:
     ids = scope(db, user, params, today)
     year = int(params["year"]) if params.get("year") else None
     progress: dict[str, dict[str, dict[str, int]]] = {}
-    query = select(reviews.c.unit, reviews.c.tier, reviews.c.status, func.count()).group_by(
-        reviews.c.unit, reviews.c.tier, reviews.c.status
+    shown = org.tree(db, today, ids)
+    query = (
+        select(reviews.c.unit, reviews.c.tier, reviews.c.status, func.count())
+        .where(reviews.c.unit.in_([u.code for u in shown]))
+        .group_by(reviews.c.unit, reviews.c.tier, reviews.c.status)
     )
     for unit, tier, status, count in db.execute(query):
         progress.setdefault(unit, {}).setdefault(tier, {})[status] = count
     rows: list[dict[str, Any]] = []
     deadlines: dict[tuple[str, int], dict[str, str | None]] = {}
-    for unit in org.tree(db, today, ids):
+    for unit in shown:
         found = select(snapshots).where(snapshots.c.unit_id == unit.id, snapshots.c.digest != "")
         if year is not None:
             found = found.where(snapshots.c.year == year)
@@ -102,12 +118,10 @@ def duplicates_view(db: Connection, user: User, params: Params, path: Params, to
 
 
 def search_view(db: Connection, user: User, params: Params, path: Params, today: date) -> dict[str, Any]:
-    from zi_evidence.plugins import make_plugin_manager
-
     query = params.get("q", "").strip()
     if not query:
         raise ServerError("Tulis kata yang dicari pada ?q=…")
-    engines = [b for b in make_plugin_manager().search_backends().values() if hasattr(b, "server_search")]
+    engines = [b for b in _host().search_backends().values() if hasattr(b, "server_search")]
     if not engines:
         raise ServerError("Tidak ada plugin pencarian server (zi_evidence_pgsearch). Pasang ulang zi-evidence.")
     year = int(params["year"]) if params.get("year") else None

@@ -43,12 +43,27 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(64), primary_key=True),
         sa.Column("size", sa.BigInteger, nullable=False),
     )
+    # files a unit's push announced and the server lacks: only these may be uploaded with its token
+    op.create_table(
+        "pending_blobs",
+        sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id"), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size", sa.BigInteger, nullable=False),
+        sa.PrimaryKeyConstraint("unit_id", "sha256"),
+    )
     op.create_table(
         "pages",
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("page_no", sa.Integer, nullable=False),
         sa.Column("body", sa.Text, nullable=False),
         sa.PrimaryKeyConstraint("sha256", "page_no"),
+    )
+    # a file's text with case, punctuation and spacing taken out, hashed: near-same copies share it
+    op.create_table(
+        "text_digests",
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("digest", sa.String(64), nullable=False, index=True),
+        sa.Column("chars", sa.Integer, nullable=False),
     )
     op.create_table(
         "snapshots",
@@ -97,7 +112,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("unit_answers", "unit_findings", "unit_files", "snapshots", "pages", "blobs", "unit_tokens"):
+    for table in (
+        "unit_answers",
+        "unit_findings",
+        "unit_files",
+        "snapshots",
+        "text_digests",
+        "pages",
+        "pending_blobs",
+        "blobs",
+    ):
         op.drop_table(table)
+    op.drop_table("unit_tokens")
     op.drop_table("placements")
     op.drop_table("units")

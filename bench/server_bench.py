@@ -1,0 +1,164 @@
+"""Server at ministry size: ingest of synthetic unit snapshots into PostgreSQL, subtree-scoped and
+ministry-wide search latency, roll-up latency and database size.
+
+    python bench/server_bench.py                      # 200 units x 100 files, about 160,000 pages
+    python bench/server_bench.py --units 10 --files 20  # a quick look
+
+Without --dsn it starts a throwaway cluster with scripts/start-postgres (and stops it afterwards).
+The units' snapshots go through the same receive/commit code as a push (HTTP itself is not timed).
+Writes bench/results/server-<units>x<files>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from index_bench import QUERIES, sentence, vocabulary  # noqa: E402
+
+from zi_evidence.review.model import Role, User  # noqa: E402
+from zi_evidence.server import ingest  # noqa: E402
+from zi_evidence.server.blobs import FileBlobStore  # noqa: E402
+from zi_evidence.server.database import open_server  # noqa: E402
+from zi_evidence.server.org import add_unit, unit_id  # noqa: E402
+from zi_evidence.server.snapshot import ManifestEntry, Snapshot  # noqa: E402
+from zi_evidence.server.views import rollup_view  # noqa: E402
+
+QUESTIONS = [f"A.{a}.{i}.{c}" for a in range(1, 7) for i in range(1, 5) for c in "abc"]
+SEARCHES = [*QUERIES[:4], "W.11-2026/17", "laporan monitoring evaluasi"]
+
+
+def snapshot_of(rng: random.Random, words: list[str], weights: list[float], code: str, files: int, pages: int):
+    entries, texts, data = [], {}, {}
+    for number in range(files):
+        page_texts = tuple(
+            " ".join(sentence(rng, words, weights) for _ in range(10)) + f" Nomor W.11-2026/{rng.randint(1, 999)}"
+            for _ in range(rng.randint(1, 2 * pages - 1))
+        )
+        body = "\n".join(page_texts).encode("utf-8")
+        sha = hashlib.sha256(body).hexdigest()
+        question = rng.choice(QUESTIONS)
+        entries.append(ManifestEntry(f"{question}/dok-{number}.pdf", sha, len(body), "application/pdf", question,
+                                     "question", "pdf", "1"))  # fmt: skip
+        texts[sha], data[sha] = page_texts, body
+    summary = {"ruleset": "permenkumham-29-2019", "questions": len(QUESTIONS), "supported": files}
+    return Snapshot(code, 2026, "permenkumham-29-2019", tuple(entries), texts, (), {}, (), summary), data
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50_ms": round(1000 * statistics.median(ordered), 1),
+        "p95_ms": round(1000 * ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
+        "runs": len(ordered),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--pages", type=int, default=8, help="mean pages per file")
+    parser.add_argument("--rounds", type=int, default=40, help="searches per query kind")
+    parser.add_argument("--dsn", default=None)
+    parser.add_argument("--out", type=Path, default=None, help="result file (default bench/results/server-UxF.json)")
+    args = parser.parse_args()
+
+    folder = None
+    dsn = args.dsn
+    if dsn is None:
+        folder = tempfile.mkdtemp(prefix="zi-bench-pg-")
+        dsn = subprocess.run([str(ROOT / "scripts" / "start-postgres"), folder], capture_output=True, text=True,
+                             check=True).stdout.strip()  # fmt: skip
+    try:
+        run(args, dsn)
+    finally:
+        if folder:
+            subprocess.run([str(ROOT / "scripts" / "start-postgres"), "--stop", folder], check=False)
+            subprocess.run(["rm", "-rf", folder], check=False)
+
+
+def run(args: argparse.Namespace, dsn: str) -> None:
+    from zi_evidence_pgsearch import PgSearchBackend
+
+    rng = random.Random(14)
+    words = vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    db = open_server(dsn)
+    store_dir = Path(tempfile.mkdtemp(prefix="zi-bench-store-"))
+    store = FileBlobStore(store_dir)
+    kanwils = max(1, args.units // 20)
+    with db.engine.begin() as c:
+        add_unit(c, "ES1", "Ditjen", "eselon1", None, date(2026, 1, 1))
+        for k in range(kanwils):
+            add_unit(c, f"KW{k:02d}", f"Kanwil {k}", "kanwil", "ES1", date(2026, 1, 1))
+        for u in range(args.units):
+            add_unit(c, f"U{u:03d}", f"UPT {u}", "upt", f"KW{u % kanwils:02d}", date(2026, 1, 1))
+
+    pages = 0
+    started = time.perf_counter()
+    generating = 0.0
+    for u in range(args.units):
+        t0 = time.perf_counter()
+        snapshot, data = snapshot_of(rng, words, weights, f"U{u:03d}", args.files, args.pages)
+        generating += time.perf_counter() - t0
+        with db.engine.begin() as c:
+            for sha, body in data.items():
+                ingest.receive(c, store, sha, [body])
+            ingest.commit(c, unit_id(c, f"U{u:03d}"), snapshot)
+        pages += sum(len(t) for t in snapshot.texts.values())
+        if u % 20 == 19:
+            print(f"  {u + 1} units, {pages} pages", file=sys.stderr)
+    ingest_s = time.perf_counter() - started - generating
+    with db.engine.begin() as c:
+        c.exec_driver_sql("ANALYZE")
+
+    everyone = User("tpi", "TPI", True, (Role("verifikator", "*", "tpi"),))
+    kanwil = User("kw", "Kanwil", True, (Role("verifikator", "KW00", "kanwil"),))
+    results: dict[str, object] = {}
+    with db.engine.connect() as c:
+        all_ids = [row[0] for row in c.exec_driver_sql("SELECT id FROM units")]
+        unit_ids = [row[0] for row in c.exec_driver_sql("SELECT id FROM units WHERE kind = 'upt'")]
+        for label, scope in (("unit", lambda: [rng.choice(unit_ids)]), ("all", lambda: all_ids)):
+            samples = []
+            for _ in range(args.rounds):
+                for query in SEARCHES:
+                    t0 = time.perf_counter()
+                    PgSearchBackend.server_search(c, query, scope(), 2026, None, 10)
+                    samples.append(time.perf_counter() - t0)
+            results[f"search_{label}"] = percentiles(samples)
+        for label, user in (("kanwil", kanwil), ("all", everyone)):
+            samples = []
+            for _ in range(10):
+                t0 = time.perf_counter()
+                rollup_view(c, user, {}, {}, date(2026, 6, 1))
+                samples.append(time.perf_counter() - t0)
+            results[f"rollup_{label}"] = percentiles(samples)
+        size = c.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+    db.close()
+    shutil.rmtree(store_dir, ignore_errors=True)
+    report = {
+        "units": args.units, "files": args.units * args.files, "pages": pages,
+        "ingest_s": round(ingest_s, 1), "ingest_pages_per_s": round(pages / ingest_s, 1),
+        "database_mb": round(size / 1e6, 1), **results,
+    }  # fmt: skip
+    out = args.out or ROOT / "bench" / "results" / f"server-{args.units}x{args.files}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
