@@ -41,7 +41,7 @@ def test_xls_sheet_per_page():
     assert document.problems == ()
     limited = XlsParser().parse(SAMPLES / "rekap.xls", ParseLimits(pages=1))
     assert limited.page_count == 2 and len(limited.pages) == 1
-    assert [p.code for p in limited.problems] == ["bounded"]
+    assert [p.code for p in limited.problems] == ["page_limit"]
 
 
 def test_doc_is_read_by_an_installed_reader():
