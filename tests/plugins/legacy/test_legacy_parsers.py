@@ -133,3 +133,13 @@ def test_a_runaway_reader_is_cut_at_the_text_limit(tmp_path, monkeypatch):
     assert "text_limit" in [p.code for p in document.problems]
     assert sum(len(page.encode()) for page in document.pages) <= 1024 * 1024
     assert document.pages[0].startswith("kata\nkata")
+
+
+def test_the_plugins_command_reports_the_readers(run_cli):
+    import json
+
+    result = run_cli("plugins", "--json")
+    assert result.exit_code == 0, result.output
+    (legacy,) = [row for row in json.loads(result.output) if row["name"] == "legacy"]
+    assert legacy["error"] is None and legacy["status"] == zi_evidence_legacy.status()
+    assert "DOC dibaca dengan" in legacy["status"]
