@@ -2764,6 +2764,163 @@ simple(
 )
 
 
+# --- office and text formats beyond PDF/DOCX/XLSX: one of each, filed where a real unit would ---------------
+# The Office 97-2003 files cannot be made byte-identically (LibreOffice's output varies): they are copied from
+# the samples committed under tests/data/office97 (made once by scripts/make_office97_samples.py).
+
+OFFICE97 = ROOT / "tests" / "data" / "office97"
+A2i = f"{A2}/i. SOP Kegiatan Utama"
+
+
+def copy_office97(name: str) -> Callable[[Path], object]:
+    return lambda path: shutil.copyfile(OFFICE97 / name, path)
+
+
+simple(
+    f"{A1ii}/1.ii.c Paparan Sosialisasi Pembangunan ZI.pptx",
+    "A.I.1.ii.c",
+    lambda p: fab.make_pptx(
+        p,
+        [
+            (f"Sosialisasi Pembangunan Zona Integritas {UNIT}", f"Tanjung Kelayang, {tanggal(date(YEAR, 2, 10))}", ""),
+            ("Enam area perubahan", "Manajemen perubahan, tatalaksana, SDM, akuntabilitas, pengawasan, pelayanan publik",
+             "Tekankan komitmen seluruh pegawai menuju WBK"),
+        ],
+        title="Paparan Sosialisasi Pembangunan ZI",
+        author="Tim Kerja ZI",
+    ),  # fmt: skip
+    "PPTX: a page per slide, speaker notes included",
+)
+simple(
+    f"{A5i}/b. Implementasi/Laporan UPG Triwulan I 2026.odt",
+    "A.I.5.i.b",
+    lambda p: fab.make_odf(
+        p,
+        "text",
+        fab.odt_body(
+            [
+                ["LAPORAN UNIT PENGENDALIAN GRATIFIKASI TRIWULAN I 2026", UNIT],
+                ["Selama triwulan I tidak ada laporan penerimaan gratifikasi.",
+                 f"Tanjung Kelayang, {tanggal(date(YEAR, 4, 6))}"],
+            ]
+        ),  # fmt: skip
+        title="Laporan UPG Triwulan I 2026",
+        author="Unit Pengendalian Gratifikasi",
+    ),
+    "ODT (LibreOffice): 2 pages at its soft page break",
+)
+simple(
+    f"{A3}/3-iv-c Rekap Kehadiran Apel Pagi 2026.ods",
+    "A.I.3.iv.c",
+    lambda p: fab.make_odf(
+        p,
+        "spreadsheet",
+        fab.ods_body(
+            {
+                "Januari": [["No", "Nama", "Hadir"], [1, HEAD.name, 21], [2, STAFF[1].name, 20]],
+                "Februari": [["No", "Nama", "Hadir"], [1, HEAD.name, 19], [2, STAFF[1].name, 19]],
+            }
+        ),
+        title="Rekap Kehadiran Apel Pagi 2026",
+    ),
+    "ODS: a page per sheet",
+)
+simple(
+    f"{A1iv}/a. Role model/Paparan Role Model Kepala Kantor.odp",
+    "A.I.1.iv.a",
+    lambda p: fab.make_odf(
+        p,
+        "presentation",
+        fab.odp_body(
+            [("Pimpinan sebagai role model", "Contoh: hadir paling awal pada apel pagi"),
+             ("Keteladanan dalam pelayanan", "")]
+        ),  # fmt: skip
+        title="Paparan Role Model",
+    ),
+    "ODP: a page per slide",
+)
+simple(f"{A5iii}/5.iii.c Rekap Pengaduan SP4N LAPOR 2026.xls", "A.I.5.iii.c", copy_office97("rekap.xls"), "XLS (xlrd)")
+simple(
+    f"{A2i}/2-i-b SOP Penerbitan Paspor Elektronik (revisi 2).doc",
+    "A.I.2.i.b",
+    copy_office97("sop.doc"),
+    "DOC: read by antiword/catdoc or LibreOffice, else catalogued only",
+)
+simple(
+    f"{A1iv}/b. Agen perubahan/Paparan Budaya Kerja BerAKHLAK.ppt",
+    "A.I.1.iv.b",
+    copy_office97("paparan.ppt"),
+    "PPT: read by catppt or LibreOffice, else catalogued only",
+)
+simple(
+    f"{A5v}/5.v.b Nota Dinas Internalisasi Benturan Kepentingan.rtf",
+    "A.I.5.v.b",
+    lambda p: fab.make_rtf(
+        p,
+        [
+            ["NOTA DINAS", f"Kepada: Seluruh Kepala Seksi dan Kepala Subbagian {UNIT}",
+             f"Dari: {HEAD.role}", "Perihal: internalisasi penanganan benturan kepentingan",
+             "Dalam rangka pembangunan Zona Integritas menuju WBK, setiap pegawai wajib memahami situasi benturan "
+             "kepentingan: hubungan afiliasi, gratifikasi, kedudukan rangkap, dan penggunaan aset dinas."],
+            [f"Seluruh pegawai {UNIT} wajib mengisi surat pernyataan bebas benturan kepentingan paling lambat "
+             "akhir bulan ini dan menyerahkannya kepada Subbagian Tata Usaha.",
+             "Atasan langsung memantau pengisian dan melaporkan hasilnya pada rapat monev bulanan.",
+             "Pegawai yang menghadapi situasi benturan kepentingan melaporkannya kepada atasan langsung secara "
+             "tertulis dan tidak mengambil keputusan atas perkara tersebut.",
+             f"Tanjung Kelayang, {tanggal(date(YEAR, 3, 2))}", HEAD.name, f"NIP {HEAD.nip}"],
+        ],
+    ),  # fmt: skip
+    "RTF: 2 pages at its \\page",
+)
+simple(
+    f"{A6}/i. standar pelayanan/6.i.d Standar Pelayanan di Website.html",
+    "A.I.6.i.d",
+    lambda p: fab.make_html(
+        p,
+        "Standar Pelayanan Paspor Elektronik",
+        [
+            "Persyaratan: KTP elektronik, kartu keluarga, akta kelahiran atau ijazah, paspor lama bila ada.",
+            "Prosedur: pendaftaran antrean melalui aplikasi M-Paspor, verifikasi berkas, foto dan wawancara, "
+            "pembayaran PNBP, penerbitan paspor.",
+            "Waktu penyelesaian paspor elektronik: 4 hari kerja setelah pembayaran.",
+            "Biaya: sesuai Peraturan Pemerintah tentang jenis dan tarif PNBP yang berlaku.",
+            "Pengaduan: SP4N-LAPOR, WhatsApp pengaduan, dan kotak saran di ruang tunggu.",
+            "Produk layanan: paspor elektronik 48 halaman, masa berlaku 10 tahun bagi pemohon dewasa.",
+            "Sarana: ruang tunggu ber-AC, pojok bermain anak, jalur khusus lansia, penyandang disabilitas, ibu hamil.",
+            f"Jam layanan: Senin sampai Jumat pukul 08.00-16.00 WIB. Alamat: {ADDRESS}.",
+        ],
+    ),
+    "HTML saved page; its script and style are not read",
+)
+simple(
+    f"{A2}/iii. Keterbukaan Informasi Publik/2.iii.a Berita Penetapan PPID di Website.mht",
+    "A.I.2.iii.a",
+    lambda p: fab.make_mht(
+        p,
+        "Penetapan PPID Pelaksana",
+        [f"{UNIT} menetapkan PPID Pelaksana untuk melayani permohonan informasi publik."],
+    ),
+    "MHT saved page",
+)
+simple(
+    f"{A4}/i. Keterlibatan Pimpinan/4.i.b Undangan Penyusunan Perjanjian Kinerja (surel).eml",
+    "A.I.4.i.b",
+    lambda p: fab.make_eml(
+        p,
+        "Undangan Penyusunan Perjanjian Kinerja 2026",
+        "Subbagian Tata Usaha <tu@kelayang.imigrasi.example.go.id>",
+        "Dengan hormat,\n\nBersama ini kami mengundang para kepala seksi dan kepala subbagian untuk hadir pada "
+        "rapat penyusunan perjanjian kinerja 2026, yang akan dipimpin langsung oleh Kepala Kantor.\n\n"
+        f"Hari/tanggal: {hari_tanggal(date(YEAR, 1, 8))}\nPukul: 09.00 WIB s.d. selesai\nTempat: ruang rapat lantai 2\n\n"
+        "Mohon membawa rancangan indikator kinerja individu masing-masing. Undangan resmi terlampir.\n\n"
+        "Salam,\nSubbagian Tata Usaha",
+        attachments=[("Undangan PK 2026.pdf", b"%PDF-1.4 lampiran")],
+        date="Mon, 05 Jan 2026 08:00:00 +0700",
+    ),
+    "e-mail: subject, sender, date, body; attachment names listed",
+)
+
+
 def owner_file(path: Path) -> None:  # Word's "~$" owner file: user name, padded to 162 bytes
     name = b"Admin Kanim"
     path.write_bytes((bytes([len(name)]) + name).ljust(54, b"\x00") + (b"A\x00" * 11).ljust(108, b"\x00"))

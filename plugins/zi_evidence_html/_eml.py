@@ -6,17 +6,16 @@ its attachments are listed by name (they are not opened: each should be on the d
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
-from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem, bounded_document, open_for_parse
 
 from ._text import decode_html, html_text
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 EML_MIME = "message/rfc822"
 MIB = 1024 * 1024
@@ -51,8 +50,11 @@ class EmlParser(BaseParser):
         if len(data) > cap:
             data = data[:cap]
             problems.append(_warning(f"E-mail terlalu besar: hanya {cap // MIB} MB pertama yang dibaca."))
+        # imported here: loading the plugins stays cheap for commands that parse nothing
+        import email
+        import email.policy
+
         message = email.message_from_bytes(data, policy=email.policy.default)
-        assert isinstance(message, EmailMessage)
         headers = {key: _header(message, key) for key in ("Subject", "From", "To", "Date")}
         lines = [f"{label}: {headers[key]}" for key, label in _LABELS if headers[key]]
         body, attachments = _body_and_attachments(message, problems)
@@ -105,6 +107,8 @@ def _body_and_attachments(message: EmailMessage, problems: list[Problem]) -> tup
 
 
 def _iso(value: str) -> str:
+    from email.utils import parsedate_to_datetime
+
     try:
         return parsedate_to_datetime(value).isoformat() if value else ""
     except (TypeError, ValueError, IndexError):

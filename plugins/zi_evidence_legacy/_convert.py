@@ -73,11 +73,15 @@ def _run(
         start_new_session=True,  # LibreOffice forks soffice.bin: a timeout must reach it too
     )
     try:
-        return process.wait(timeout=seconds)
+        code: int | None = process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        return None
+        code = None
+    try:
+        os.killpg(process.pid, signal.SIGKILL)  # at the deadline, or a helper left behind after a normal exit
+    except ProcessLookupError:
+        pass
+    process.wait()
+    return code
 
 
 def dump_text(tool: str, path: Path, seconds: float, cap_bytes: int, work: Path) -> Output | None:
@@ -89,7 +93,8 @@ def dump_text(tool: str, path: Path, seconds: float, cap_bytes: int, work: Path)
     out = work / f"{tool}.txt"
     with out.open("wb") as stdout:
         env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
-        code = _run([binary, *args, str(path)], seconds, env, stdout, _limits(cap_bytes, memory=True))
+        # an absolute path: a file named "-x.doc" must not read as an option
+        code = _run([binary, *args, os.path.abspath(path)], seconds, env, stdout, _limits(cap_bytes, memory=True))
     if code is None:
         return None
     truncated = out.stat().st_size >= cap_bytes  # stopped by the file-size bound: keep what was written

@@ -61,10 +61,7 @@ def parse_xls(path: Path, limits: ParseLimits) -> ParsedDocument:
         book.release_resources()
     if not any(page.partition("\n")[2].strip() for page in pages):
         problems.append(_empty())
-    if len(names) > limits.pages:
-        problems.append(_bound(f"Terlalu banyak lembar ({len(names)}): hanya {limits.pages} lembar pertama dibaca."))
-    document = bounded_document(pages, limits, unit="lembar", problems=problems)
-    return ParsedDocument(document.pages, len(names), {}, document.problems)
+    return bounded_document(pages, limits, unit="lembar", problems=problems, total=len(names))
 
 
 def _empty() -> Problem:

@@ -61,8 +61,11 @@ class OdfParser(BaseParser):
         if declared:
             return declared
         named = _BY_SUFFIX.get(Path(filename).suffix.lower())
-        # a zip named .odt whose first member is not ``mimetype``: let parse say what is wrong with it
-        return named if named and head.startswith(b"PK\x03\x04") else None
+        # a zip named .odt whose first member is not ``mimetype``: let parse say what is wrong with it,
+        # unless it is an Office Open XML package (those always hold [Content_Types].xml) under the wrong name
+        if not named or not head.startswith(b"PK\x03\x04") or b"[Content_Types].xml" in head:
+            return None
+        return named
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         with open_for_parse(path) as handle:

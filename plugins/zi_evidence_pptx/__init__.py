@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
@@ -73,13 +74,12 @@ def _parse_pptx(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
         import pptx
 
         deck = pptx.Presentation(handle)
-        pages = [_slide_text(slide) for _, slide in zip(range(limits.pages + 1), deck.slides, strict=False)]
+        pages = [_slide_text(slide) for slide in islice(deck.slides, limits.pages)]
         total = len(deck.slides)
         metadata = _metadata(deck.core_properties) if has_core else {}
     except _broken() as exc:
         raise _corrupt(exc) from exc
-    document = bounded_document(pages, limits, metadata, unit="slide", empty="Presentasi tidak berisi teks.")
-    return ParsedDocument(document.pages, total, document.metadata, document.problems)
+    return bounded_document(pages, limits, metadata, unit="slide", empty="Presentasi tidak berisi teks.", total=total)
 
 
 def _slide_text(slide: Any) -> str:

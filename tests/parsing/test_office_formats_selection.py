@@ -47,6 +47,8 @@ def test_each_file_goes_to_its_parser(tmp_path, fabricate, parsers, order):
         fabricate.make_mht(tmp_path / "arsip.mhtml", "Arsip", ["isi"]): "mht",
         fabricate.make_eml(tmp_path / "surat.eml", "Undangan", "a@example.go.id", "isi"): "eml",
         fabricate.make_docx(tmp_path / "notulen.docx", ["isi"]): "docx",
+        fabricate.make_docx(tmp_path / "notulen-docx.odt", ["isi"]): "docx",
+        fabricate.make_xlsx(tmp_path / "rekap-xlsx.ods", {"S": [[1]]}): "xlsx",
         fabricate.make_xlsx(tmp_path / "rekap.xlsx", {"S": [[1]]}): "xlsx",
     }
     for name, expected in (("rekap.xls", "xls"), ("sop.doc", "doc"), ("paparan.ppt", "ppt")):

@@ -177,12 +177,14 @@ def bounded_document(
     unit: str = "halaman",
     empty: str = "Dokumen tidak berisi teks.",
     problems: Iterable[_Problem] = (),
+    total: int | None = None,
 ) -> ParsedDocument:
     """A ``ParsedDocument`` of ``pages`` cut to ``limits.pages`` and ``limits.text_mb``, each cut a warning.
 
-    ``unit`` names a page to the user ("slide", "lembar"); ``empty`` is the warning when no page has text."""
+    ``unit`` names a page to the user ("slide", "lembar"); ``empty`` is the warning when no page has text;
+    ``total`` is the file's page count when the caller read only the first ``limits.pages`` of them."""
     found = list(problems)
-    total = len(pages)
+    total = len(pages) if total is None else total
     if total > limits.pages:
         pages = pages[: limits.pages]
         found.append(

@@ -41,7 +41,7 @@ def test_xls_sheet_per_page():
     assert document.problems == ()
     limited = XlsParser().parse(SAMPLES / "rekap.xls", ParseLimits(pages=1))
     assert limited.page_count == 2 and len(limited.pages) == 1
-    assert [p.code for p in limited.problems] == ["bounded"]
+    assert [p.code for p in limited.problems] == ["page_limit"]
 
 
 def test_doc_is_read_by_an_installed_reader():
@@ -108,3 +108,38 @@ def test_status_names_the_readers_found():
     assert found, "install-system-deps installs antiword and catdoc"
     assert all(tool in status for tool in found)
     assert DocParser.version.startswith("1/") and DocParser.version != "1/-"
+
+
+def fake_reader(folder, name, body):
+    """A reader on PATH that misbehaves: the bounds must hold whatever the installed tool does."""
+    folder.mkdir(exist_ok=True)
+    script = folder / name
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o755)
+
+
+def test_a_hanging_reader_is_killed_at_the_deadline(tmp_path, monkeypatch):
+    fake_reader(tmp_path / "bin", "catdoc", "exec /bin/sleep 600")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(ParseFailure) as caught:
+        DocParser().parse(SAMPLES / "sop.doc", ParseLimits(seconds=2))
+    assert caught.value.problem.code == "unreadable_content" and "catdoc" in caught.value.problem.message
+
+
+def test_a_runaway_reader_is_cut_at_the_text_limit(tmp_path, monkeypatch):
+    fake_reader(tmp_path / "bin", "catppt", "exec /usr/bin/yes kata")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    document = PptParser().parse(SAMPLES / "paparan.ppt", ParseLimits(text_mb=1))
+    assert "text_limit" in [p.code for p in document.problems]
+    assert sum(len(page.encode()) for page in document.pages) <= 1024 * 1024
+    assert document.pages[0].startswith("kata\nkata")
+
+
+def test_the_plugins_command_reports_the_readers(run_cli):
+    import json
+
+    result = run_cli("plugins", "--json")
+    assert result.exit_code == 0, result.output
+    (legacy,) = [row for row in json.loads(result.output) if row["name"] == "legacy"]
+    assert legacy["error"] is None and legacy["status"] == zi_evidence_legacy.status()
+    assert "DOC dibaca dengan" in legacy["status"]
