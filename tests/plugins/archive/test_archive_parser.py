@@ -3,6 +3,7 @@
 import io
 import json
 import shutil
+import struct
 import subprocess
 import zipfile
 
@@ -164,3 +165,39 @@ def test_without_bsdtar_a_rar_is_catalogued_with_what_to_do(tmp_path, monkeypatc
     assert document.page_count == 0
     assert [p.code for p in document.problems] == ["archive_unread"]
     assert "libarchive-tools" in document.problems[0].hint
+
+
+def test_an_encrypted_member_is_listed_not_read(tmp_path):
+    path = tmp_path / "sandi.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("rahasia.txt", b"\x8a\x17 ciphertext")
+        archive.writestr("terbuka.txt", "laporan terbuka")
+    data = bytearray(path.read_bytes())  # zipfile cannot encrypt: set the flag an encrypting zipper sets
+    data[6] |= 0x1  # the first local header's flags
+    data[data.index(b"PK\x01\x02") + 8] |= 0x1  # and its central directory entry's
+    path.write_bytes(bytes(data))
+    document = ZipParser().parse(path, LIMITS)
+    assert document.pages[0] == "Isi arsip: rahasia.txt (13 bita)"
+    assert [p.code for p in document.problems] == ["encrypted"]
+    assert "laporan terbuka" in document.pages[1]
+
+
+def test_an_archive_claiming_too_many_members_is_refused_before_zipfile_reads_it(tmp_path):
+    path = tmp_path / "klaim.zip"
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 65_000, 65_000, 46 * 65_000, 0, 0)
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 26 + end)
+    with pytest.raises(ParseFailure) as caught:
+        ZipParser().parse(path, LIMITS)
+    assert caught.value.problem.code == "zip_bomb"
+
+
+def test_when_the_time_share_is_spent_the_rest_is_listed_by_name(tmp_path, fabricate, members):
+    path = fabricate.make_zip(tmp_path / "lambat.zip", members)
+    document = ZipParser().parse(path, ParseLimits(seconds=0))
+    assert [page.count("\n") for page in document.pages] == [0, 0, 0]
+    assert [p.code for p in document.problems] == ["members_unread"]
+
+
+def test_plugins_reports_which_archives_are_read(run_cli):
+    shown = run_cli("plugins").output
+    assert "status: ZIP: selalu dibaca. RAR/7z: " in shown

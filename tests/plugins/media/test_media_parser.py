@@ -82,3 +82,8 @@ def test_a_recording_title_is_found_by_search(make_repo, fabricate, indexed_repo
     with repo.catalog() as catalog:
         (record,) = catalog.records()
     assert record.mime == "audio/wav" and record.metadata["duration"] == "0:00:01"
+
+
+def test_plugins_says_whether_recordings_are_probed(run_cli, tmp_path, monkeypatch):
+    expected = "durasi dan tanggal dibaca dengan ffprobe" if shutil.which("ffprobe") else "hanya ukuran dan jenis"
+    assert f"status: audio/video: {expected}" in run_cli("plugins").output
