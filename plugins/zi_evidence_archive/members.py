@@ -82,6 +82,12 @@ class MemberReader:
             return MemberText(line)
         target = workdir / ("anggota" + _suffix(member.name))
         try:
+            return self._read_spilled(member, line, chunks, target)
+        finally:
+            target.unlink(missing_ok=True)  # one member on disk at a time
+
+    def _read_spilled(self, member: Member, line: str, chunks: Iterator[bytes], target: Path) -> MemberText:
+        try:
             head = self._spill(chunks, target)
         except ParseFailure as failure:
             return MemberText(line, (_named(member, failure.problem),))
@@ -99,8 +105,6 @@ class MemberReader:
         except Exception as exc:  # noqa: BLE001 - one member's trouble is a note, the archive goes on
             detail = f"{type(exc).__name__}: {str(exc)[:120]}"
             return MemberText(line, (_note(member, "corrupt", f"tidak dapat dibaca ({detail})."),))
-        finally:
-            target.unlink(missing_ok=True)
         text = "\n".join(page for page in document.pages if page.strip())
         text = text[: max(self.text_left, 0)]
         self.text_left -= len(text)
