@@ -8,9 +8,12 @@ listed, not opened: a zip in a zip in a zip is how a bomb multiplies.
 from __future__ import annotations
 
 import re
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -99,7 +102,11 @@ class MemberReader:
         if parser is None:
             return MemberText(line)
         try:
-            document = parser().parse(target, self.limits)
+            with _alarm(self.deadline - time.monotonic()):
+                document = parser().parse(target, self.limits)
+        except _MemberTimeout:
+            self.out_of_time = True
+            return MemberText(line, (_note(member, "timeout", "pembacaan dihentikan karena waktu baca arsip habis."),))
         except ParseFailure as failure:
             return MemberText(line, (_named(member, failure.problem),))
         except Exception as exc:  # noqa: BLE001 - one member's trouble is a note, the archive goes on
@@ -129,6 +136,33 @@ class MemberReader:
         return head
 
 
+class _MemberTimeout(BaseException):
+    """Raised by the alarm inside a member's parser; a BaseException, so no parser's ``except Exception`` eats it."""
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the body after ``seconds`` (a parse worker runs parsers on its main thread); elsewhere, a no-op,
+    and the worker pool's own timeout still bounds the whole archive."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    if seconds <= 0:
+        raise _MemberTimeout
+
+    def ring(signum: int, frame: object) -> None:
+        raise _MemberTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def workspace() -> tempfile.TemporaryDirectory[str]:
     """A private folder in the system's temporary space: never inside the evidence tree."""
     return tempfile.TemporaryDirectory(prefix="zi-evidence-arsip-")
@@ -149,5 +183,6 @@ def _note(member: Member, code: str, text: str, severity: str = "warning") -> Pr
     hints: Mapping[str, str] = {
         "encrypted": "Buat ulang arsip tanpa kata sandi, lalu unggah kembali.",
         "nested_archive": "Keluarkan isi arsip di dalamnya ke arsip utama (atau ke folder), lalu unggah kembali.",
+        "timeout": "Simpan berkas ini langsung di folder pertanyaan agar dibaca tersendiri.",
     }
     return Problem(code, f"Anggota arsip '{member.name}': {text}", hints.get(code, ""), severity)

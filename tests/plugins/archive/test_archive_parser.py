@@ -5,14 +5,20 @@ import json
 import shutil
 import struct
 import subprocess
+import tempfile
+import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from zi_evidence.parsing import ParseFailure, ParseLimits, sniff_mime
+from zi_evidence.index.run import IndexOptions, run_index
+from zi_evidence.parsing import BaseParser, ParseFailure, ParseLimits, sniff_mime
 from zi_evidence.plugins import make_plugin_manager
+from zi_evidence.repository import Repository
 from zi_evidence_archive import ZIP_MIME, ZipParser
 from zi_evidence_archive.bsdtar import SEVEN_ZIP_MIME, ArchiveToolParser
+from zi_evidence_archive.members import Member, MemberReader
 
 LIMITS = ParseLimits()
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -201,3 +207,44 @@ def test_when_the_time_share_is_spent_the_rest_is_listed_by_name(tmp_path, fabri
 def test_plugins_reports_which_archives_are_read(run_cli):
     shown = run_cli("plugins").output
     assert "status: ZIP: selalu dibaca. RAR/7z: " in shown
+
+
+class SlowParser(BaseParser):
+    """A parser that never finishes on its own, standing in for a member that takes too long."""
+
+    name = "lambat"
+    version = "1"
+    mime_types = ("text/plain",)
+
+    @classmethod
+    def sniff(cls, head, filename):
+        return "text/plain"
+
+    def parse(self, path, limits):
+        time.sleep(30)
+
+
+def test_a_member_that_takes_too_long_is_cut_off_and_the_archive_goes_on(tmp_path):
+    reader = MemberReader(ParseLimits(seconds=1), parsers=(SlowParser,))
+    got = reader.read(Member("lambat.txt", 3), iter([b"abc"]), tmp_path)
+    assert got.page == "Isi arsip: lambat.txt (3 bita)"
+    assert [p.code for p in got.problems] == ["timeout"]
+    assert reader.out_of_time
+    assert list(tmp_path.iterdir()) == []  # the spilled member is gone
+
+
+def test_indexing_an_archive_writes_nothing_into_the_tree(make_repo, fabricate, members, tree_fingerprint):
+    root = make_repo()
+    folder = root / "PEMENUHAN/AREA I - Manajemen Perubahan/ii. Rencana Pembangunan Zona Integritas"
+    inner = fabricate.make_zip(root.parent / "dalam.zip", members)
+    fabricate.make_zip(folder / "1.ii.c Dokumentasi.zip", {**members, "lagi/dalam.zip": inner.read_bytes()})
+    before = tree_fingerprint(root)
+    temp_before = set(Path(tempfile.gettempdir()).glob("zi-evidence-arsip-*"))
+    repo = Repository.open(root)
+    run_index(repo, IndexOptions(processes=1))
+    assert tree_fingerprint(root) == before
+    assert set(Path(tempfile.gettempdir()).glob("zi-evidence-arsip-*")) == temp_before
+    with repo.catalog() as catalog:
+        (record,) = catalog.records()
+    assert record.status == "ok" and record.target_id == "A.I.1.ii.c"
+    assert [p.code for p in record.all_problems] == ["nested_archive"]
