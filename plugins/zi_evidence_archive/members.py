@@ -174,9 +174,11 @@ def _suffix(name: str) -> str:
 
 
 def _named(member: Member, problem: Problem) -> Problem:
+    """A member's problem as the archive's: ``member_`` codes, so no check takes it for the archive's own
+    (a corrupt member is not a corrupt archive), and at most a warning, since the archive itself was read."""
     severity = "warning" if problem.severity == "error" else problem.severity
     message = problem.message[0].lower() + problem.message[1:] if problem.message else ""
-    return Problem(problem.code, f"Anggota arsip '{member.name}': {message}", problem.hint, severity)
+    return Problem(f"member_{problem.code}", f"Anggota arsip '{member.name}': {message}", problem.hint, severity)
 
 
 def _note(member: Member, code: str, text: str, severity: str = "warning") -> Problem:
@@ -185,4 +187,4 @@ def _note(member: Member, code: str, text: str, severity: str = "warning") -> Pr
         "nested_archive": "Keluarkan isi arsip di dalamnya ke arsip utama (atau ke folder), lalu unggah kembali.",
         "timeout": "Simpan berkas ini langsung di folder pertanyaan agar dibaca tersendiri.",
     }
-    return Problem(code, f"Anggota arsip '{member.name}': {text}", hints.get(code, ""), severity)
+    return Problem(f"member_{code}", f"Anggota arsip '{member.name}': {text}", hints.get(code, ""), severity)

@@ -16,6 +16,7 @@ from zi_evidence.index.run import IndexOptions, run_index
 from zi_evidence.parsing import BaseParser, ParseFailure, ParseLimits, sniff_mime
 from zi_evidence.plugins import make_plugin_manager
 from zi_evidence.repository import Repository
+from zi_evidence.validation.findings import collect_findings
 from zi_evidence_archive import ZIP_MIME, ZipParser
 from zi_evidence_archive.bsdtar import SEVEN_ZIP_MIME, ArchiveToolParser
 from zi_evidence_archive.members import Member, MemberReader
@@ -85,7 +86,7 @@ def test_a_member_that_inflates_like_a_bomb_is_refused_and_the_rest_read(tmp_pat
         archive.writestr("catatan.txt", "catatan rapat evaluasi")
     document = ZipParser().parse(path, LIMITS)
     codes = {p.code for p in document.problems}
-    assert "zip_bomb" in codes
+    assert "member_zip_bomb" in codes
     assert all(p.severity != "error" for p in document.problems)
     assert "catatan rapat evaluasi" in document.pages[1]
 
@@ -97,7 +98,7 @@ def test_a_nested_archive_is_listed_not_opened(tmp_path, fabricate, members):
     assert document.page_count == 1
     assert document.pages[0].startswith("Isi arsip: arsip/dalam.zip")
     assert "gratifikasi" not in document.pages[0]
-    assert [p.code for p in document.problems] == ["nested_archive"]
+    assert [p.code for p in document.problems] == ["member_nested_archive"]
 
 
 def test_too_many_members_are_counted_and_only_the_first_listed(tmp_path, fabricate):
@@ -113,7 +114,7 @@ def test_the_shared_inflated_budget_stops_reading(tmp_path, fabricate):
     path = fabricate.make_zip(tmp_path / "besar.zip", {f"bagian{n}.txt": blob for n in range(3)})
     document = ZipParser().parse(path, ParseLimits(inflated_mb=5))
     assert document.page_count == 3  # every member is still listed
-    assert "too_large" in {p.code for p in document.problems}
+    assert "member_too_large" in {p.code for p in document.problems}
 
 
 def test_corrupt_and_empty_zips(tmp_path):
@@ -184,7 +185,7 @@ def test_an_encrypted_member_is_listed_not_read(tmp_path):
     path.write_bytes(bytes(data))
     document = ZipParser().parse(path, LIMITS)
     assert document.pages[0] == "Isi arsip: rahasia.txt (13 bita)"
-    assert [p.code for p in document.problems] == ["encrypted"]
+    assert [p.code for p in document.problems] == ["member_encrypted"]
     assert "laporan terbuka" in document.pages[1]
 
 
@@ -228,7 +229,7 @@ def test_a_member_that_takes_too_long_is_cut_off_and_the_archive_goes_on(tmp_pat
     reader = MemberReader(ParseLimits(seconds=1), parsers=(SlowParser,))
     got = reader.read(Member("lambat.txt", 3), iter([b"abc"]), tmp_path)
     assert got.page == "Isi arsip: lambat.txt (3 bita)"
-    assert [p.code for p in got.problems] == ["timeout"]
+    assert [p.code for p in got.problems] == ["member_timeout"]
     assert reader.out_of_time
     assert list(tmp_path.iterdir()) == []  # the spilled member is gone
 
@@ -247,4 +248,17 @@ def test_indexing_an_archive_writes_nothing_into_the_tree(make_repo, fabricate, 
     with repo.catalog() as catalog:
         (record,) = catalog.records()
     assert record.status == "ok" and record.target_id == "A.I.1.ii.c"
-    assert [p.code for p in record.all_problems] == ["nested_archive"]
+    assert [p.code for p in record.all_problems] == ["member_nested_archive"]
+
+
+def test_a_broken_member_is_a_warning_about_that_member_not_a_broken_archive(make_repo, fabricate, indexed_repo):
+    root = make_repo()
+    folder = root / "PEMENUHAN/AREA I - Manajemen Perubahan/ii. Rencana Pembangunan Zona Integritas"
+    fabricate.make_zip(
+        folder / "1.ii.c Dokumentasi.zip",
+        {"Notulen.docx": b"PK\x03\x04 bukan docx", "Daftar Hadir.txt": b"daftar hadir peserta sosialisasi"},
+    )
+    findings = collect_findings(indexed_repo(root))
+    about = [f for f in findings if f.path and f.path.endswith("Dokumentasi.zip")]
+    assert [(f.code, f.severity) for f in about if f.code.startswith("file_")] == [("file_member_corrupt", "warning")]
+    assert "Anggota arsip 'Notulen.docx'" in next(f.message for f in about if f.code == "file_member_corrupt")
