@@ -92,6 +92,9 @@ def _read(archive: zipfile.ZipFile, limits: ParseLimits) -> ParsedDocument:
                 "warning",
             )
         )
+    budget = reader.budget_problem()
+    if budget:
+        problems.append(budget)
     if reader.out_of_time:
         problems.append(
             Problem(

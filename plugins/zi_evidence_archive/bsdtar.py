@@ -119,6 +119,9 @@ def _read(executable: str, handle: IO[bytes], label: str, limits: ParseLimits) -
         raise ParseFailure("corrupt", broken.message, broken.hint)
     if errors and pages and not any(p.code.startswith("archive_") for p in problems):
         problems.append(_broken(label, errors))
+    budget = reader.budget_problem()
+    if budget:
+        problems.append(budget)
     if members > len(pages) and len(pages) >= limits.pages:
         problems.append(
             Problem(
