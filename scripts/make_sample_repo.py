@@ -35,6 +35,8 @@ Deliberate gaps and traps (tests and docs rely on them; keep ``docs/sample_repo.
 |   SK Tim SPIP 2026.pdf                                             |                                               |             |
 | REFORM/A.II.5.iii.b Laporan Kepatuhan LHKASN 2026.pdf              | a "%" input below the 100 % prerequisite      | A.II.5.iii.b |
 |                                                                    | (42 of 43)                                    |             |
+| area 6 .../6.iv.a Rekap Survei IKM.gsheet, .../6.iii.a Formulir      | links, not evidence: a Drive shortcut and a   | A.I.6.iv.a, |
+|   Pengaduan.url                                                    | web shortcut (the evidence is not on the drive)| A.I.6.iii.a |
 | ~$notulen.docx, Thumbs.db, desktop.ini (2x), .~lock.laporan.docx#  | editor/OS junk the scanner must skip          | --          |
 | (no file at all)                                                   | 36 of the 110 questions and B.I.b have no     | see below   |
 |                                                                    | evidence                                      |             |

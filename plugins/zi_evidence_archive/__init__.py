@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from zi_evidence import (
+    MB,
     BaseParser,
     ParsedDocument,
     ParseFailure,
@@ -76,12 +77,12 @@ def _read(archive: zipfile.ZipFile, limits: ParseLimits) -> ParsedDocument:
     with workspace() as folder:
         for info in shown:
             member = Member(info.filename, info.file_size, bool(info.flag_bits & 0x1))
-            chunks = stream_member(archive, info, limits.inflated_mb * 1024 * 1024)
+            chunks = stream_member(archive, info, limits.inflated_mb * MB)
             got = reader.read(member, chunks, Path(folder))  # the stream's own refusals become member notes
             pages.append(got.page)
             problems.extend(got.problems)
     if not infos:
-        problems.append(Problem("empty", "Arsip ZIP tidak berisi berkas apa pun.", _REUPLOAD, "warning"))
+        problems.append(Problem("archive_empty", "Arsip ZIP tidak berisi berkas apa pun.", _REUPLOAD, "warning"))
     if len(infos) > len(shown):
         problems.append(
             Problem(
@@ -91,6 +92,9 @@ def _read(archive: zipfile.ZipFile, limits: ParseLimits) -> ParsedDocument:
                 "warning",
             )
         )
+    budget = reader.budget_problem()
+    if budget:
+        problems.append(budget)
     if reader.out_of_time:
         problems.append(
             Problem(

@@ -101,8 +101,8 @@ def _read(executable: str, handle: IO[bytes], label: str, limits: ParseLimits) -
                 got = reader.read(member, _chunks(stream.extractfile(info)), Path(folder))
                 pages.append(got.page)
                 problems.extend(got.problems)
-    except ParseFailure as failure:
-        problems.append(Problem(failure.problem.code, failure.problem.message, failure.problem.hint, "warning"))
+    except ParseFailure as failure:  # the whole stream's cap: what was read is kept
+        problems.append(Problem("archive_too_large", failure.problem.message, failure.problem.hint, "warning"))
     except (tarfile.TarError, OSError, EOFError) as exc:
         problems.append(_broken(label, str(exc)))
     finally:
@@ -115,9 +115,13 @@ def _read(executable: str, handle: IO[bytes], label: str, limits: ParseLimits) -
         errors = process.stderr.read(4096).decode("utf-8", "replace").strip()
         process.stderr.close()
     if process.returncode not in (0, -9, -13) and not pages:
-        raise ParseFailure("corrupt", _broken(label, errors).message, _broken(label, errors).hint)
-    if errors and pages and not any(p.code in ("corrupt", "too_large") for p in problems):
+        broken = _broken(label, errors)
+        raise ParseFailure("corrupt", broken.message, broken.hint)
+    if errors and pages and not any(p.code.startswith("archive_") for p in problems):
         problems.append(_broken(label, errors))
+    budget = reader.budget_problem()
+    if budget:
+        problems.append(budget)
     if members > len(pages) and len(pages) >= limits.pages:
         problems.append(
             Problem(
@@ -131,9 +135,10 @@ def _read(executable: str, handle: IO[bytes], label: str, limits: ParseLimits) -
 
 
 def _broken(label: str, detail: str) -> Problem:
+    """Part of the archive could not be read (a damaged tail, a locked member): what was read is kept."""
     shown = detail.splitlines()[0][:160] if detail else "tidak diketahui"
     return Problem(
-        "corrupt",
+        "archive_incomplete",
         f"Arsip {label} rusak, terkunci kata sandi, atau tidak dapat dibuka (rincian teknis: {shown}).",
         "Buat ulang arsip sebagai ZIP tanpa kata sandi dari folder aslinya, lalu unggah kembali.",
         "warning",

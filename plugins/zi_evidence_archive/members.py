@@ -7,10 +7,14 @@ listed, not opened: a zip in a zip in a zip is how a bomb multiplies.
 
 from __future__ import annotations
 
+import itertools
 import re
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,6 +23,8 @@ from zi_evidence import MB, ParseFailure, ParseLimits, Problem, choose_parser, m
 
 #: Mime types that mean "another archive": listed by name, never opened inside an archive.
 ARCHIVE_MIMES = frozenset({"application/zip", "application/vnd.rar", "application/x-7z-compressed"})
+#: Photos and recordings give no text inside an archive (OCR is left out there): listed, never spilled.
+NO_TEXT = ("image/", "audio/", "video/")
 _HEAD = 8192
 _SAFE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}$")
 
@@ -68,6 +74,7 @@ class MemberReader:
         # members get at most 60% of the time: listing the rest and answering must still fit
         self.deadline = time.monotonic() + limits.seconds * 0.6
         self.out_of_time = False
+        self.over_budget = False
 
     def mime_of(self, member: Member, head: bytes) -> str:
         return sniff_mime(self.parsers, head, member.name.rsplit("/", 1)[-1])
@@ -80,49 +87,97 @@ class MemberReader:
         if time.monotonic() > self.deadline:
             self.out_of_time = True
             return MemberText(line)
-        target = workdir / ("anggota" + _suffix(member.name))
+        if self.over_budget:
+            return MemberText(line)
         try:
-            head = self._spill(chunks, target)
-        except ParseFailure as failure:
+            first = next(chunks, b"")
+        except ParseFailure as failure:  # the stream refuses a member whose header declares too much
             return MemberText(line, (_named(member, failure.problem),))
-        mime = self.mime_of(member, head)
+        mime = self.mime_of(member, first[:_HEAD])
         if mime in ARCHIVE_MIMES:
             note = _note(member, "nested_archive", "arsip di dalam arsip; tidak dibuka.", "info")
             return MemberText(line, (note,))
         parser = choose_parser(self.parsers, mime, member.name.rsplit("/", 1)[-1])
-        if parser is None:
-            return MemberText(line)
+        if parser is None or mime.startswith(NO_TEXT):
+            return MemberText(line)  # listed, never spilled: it would spend the budget for no text
+        target = workdir / ("anggota" + _suffix(member.name))
         try:
-            document = parser().parse(target, self.limits)
+            return self._parse(member, line, parser, itertools.chain((first,), chunks), target)
+        finally:
+            target.unlink(missing_ok=True)  # one member on disk at a time
+
+    def _parse(self, member: Member, line: str, parser: type, chunks: Iterator[bytes], target: Path) -> MemberText:
+        try:
+            if not self._spill(chunks, target):
+                return MemberText(line)
+        except ParseFailure as failure:
+            return MemberText(line, (_named(member, failure.problem),))
+        try:
+            with _alarm(self.deadline - time.monotonic()):
+                document = parser().parse(target, self.limits)
+        except _MemberTimeout:
+            self.out_of_time = True
+            return MemberText(line, (_note(member, "timeout", "pembacaan dihentikan karena waktu baca arsip habis."),))
         except ParseFailure as failure:
             return MemberText(line, (_named(member, failure.problem),))
         except Exception as exc:  # noqa: BLE001 - one member's trouble is a note, the archive goes on
             detail = f"{type(exc).__name__}: {str(exc)[:120]}"
             return MemberText(line, (_note(member, "corrupt", f"tidak dapat dibaca ({detail})."),))
-        finally:
-            target.unlink(missing_ok=True)
         text = "\n".join(page for page in document.pages if page.strip())
         text = text[: max(self.text_left, 0)]
         self.text_left -= len(text)
         problems = tuple(_named(member, p) for p in document.problems)
         return MemberText(f"{line}\n{text}" if text else line, problems)
 
-    def _spill(self, chunks: Iterator[bytes], target: Path) -> bytes:
-        """Write the member to ``target`` within the shared byte budget; returns its first bytes."""
-        head = b""
+    def _spill(self, chunks: Iterator[bytes], target: Path) -> bool:
+        """Write the member to ``target`` within the shared byte budget; False (and ``over_budget``) past it."""
         with open(target, "wb") as out:
             for chunk in chunks:
                 self.bytes_left -= len(chunk)
                 if self.bytes_left < 0:
-                    raise ParseFailure(
-                        "too_large",
-                        f"isi arsip melebihi batas {self.limits.inflated_mb} MB setelah dibuka; sisanya tidak dibaca.",
-                        "Pecah arsip menjadi beberapa arsip yang lebih kecil, atau naikkan limits.inflated_mb.",
-                    )
-                if len(head) < _HEAD:
-                    head += chunk[: _HEAD - len(head)]
+                    self.over_budget = True
+                    return False
                 out.write(chunk)
-        return head
+        return True
+
+    def budget_problem(self) -> Problem | None:
+        """The archive's one note when its inflated budget ran out (members after that are listed only)."""
+        if not self.over_budget:
+            return None
+        return Problem(
+            "archive_budget",
+            f"Isi arsip melebihi batas {self.limits.inflated_mb} MB setelah dibuka; "
+            "sebagian isinya hanya dicatat namanya.",
+            "Pecah arsip menjadi beberapa arsip yang lebih kecil, atau naikkan limits.inflated_mb di zi-evidence.yaml.",
+            "warning",
+        )
+
+
+class _MemberTimeout(BaseException):
+    """Raised by the alarm inside a member's parser; a BaseException, so no parser's ``except Exception`` eats it."""
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the body after ``seconds`` (a parse worker runs parsers on its main thread); elsewhere, a no-op,
+    and the worker pool's own timeout still bounds the whole archive."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    if seconds <= 0:
+        raise _MemberTimeout
+
+    def ring(signum: int, frame: object) -> None:
+        raise _MemberTimeout
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def workspace() -> tempfile.TemporaryDirectory[str]:
@@ -136,14 +191,17 @@ def _suffix(name: str) -> str:
 
 
 def _named(member: Member, problem: Problem) -> Problem:
+    """A member's problem as the archive's: ``member_`` codes, so no check takes it for the archive's own
+    (a corrupt member is not a corrupt archive), and at most a warning, since the archive itself was read."""
     severity = "warning" if problem.severity == "error" else problem.severity
     message = problem.message[0].lower() + problem.message[1:] if problem.message else ""
-    return Problem(problem.code, f"Anggota arsip '{member.name}': {message}", problem.hint, severity)
+    return Problem(f"member_{problem.code}", f"Anggota arsip '{member.name}': {message}", problem.hint, severity)
 
 
 def _note(member: Member, code: str, text: str, severity: str = "warning") -> Problem:
     hints: Mapping[str, str] = {
         "encrypted": "Buat ulang arsip tanpa kata sandi, lalu unggah kembali.",
         "nested_archive": "Keluarkan isi arsip di dalamnya ke arsip utama (atau ke folder), lalu unggah kembali.",
+        "timeout": "Simpan berkas ini langsung di folder pertanyaan agar dibaca tersendiri.",
     }
-    return Problem(code, f"Anggota arsip '{member.name}': {text}", hints.get(code, ""), severity)
+    return Problem(f"member_{code}", f"Anggota arsip '{member.name}': {text}", hints.get(code, ""), severity)

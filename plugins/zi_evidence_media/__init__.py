@@ -34,7 +34,7 @@ def sniff_media(head: bytes, filename: str) -> str | None:
             return "video/quicktime"
         return "video/3gpp" if brand.startswith(b"3g") else "video/mp4"
     if head[:4] == b"RIFF" and head[8:12] in (b"WAVE", b"AVI "):
-        return "audio/wav" if head[8:12] == b"WAVE" else "video/x-msvideo"
+        return "audio/x-wav" if head[8:12] == b"WAVE" else "video/x-msvideo"
     if head.startswith(b"ID3") or (head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2") and name.endswith(".mp3")):
         return "audio/mpeg"
     if head.startswith(b"OggS"):
@@ -55,7 +55,7 @@ class MediaParser(BaseParser):
     version: ClassVar[str] = "1"
     mime_types: ClassVar[tuple[str, ...]] = (
         "video/mp4", "video/quicktime", "video/3gpp", "video/x-msvideo", "video/webm", "video/x-matroska",
-        "video/x-ms-wmv", "audio/mp4", "audio/wav", "audio/mpeg", "audio/ogg", "audio/flac",
+        "video/x-ms-wmv", "audio/mp4", "audio/x-wav", "audio/mpeg", "audio/ogg", "audio/flac",
     )  # fmt: skip
     empty_hint: ClassVar[str] = _REEXPORT
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -71,10 +72,11 @@ class FileRecord:
 
     @property
     def format(self) -> str:
-        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it."""
+        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it; for a
+        type Python's table does not know (a Drive shortcut, audio/wav), the file's own extension."""
         import mimetypes  # on first use, not when the catalog module loads (every command)
 
-        extension = mimetypes.guess_extension(self.mime) or ""
+        extension = mimetypes.guess_extension(self.mime) or os.path.splitext(self.display)[1].lower()[:12]
         return extension.lstrip(".")
 
     @property

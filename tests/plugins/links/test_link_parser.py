@@ -76,6 +76,7 @@ def test_a_link_is_found_by_search_and_reported_as_not_the_evidence(make_repo, f
     repo = indexed_repo(root)
     found = json.loads(run_cli("search", "-C", root, "pengaduan", "--json").output)
     assert [h["path"].rsplit("/", 1)[-1] for h in found["hits"]] == ["Formulir Pengaduan.url"]
+    assert found["hits"][0]["kind"] == "url"  # a type Python's table lacks is named by its extension
     links = [f for f in collect_findings(repo) if f.code == "evidence_is_link"]
     assert sorted(f.path.rsplit("/", 1)[-1] for f in links) == ["Formulir Pengaduan.url", "Rekap Survei IKM.gsheet"]
     assert all(f.question and f.severity == "warning" for f in links)

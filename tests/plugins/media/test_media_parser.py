@@ -17,7 +17,7 @@ needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg
 @needs_ffmpeg
 def test_a_wav_gets_duration_date_and_its_title(tmp_path, fabricate):
     path = fabricate.make_wav(tmp_path / "Rekaman Rapat.wav", 2.0, "Rapat evaluasi pembangunan", "2026-03-12")
-    assert MediaParser.sniff(path.read_bytes()[:64], path.name) == "audio/wav"
+    assert MediaParser.sniff(path.read_bytes()[:64], path.name) == "audio/x-wav"
     document = MediaParser().parse(path, LIMITS)
     assert document.metadata["duration_seconds"] == "2.00"
     assert document.metadata["duration"] == "0:00:02"
@@ -81,4 +81,9 @@ def test_a_recording_title_is_found_by_search(make_repo, fabricate, indexed_repo
     assert [h["path"].rsplit("/", 1)[-1] for h in found["hits"]] == ["Rekaman Rapat.wav"]
     with repo.catalog() as catalog:
         (record,) = catalog.records()
-    assert record.mime == "audio/wav" and record.metadata["duration"] == "0:00:01"
+    assert record.mime == "audio/x-wav" and record.metadata["duration"] == "0:00:01"
+
+
+def test_plugins_says_whether_recordings_are_probed(run_cli, tmp_path, monkeypatch):
+    expected = "durasi dan tanggal dibaca dengan ffprobe" if shutil.which("ffprobe") else "hanya ukuran dan jenis"
+    assert f"status: audio/video: {expected}" in run_cli("plugins").output
