@@ -222,3 +222,13 @@ def test_plugins_says_which_converters_run_here(run_cli, monkeypatch, tmp_path):
     shown = run_cli("plugins").output
     assert "foto ke PDF: img2pdf" in shown
     assert "berkas Office tidak diubah ke PDF: LibreOffice ('soffice') tidak ditemukan" in shown
+
+
+def test_the_offline_index_lists_a_converted_pdf_with_its_sources(drive, indexed_repo, tmp_path):
+    root = drive(NO_SOFFICE)
+    _, manifest, _ = _bundle(root, tmp_path / "a.zip", indexed_repo)
+    photos = next(f for f in manifest["files"] if f["original_path"].endswith("IMG_0001.jpg"))
+    index = zipfile.ZipFile(tmp_path / "a.zip").read("DAFTAR-ISI.html").decode("utf-8")
+    row = next(r for r in index.split("<tr>") if photos["bundle_path"].rsplit("/", 1)[-1] in r)
+    assert "IMG_0003.jpg" in row and "diubah ke PDF (img2pdf)" in row
+    assert f"<code>{photos['sha256'][:12]}</code>" in row and "<td>3</td>" in row  # the PDF's hash, 3 pages
