@@ -232,7 +232,7 @@ def run_conversions(
 ) -> tuple[list[Converted], list[Exclusion]]:
     made: list[Converted] = []
     refused: list[Exclusion] = []
-    jobs = groups(candidates, converters)
+    jobs = groups(candidates, converters, options.max_file_bytes)
     progress = progress or Silent()
     progress.stage(f"Mengubah {len(jobs)} berkas ke PDF (hasilnya disimpan untuk bundel berikutnya)", len(jobs))
     for converter, members in jobs:
