@@ -10,7 +10,7 @@ from zi_evidence import Document, LayoutContext, fmt_mb, hasil_by_id
 _STYLE = (
     "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;width:100%}"
     "td,th{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top;font-size:90%}"
-    "th{background:#eee}.q{background:#f6f6f6;font-weight:bold}.warn{color:#a40}"
+    "th{background:#eee}.q{background:#f6f6f6;font-weight:bold}.warn{color:#a40}.small{color:#555;font-size:85%}"
 )
 
 
@@ -34,10 +34,17 @@ def render_index(context: LayoutContext, documents: list[Document], title: str) 
             )
         warn = "".join(f'<div class="warn">{escape(f.message)}</div>' for f in c.problems)
         link = escape(planned.bundle_path, quote=True)
+        made = planned.converted
+        origin = escape(c.original_path)
+        pages = c.page_count
+        if made is not None:  # a PDF made for the bundle: every file it was made from, and by what
+            origin = "<br>".join(escape(s.original_path) for s in made.sources)
+            origin += f'<div class="small">diubah ke PDF ({escape(made.converter)})</div>'
+            pages = made.pages
         rows.append(
             f'<tr><td><a href="{link}">{escape(planned.bundle_path.rsplit("/", 1)[-1])}</a></td>'
-            f"<td>{escape(c.original_path)}{warn}</td><td>{c.page_count or ''}</td>"
-            f"<td>{fmt_mb(c.size)}</td><td><code>{c.sha256[:12]}</code></td></tr>"
+            f"<td>{origin}{warn}</td><td>{pages or ''}</td>"
+            f"<td>{fmt_mb(planned.size)}</td><td><code>{planned.sha256[:12]}</code></td></tr>"
         )
     docs = "".join(
         f'<li><a href="{escape(d.bundle_path, quote=True)}">{escape(d.label)}</a> ({escape(d.bundle_path)})</li>'

@@ -68,7 +68,10 @@ class _BundleBuilder:
         root = os.fsencode(self.repo.root)
         converters = self._converters() if self.options.convert else {}
         state = self.repo.state_dir
-        return make_plan(root, records, skipped, self.repo.ruleset, self.layout, self.options, converters, state, dry)
+        ruleset = self.repo.ruleset
+        return make_plan(
+            root, records, skipped, ruleset, self.layout, self.options, converters, state, dry, self.progress
+        )
 
     def run(self, out: Path) -> BuildResult:
         self.plan = self.make_plan()

@@ -208,21 +208,38 @@ def choose(converters: Mapping[str, Any], mime: str) -> Any | None:
     return next((c for c in converters.values() if mime in c.mime_types), None)
 
 
-def groups(candidates: Sequence[Candidate], converters: Mapping[str, Any]) -> list[tuple[Any, list[Candidate]]]:
-    """One job per file, except that a merging converter's files of one folder and one question are one job."""
+def groups(
+    candidates: Sequence[Candidate], converters: Mapping[str, Any], max_bytes: int | None = None
+) -> list[tuple[Any, list[Candidate]]]:
+    """One job per file, except that a merging converter's files of one folder and one question are one job,
+    cut into several (in name order) where together they would pass the per-file limit ``max_bytes``."""
     jobs: dict[tuple[Any, ...], tuple[Any, list[Candidate]]] = {}
     for candidate in sorted(candidates, key=lambda c: (c.original_path, c.raw_path)):
         converter = choose(converters, candidate.mime)
         if converter is None:
             continue
         folder = candidate.raw_path.rpartition(b"/")[0]
-        key = (
-            (converter.name, candidate.target_id, folder)
-            if converter.merge_folder
-            else (converter.name, candidate.raw_path)
-        )
+        merge = converter.merge_folder
+        key = (converter.name, candidate.target_id, folder) if merge else (converter.name, candidate.raw_path)
         jobs.setdefault(key, (converter, []))[1].append(candidate)
-    return list(jobs.values())
+    out: list[tuple[Any, list[Candidate]]] = []
+    for converter, members in jobs.values():
+        out += [(converter, part) for part in _cut(members, max_bytes)]
+    return out
+
+
+def _cut(members: list[Candidate], max_bytes: int | None) -> list[list[Candidate]]:
+    # a PDF of photos is their bytes plus a little: keep a margin under the limit
+    budget = None if max_bytes is None else int(max_bytes * 0.95)
+    parts: list[list[Candidate]] = [[]]
+    used = 0
+    for candidate in members:
+        if budget is not None and parts[-1] and used + candidate.size > budget:
+            parts.append([])
+            used = 0
+        parts[-1].append(candidate)
+        used += candidate.size
+    return parts
 
 
 def make_converters(classes: Mapping[str, type], settings: Mapping[str, Any]) -> dict[str, Any]:

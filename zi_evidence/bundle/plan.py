@@ -29,6 +29,7 @@ from zi_evidence.bundle.limits import check_size, check_type, type_of
 from zi_evidence.bundle.model import BundleOptions, Candidate, Exclusion, Layout, PlannedFile
 from zi_evidence.bundle.naming import NameAllocator, file_label
 from zi_evidence.problems import Problem
+from zi_evidence.progress import Progress, Silent
 from zi_evidence.state.records import FileRecord
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can carry
@@ -180,6 +181,7 @@ def make_plan(
     converters: Mapping[str, Any] | None = None,
     state_dir: Path | None = None,
     dry: bool = False,
+    progress: Progress | None = None,
 ) -> BundlePlan:
     """``converters`` (made, by name) turn files of a type not taken into PDF when PDF is; cached in ``state_dir``.
     ``dry``: convert nothing, plan what would be (a preflight)."""
@@ -205,7 +207,7 @@ def make_plan(
             exclusions.append(Exclusion(candidate, finding))
     made: list[Converted] = []
     if to_convert and converters and state_dir is not None:
-        made, refused_files = run_conversions(root, state_dir, converters, to_convert, options, dry)
+        made, refused_files = run_conversions(root, state_dir, converters, to_convert, options, dry, progress)
         exclusions += refused_files
     return BundlePlan(place(kept, ruleset, layout, made), tuple(exclusions), when, source)
 
@@ -226,10 +228,15 @@ def run_conversions(
     candidates: list[Candidate],
     options: BundleOptions,
     dry: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[list[Converted], list[Exclusion]]:
     made: list[Converted] = []
     refused: list[Exclusion] = []
-    for converter, members in groups(candidates, converters):
+    jobs = groups(candidates, converters, options.max_file_bytes)
+    progress = progress or Silent()
+    progress.stage(f"Mengubah {len(jobs)} berkas ke PDF (hasilnya disimpan untuk bundel berikutnya)", len(jobs))
+    for converter, members in jobs:
+        progress.advance(1)
         missing = check_ready(converter)
         if missing is not None:
             refused += [Exclusion(c, needs_converter(missing)) for c in members]

@@ -222,3 +222,27 @@ def test_plugins_says_which_converters_run_here(run_cli, monkeypatch, tmp_path):
     shown = run_cli("plugins").output
     assert "foto ke PDF: img2pdf" in shown
     assert "berkas Office tidak diubah ke PDF: LibreOffice ('soffice') tidak ditemukan" in shown
+
+
+def test_the_offline_index_lists_a_converted_pdf_with_its_sources(drive, indexed_repo, tmp_path):
+    root = drive(NO_SOFFICE)
+    _, manifest, _ = _bundle(root, tmp_path / "a.zip", indexed_repo)
+    photos = next(f for f in manifest["files"] if f["original_path"].endswith("IMG_0001.jpg"))
+    index = zipfile.ZipFile(tmp_path / "a.zip").read("DAFTAR-ISI.html").decode("utf-8")
+    row = next(r for r in index.split("<tr>") if photos["bundle_path"].rsplit("/", 1)[-1] in r)
+    assert "IMG_0003.jpg" in row and "diubah ke PDF (img2pdf)" in row
+    assert f"<code>{photos['sha256'][:12]}</code>" in row and "<td>3</td>" in row  # the PDF's hash, 3 pages
+
+
+def test_an_activity_folder_past_the_file_limit_becomes_several_pdfs(drive, indexed_repo, tmp_path):
+    root = drive(NO_SOFFICE)
+    photos = sorted((root / ACTIVITY).iterdir())
+    limit = sum(p.stat().st_size for p in photos[:2]) * 100 // 95 + 2000  # two photos fit, three do not
+    result, manifest, pdfs = _bundle(root, tmp_path / "a.zip", indexed_repo, max_file_bytes=limit)
+    made = [f for f in manifest["files"] if "Coffee Morning" in f["original_path"]]
+    assert [[s["original_path"].rsplit("/", 1)[-1] for s in f["converted_from"]["sources"]] for f in made] == [
+        ["IMG_0001.jpg", "IMG_0002.jpg"],
+        ["IMG_0003.jpg"],
+    ]
+    assert all(f["size"] <= limit for f in made)
+    assert not [e for e in result.exclusions if "Coffee Morning" in e.candidate.original_path]
