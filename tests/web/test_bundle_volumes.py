@@ -21,7 +21,8 @@ def _drive(tmp_path: Path, indexed_repo, limit_mb: float | None) -> Path:
     shutil.copytree(ROOT / "sample_repo", root, ignore=shutil.ignore_patterns(".zi-evidence"))
     if limit_mb is not None:
         config = root / "zi-evidence.yaml"
-        config.write_text(config.read_text() + f"bundle:\n  max_bundle_mb: {limit_mb}\n")
+        # without conversion the preview knows every member's size; a converted PDF's is known only once made
+        config.write_text(config.read_text() + f"bundle:\n  max_bundle_mb: {limit_mb}\n  convert: false\n")
     indexed_repo(root)
     return root
 
@@ -53,3 +54,11 @@ def test_preview_volume_count_matches_a_split_build(tmp_path, indexed_repo):
     for volume in volumes:
         assert volume.stat().st_size <= data["volumes"]["max_bytes"]
         assert zipfile.ZipFile(volume).testzip() is None
+
+
+def test_preview_shows_photos_going_in_as_pdf_like_the_build(tmp_path, indexed_repo):
+    root = _drive(tmp_path, indexed_repo, None)
+    included = TestClient(create_app(root)).get("/api/bundel").json()["included"]
+    photos = [f for f in included if f["path"].lower().endswith((".jpg", ".png"))]
+    assert photos, "sample_repo's photos are converted to PDF, so the preview lists them as going in"
+    assert all(f["bundle_path"].endswith(".pdf") for f in photos)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from zi_evidence.parsing import machine_read_pages
@@ -179,10 +178,9 @@ def _volume_estimate(costs: list[int], cap: int | None, split: bool) -> dict[str
 
 def bundle_preflight(site: Site) -> dict[str, Any]:
     """What ``zi-evidence bundle`` would put in and leave out, from the same plan, writing nothing."""
-    from zi_evidence.bundle import BundleOptions, get_layout
-    from zi_evidence.bundle.build import missing_fields
+    from zi_evidence.bundle import BundleOptions
+    from zi_evidence.bundle.build import missing_fields, plan_bundle
     from zi_evidence.bundle.limits import mb_to_bytes, member_cost, parse_types
-    from zi_evidence.bundle.plan import make_plan
 
     site.require_catalog()
     repo = site.repo
@@ -192,14 +190,12 @@ def bundle_preflight(site: Site) -> dict[str, Any]:
         types=parse_types(settings.types),
         max_file_bytes=mb_to_bytes(settings.max_file_mb),
         max_bundle_bytes=mb_to_bytes(settings.max_bundle_mb),
+        convert=settings.convert,
     )
     with repo.catalog() as catalog:
-        records = catalog.records()
-        skipped = catalog.skipped()
-    ids = {r.path: r.id for r in records}
-    plan = make_plan(
-        os.fsencode(repo.root), records, skipped, repo.ruleset, get_layout(repo.host, options.layout), options
-    )
+        ids = {r.path: r.id for r in catalog.records()}
+    # the same plan 'bundle build' makes: photos and Office files shown as converted to PDF, nothing written
+    plan = plan_bundle(repo, options)
     costs = [member_cost(f.bundle_path, f.candidate.size) for f in plan.files]
     return {
         "evidence_bytes": sum(costs),
