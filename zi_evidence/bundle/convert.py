@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from zi_evidence.bundle.model import Candidate
+from zi_evidence.bundle.model import Candidate, Converted
 from zi_evidence.problems import Problem
 from zi_evidence.tree.safeopen import open_no_follow, read_hashed
 
@@ -63,26 +63,6 @@ class Converter(Protocol):
 
     def convert(self, sources: Sequence[SourceFile], workdir: Path) -> ConvertedPdf:
         """One PDF of ``sources`` (in order); ``workdir`` is a private empty temp folder. Raises ConversionFailed."""
-
-
-@dataclass(frozen=True)
-class Converted:
-    """A PDF made for the bundle from one or more evidence files, kept in the state folder's cache."""
-
-    converter: str
-    version: str
-    sources: tuple[Candidate, ...]
-    path: Path | None  # None: a plan's preview, not converted yet (size then the sources' sum, sha256 "")
-    size: int
-    sha256: str
-    pages: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "converter": self.converter,
-            "version": self.version,
-            "sources": [{"original_path": c.original_path, "size": c.size, "sha256": c.sha256} for c in self.sources],
-        }
 
 
 def needs_converter(missing: Problem) -> Problem:

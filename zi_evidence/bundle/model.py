@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
 
 from zi_evidence.problems import Problem
-
-if TYPE_CHECKING:
-    from zi_evidence.bundle.convert import Converted
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,26 @@ class Candidate:
     page_count: int
     mtime_ns: int
     problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A PDF made for the bundle from one or more evidence files, kept in the state folder's cache."""
+
+    converter: str
+    version: str
+    sources: tuple[Candidate, ...]
+    path: Path | None  # None: a plan's preview, not converted yet (size then the sources' sum, sha256 "")
+    size: int
+    sha256: str
+    pages: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "converter": self.converter,
+            "version": self.version,
+            "sources": [{"original_path": c.original_path, "size": c.size, "sha256": c.sha256} for c in self.sources],
+        }
 
 
 @dataclass(frozen=True)

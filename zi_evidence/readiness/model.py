@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from zi_evidence import __version__
 from zi_evidence.config import ANSWERS_NAME
 from zi_evidence.problems import SEVERITY_LABELS
+from zi_evidence.readiness.plain import to_plain
 from zi_evidence.readiness.reviews import RekapLine, Reviews
 from zi_evidence.validation.findings import Finding
 
@@ -175,20 +176,7 @@ class Readiness:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (``schemas/report.schema.json``)."""
-        return {"schema_version": SCHEMA_VERSION, **_plain(self)}
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses to dicts, dates to ISO text, tuples to lists; ``fs_path`` stays out (raw bytes of names)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if f.name != "fs_path"}
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+        return {"schema_version": SCHEMA_VERSION, **to_plain(self)}
 
 
 def href(root: str, file: FileLink, out_dir: Path) -> str:
@@ -233,4 +221,4 @@ class Rollup:
     tool_version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema_version": SCHEMA_VERSION, **_plain(self)}
+        return {"schema_version": SCHEMA_VERSION, **to_plain(self)}

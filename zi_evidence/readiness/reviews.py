@@ -139,6 +139,6 @@ def _question(chain: Any) -> QuestionReview:
 
 def reviews_dict(reviews: Reviews | None) -> dict[str, Any] | None:
     """The JSON form (report ``reviews``, bundle manifest ``reviews``)."""
-    from zi_evidence.readiness.model import _plain
+    from zi_evidence.readiness.plain import to_plain
 
-    return None if reviews is None else _plain(reviews)
+    return None if reviews is None else to_plain(reviews)
