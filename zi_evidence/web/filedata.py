@@ -7,6 +7,7 @@ from typing import Any
 from zi_evidence.parsing import machine_read_pages
 from zi_evidence.problems import SEVERITY_LABELS
 from zi_evidence.readiness.listing import MAPPING_LABELS, MAPPING_TODO, file_rows
+from zi_evidence.redact import mask_text
 from zi_evidence.web.data import date_text, finding_dict
 from zi_evidence.web.site import Site
 
@@ -26,6 +27,8 @@ def file_page(site: Site, file_id: int) -> dict[str, Any] | None:
         if record is None:
             return None
         texts = catalog.page_texts(record) if record.parser else []
+    # citizens' NIK, KK, phone numbers… shown with all but the last four digits hidden, as everywhere else
+    texts = [mask_text(site.repo.host, text) for text in texts]
     ocr = set(machine_read_pages(record.metadata))
     labels = site.kind_labels()
     found = snapshot.dates.get(record.id) if record.parser else None

@@ -37,3 +37,21 @@ def test_a_plugins_spans_are_masked_keeping_the_last_four():
     snippet = (("No. ", False), ("ANGGOTA-123456", True), (" hadir", False))
     assert mask_snippet(host, snippet) == (("No. ", False), ("*******-**3456", True), (" hadir", False))
     assert mask_text(host, "tanpa nomor") == "tanpa nomor"
+
+
+def test_the_web_file_page_shows_page_text_masked(make_repo, fabricate, indexed_repo):
+    from starlette.testclient import TestClient
+
+    from zi_evidence.web import create_app
+
+    root = make_repo()
+    fabricate.make_pdf(root / PATH, [f"DAFTAR HADIR\n1. Warga Satu  NIK {NIK}  hadir"])
+    repo = indexed_repo(root)
+    with repo.catalog() as catalog:
+        file_id = catalog.record_by_path(PATH.encode()).id
+    client = TestClient(create_app(root))
+    page = client.get(f"/berkas/{file_id}")
+    data = client.get(f"/api/berkas/{file_id}").json()
+    assert page.status_code == 200 and "Warga Satu" in page.text
+    assert NIK not in page.text and "************0001" in page.text
+    assert NIK not in str(data["pages"]) and "************0001" in data["pages"][0]["text"]
