@@ -149,13 +149,9 @@ def _extract_pages(
             broken.append(number)
             pages.append("")
             continue
-        size = len(text.encode("utf-8"))
-        if used + size > cap_bytes:
-            pages.append(text.encode("utf-8")[: max(cap_bytes - used, 0)].decode("utf-8", "ignore"))
-            problems.append(findings.text_limit(cap_bytes, number))
+        used = findings.keep_page(pages, problems, text, used, cap_bytes, number)
+        if used < 0:
             break
-        used += size
-        pages.append(text)
         if is_thin(text) and _has_image(page):
             scanned.append(number)
     return pages, scanned, broken

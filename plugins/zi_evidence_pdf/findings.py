@@ -36,6 +36,18 @@ def text_limit(cap_bytes: int, number: int) -> Problem:
     )
 
 
+def keep_page(pages: list[str], problems: list[Problem], text: str, used: int, cap_bytes: int, number: int) -> int:
+    """Append page ``number``'s text within the text budget; the bytes used so far, or -1 once the budget
+    is spent (the page is cut and the cut reported): the caller stops reading pages then."""
+    size = len(text.encode("utf-8"))
+    if used + size > cap_bytes:
+        pages.append(text.encode("utf-8")[: max(cap_bytes - used, 0)].decode("utf-8", "ignore"))
+        problems.append(text_limit(cap_bytes, number))
+        return -1
+    pages.append(text)
+    return used + size
+
+
 def closing_problems(pages: list[str], total: int, scanned: list[int], broken: list[int]) -> list[Problem]:
     """Broken pages, pages without a text layer, or a document without any text."""
     problems: list[Problem] = []

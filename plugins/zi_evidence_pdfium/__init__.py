@@ -89,13 +89,9 @@ def _read(document: Any, limits: ParseLimits, pdfium: Any) -> ParsedDocument:
             broken.append(number)
             pages.append("")
             continue
-        size = len(text.encode("utf-8"))
-        if used + size > cap:
-            pages.append(text.encode("utf-8")[: max(cap - used, 0)].decode("utf-8", "ignore"))
-            problems.append(say.text_limit(cap, number))
+        used = say.keep_page(pages, problems, text, used, cap, number)
+        if used < 0:
             break
-        used += size
-        pages.append(text)
         if say.is_thin(text) and _has_image(page, pdfium):
             scanned.append(number)
     problems += say.closing_problems(pages, total, scanned, broken)
