@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import re
 import signal
+import ssl
 import subprocess
 import sys
 import threading
@@ -122,7 +123,83 @@ def test_serve_on_the_network_with_accounts_does_not_warn_and_asks_for_a_login(s
         assert page.status_code == 401
     finally:
         served.stop()
-    assert "Peringatan" not in served.stderr and "Belum ada akun" not in served.stderr
+    assert "Belum ada akun" not in served.stderr
+    assert "tanpa HTTPS" in served.stderr, "passwords over plain HTTP on a network are worth a warning"
+
+
+def _self_signed(folder):
+    """A real certificate for 127.0.0.1, as an office would make with openssl."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "satker.test")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "server.crt", folder / "server.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_path, key_path
+
+
+def test_serve_over_https_with_a_certificate_sets_secure_cookies(small_indexed, run_cli, tmp_path):
+    cert, key = _self_signed(tmp_path)
+    added = run_cli(
+        "users", "add", "ani", "--role", "tim_unit", "--password-stdin", "-C", small_indexed, input="sandi-ani-12345\n"
+    )
+    assert added.exit_code == 0, added.output
+    served = Served(
+        str(small_indexed), "--host", "0.0.0.0", "--port", "0", "--tls-cert", str(cert), "--tls-key", str(key)
+    )
+    try:
+        line = served.lines.get(timeout=120)
+        assert line.startswith("Server berjalan di https://0.0.0.0:"), line
+        port = line.rsplit(":", 1)[1].rstrip("/")
+        with httpx.Client(
+            base_url=f"https://127.0.0.1:{port}", verify=ssl.create_default_context(cafile=str(cert)), timeout=30
+        ) as client:
+            form = client.get("/masuk")
+            assert form.status_code == 200
+            token = re.search(r'name="csrf" value="([^"]+)"', form.text)
+            assert token, form.text[:500]
+            signed_in = client.post("/masuk", data={"nama": "ani", "sandi": "sandi-ani-12345", "csrf": token.group(1)})
+            assert signed_in.status_code == 303, signed_in.text[:500]
+            cookies = [c for c in signed_in.headers.get_list("set-cookie") if "Max-Age=0" not in c]
+            assert cookies and all("Secure" in c for c in cookies), cookies
+            assert client.get("/").status_code == 200, "signed in over HTTPS"
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"https://127.0.0.1:{port}/masuk", timeout=30)  # not trusted without that certificate
+    finally:
+        served.stop()
+    assert "tanpa HTTPS" not in served.stderr and "Traceback" not in served.stderr
+
+
+def test_serve_refuses_half_a_certificate_and_a_broken_one(small_indexed, tmp_path, run_cli):
+    cert, key = _self_signed(tmp_path)
+    half = run_cli("serve", str(small_indexed), "--tls-cert", str(cert))
+    assert half.exit_code != 0 and "--tls-key" in half.output
+    (tmp_path / "rusak.key").write_text("bukan kunci", encoding="utf-8")
+    broken = run_cli("serve", str(small_indexed), "--tls-cert", str(cert), "--tls-key", str(tmp_path / "rusak.key"))
+    assert broken.exit_code != 0 and "rusak.key" in broken.output and "PEM" in broken.output
+    assert "Traceback" not in broken.output
 
 
 def test_serve_watch_shows_a_new_file_within_seconds(small_indexed, pdf):

@@ -44,10 +44,30 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _address(sock: socket.socket) -> str:
+def _address(sock: socket.socket, tls: bool) -> str:
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}/"
+    return f"{'https' if tls else 'http'}://{shown}:{port}/"
+
+
+def _tls_files(cert: Path | None, key: Path | None) -> dict[str, str]:
+    """uvicorn's TLS settings, checked first so that a wrong file is named before anything listens."""
+    import ssl
+
+    from zi_evidence.errors import ZiError
+
+    if cert is None and key is None:
+        return {}
+    if cert is None or key is None:
+        raise ZiError("HTTPS memerlukan keduanya: --tls-cert (sertifikat) dan --tls-key (kunci privatnya).")
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(str(cert), str(key))
+    except (ssl.SSLError, OSError) as exc:
+        raise ZiError(
+            f"Sertifikat {cert} atau kunci {key} tidak dapat dipakai ({getattr(exc, 'reason', None) or exc}). "
+            "Periksa bahwa keduanya berformat PEM dan kunci itu milik sertifikat itu."
+        ) from exc
+    return {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
 
 
 @click.command()
@@ -71,8 +91,14 @@ def _address(sock: socket.socket) -> str:
     is_flag=True,
     help="Pantau folder dan perbarui katalog selama server berjalan (seperti 'zi-evidence watch').",
 )
+@click.option(
+    "--tls-cert",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Sertifikat HTTPS (PEM), untuk server yang dibuka di jaringan; bersama --tls-key.",
+)
+@click.option("--tls-key", type=click.Path(dir_okay=False, path_type=Path), help="Kunci privat sertifikat itu (PEM).")
 @state_option
-def serve(directory, host, port, watch, state_dir):
+def serve(directory, host, port, watch, tls_cert, tls_key, state_dir):
     """Buka repositori DIRECTORY sebagai aplikasi web di peramban (hanya membaca data dukung).
 
     Mencetak alamatnya lalu melayani sampai Ctrl-C. Bila katalog belum ada, data dukung diindeks dulu.
@@ -82,6 +108,7 @@ def serve(directory, host, port, watch, state_dir):
     from zi_evidence.index.run import IndexOptions, run_index
     from zi_evidence.web import create_app
 
+    tls = _tls_files(tls_cert, tls_key)
     repo = open_repository(directory, state_dir)
     if not repo.has_catalog():
         click.echo(f"Katalog belum ada; mengindeks {repo.root} lebih dulu.", err=True)
@@ -98,15 +125,22 @@ def serve(directory, host, port, watch, state_dir):
             "yang tepercaya, atau buat akun dengan 'zi-evidence users add' (lalu setiap halaman meminta masuk).",
             err=True,
         )
+    elif not _loopback(host) and not tls:
+        click.echo(
+            f"Peringatan: server dibuka di {host} tanpa HTTPS: kata sandi dan data dukung melintasi jaringan "
+            "tanpa enkripsi. Pasang sertifikat dengan --tls-cert dan --tls-key, atau taruh server di balik "
+            "reverse proxy HTTPS.",
+            err=True,
+        )
     app = create_app(repo.root, state_dir, host=plugin_host())
     sock = _listen(host, port)
     stop = threading.Event()
     site = app.state.site
     watcher = _start_watcher(directory, state_dir, stop, site.snapshot) if watch else None
-    click.echo(f"Server berjalan di {_address(sock)}")
+    click.echo(f"Server berjalan di {_address(sock, bool(tls))}")
     sys.stdout.flush()
     _warm(site.snapshot)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", **tls))
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
