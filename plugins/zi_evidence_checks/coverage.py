@@ -41,9 +41,11 @@ def _title(target: Target) -> str:
 def coverage(context: EvidenceContext) -> Iterator[Finding]:
     for target in context.targets:
         files = context.files_for(target.id)
-        readable = [f for f in files if f.readable]
+        readable = [f for f in files if f.readable and not f.is_pointer]
         if not files:
             yield _no_evidence(context, target)
+        elif not readable and all(f.is_pointer for f in files):
+            yield _links_only(target, files)
         elif not readable:
             yield _no_usable(target, files)
         elif not any(context.in_period(f) for f in readable):
@@ -97,6 +99,18 @@ def _no_usable(target: Target, files: tuple[EvidenceFile, ...]) -> Finding:
         "warning" if target.hasil else "error",
         f"Semua data dukung {_title(target)} tidak dapat dibuka (rusak, terkunci kata sandi atau kosong): {names}.",
         "Ganti berkas tersebut dengan salinan yang baik (PDF tanpa kata sandi); lihat temuan per berkas.",
+        question=target.id,
+    )
+
+
+def _links_only(target: Target, files: tuple[EvidenceFile, ...]) -> Finding:
+    names = ", ".join(f"'{f.name}'" for f in files[:5])
+    return Finding(
+        "no_usable_evidence",
+        "warning" if target.hasil else "error",
+        f"Data dukung {_title(target)} hanya berupa tautan ke dokumen di tempat lain ({names}); penilai dan "
+        "PMPZI memerlukan dokumennya sendiri.",
+        "Unduh dokumen dari tautan itu (mis. File > Download > PDF) dan simpan di folder pertanyaan ini.",
         question=target.id,
     )
 

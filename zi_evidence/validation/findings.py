@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from zi_evidence.dates import DocumentDate, document_date
+from zi_evidence.parsing import LINK_TARGET
 from zi_evidence.problems import SEVERITIES, Problem
 
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}  # error 0, warning 1, info 2
@@ -77,6 +78,11 @@ class EvidenceFile:
             return False
         return not any(p.severity == "error" for p in self.problems)
 
+    @property
+    def is_pointer(self) -> bool:
+        """A shortcut to a document kept elsewhere: it can be opened, but it proves nothing by itself."""
+        return bool(self.metadata.get(LINK_TARGET))
+
     def has_problem(self, code: str) -> bool:
         return any(p.code == code for p in self.problems)
 
@@ -136,7 +142,7 @@ class EvidenceContext:
         return file.date is None or file.date.year == self.year
 
     def usable(self, file: EvidenceFile) -> bool:
-        return file.readable and self.in_period(file)
+        return file.readable and not file.is_pointer and self.in_period(file)
 
     def order(self, target_id: str | None) -> int:
         """Position in LKE order, for sorting; unknown ids last."""

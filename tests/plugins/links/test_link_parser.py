@@ -12,6 +12,7 @@ from zi_evidence_links import LinkParser
 
 LIMITS = ParseLimits()
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789"
+TEAM = "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja"
 SURVEY = "PEMENUHAN/AREA VI - Peningkatan Kualitas Pelayanan Publik/iv. Penilaian Kepuasan terhadap Pelayanan"
 
 
@@ -94,3 +95,26 @@ def test_a_webloc_with_an_entity_bomb_is_refused_unexpanded(tmp_path):
     with pytest.raises(ParseFailure) as caught:
         parse(path)
     assert caught.value.problem.code == "corrupt"
+
+
+def test_a_question_with_only_a_shortcut_is_not_supported(make_repo, fabricate, pdf, indexed_repo):
+    from zi_evidence.validation.findings import build_context, supported_questions
+
+    root = make_repo()
+    fabricate.make_drive_shortcut(root / TEAM / "1.i.a SK Tim Kerja ZI.gdoc", SHEET_ID)
+    repo = indexed_repo(root)
+    findings = collect_findings(repo)
+    question = "A.I.1.i.a"
+    gap = [f for f in findings if f.question == question and f.code == "no_usable_evidence"]
+    assert len(gap) == 1 and "hanya berupa tautan" in gap[0].message and "SK Tim Kerja ZI.gdoc" in gap[0].message
+    assert question not in supported_questions(findings, build_context(repo))
+
+    pdf(
+        root,
+        f"{TEAM}/1.i.a SK Tim Kerja ZI.pdf",
+        "KEPUTUSAN KEPALA NOMOR 1 TAHUN 2026\nDitetapkan di Jakarta pada tanggal 5 Januari 2026",
+    )
+    repo = indexed_repo(root)
+    findings = collect_findings(repo)
+    assert not [f for f in findings if f.question == question and f.code == "no_usable_evidence"]
+    assert question in supported_questions(findings, build_context(repo)), "the document itself counts"
