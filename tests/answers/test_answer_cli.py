@@ -30,6 +30,19 @@ def test_template_to_stdout_or_for_another_ruleset_without_a_repository(tmp_path
     assert written.exit_code == 0 and "81 pertanyaan" in written.output and target.is_file()
 
 
+def test_template_for_another_ruleset_never_lands_in_an_evidence_tree(make_repo, run_cli, tree_fingerprint):
+    root = make_repo()
+    (root / "PEMENUHAN").mkdir(exist_ok=True)
+    before = tree_fingerprint(root)
+    inside = root / "PEMENUHAN" / "kumham.yaml"
+    refused = run_cli("answers", "template", "--ruleset", "permenkumham-29-2019", "-o", str(inside))
+    assert refused.exit_code != 0 and not inside.exists()
+    assert "kumham.yaml" in refused.output and "Traceback" not in refused.output
+    assert tree_fingerprint(root) == before
+    beside = root / "jawaban-lke.yaml"  # the one answers file a repository keeps at its root
+    assert run_cli("answers", "template", "--ruleset", "permenkumham-29-2019", "-o", str(beside)).exit_code == 0
+
+
 def test_check_validates_and_shows_the_claimed_score(make_repo, run_cli):
     root = make_repo()
     path = root / "jawaban-lke.yaml"

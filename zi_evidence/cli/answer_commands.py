@@ -26,6 +26,17 @@ def _open(repo_path: Path | None) -> Repository:
     return open_repository(repo_path)
 
 
+def _refuse_inside_a_tree(output: Path) -> None:
+    """Without a repository named, the file may still land in one: the evidence tree around it is kept clean."""
+    from zi_evidence.config import find_root
+
+    try:
+        root = find_root(output.absolute().parent)
+    except ConfigError:
+        return  # no repository above it: nothing to protect
+    _open(root).refuse_output(output, allowed=(root / ANSWERS_NAME,))
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise ConfigError(f"{path} sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.")
@@ -60,6 +71,8 @@ def template(repo_path, ruleset_id, output, force):
         from zi_evidence.rulesets import RulesetRegistry
 
         ruleset = RulesetRegistry.from_host(plugin_host()).get(ruleset_id)
+        if str(output) != "-":
+            _refuse_inside_a_tree(output)
     else:
         repo = _open(repo_path)
         ruleset = repo.ruleset
