@@ -34,7 +34,7 @@ def drive(make_repo, fabricate, indexed_repo):
     fabricate.make_pdf(root / SCAN, sk_tim_zi("W.31-0012"))
     fabricate.make_pdf(root / HOSTILE, sk_tim_zi("W.31-0044"))
     fabricate.make_pdf(
-        root / "PEMENUHAN/AREA I - Manajemen Perubahan/ii. Rencana Pembangunan Zona Integritas/1.ii.a Rencana Kerja.pdf",
+        root / "PEMENUHAN/AREA I - Manajemen Perubahan/ii. Rencana Pembangunan Zona Integritas/1.ii.a Rencana.pdf",
         ["RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026\nKegiatan, target, waktu, penanggung jawab"],
     )
     indexed_repo(root)
@@ -78,7 +78,8 @@ def _mapping(root, path):
 
 def _events(root):
     with sqlite3.connect(root / ".zi-evidence" / "review.sqlite") as db:
-        return db.execute("SELECT actor, action, question_id, detail FROM events WHERE action = 'map_accept'").fetchall()
+        query = "SELECT actor, action, question_id, detail FROM events WHERE action = 'map_accept'"
+        return db.execute(query).fetchall()
 
 
 def _valid(ref, instance):
@@ -187,9 +188,7 @@ def test_a_verifier_sees_no_button_and_is_refused(drive, web_auth):
     _login(client, web_auth, "vera")
     page = client.get(f"/berkas/{ids[SCAN]}").text
     assert 'id="saran"' in page and "Terima saran" not in page
-    refused = client.post(
-        f"/berkas/{ids[SCAN]}/petakan", data={"csrf": web_auth.csrf_of(page), "pertanyaan": QUESTION}
-    )
+    refused = client.post(f"/berkas/{ids[SCAN]}/petakan", data={"csrf": web_auth.csrf_of(page), "pertanyaan": QUESTION})
     assert refused.status_code == 403 and "tidak berperan tim_unit" in refused.text
     assert 'id="suggest-error"' in refused.text  # on the file page itself
     assert (drive / "zi-evidence.yaml").read_bytes() == before and _events(drive) == []
