@@ -35,9 +35,8 @@ def next_step(site: Site, request: Request) -> str:
             "sebentar lagi."
         )
     return (
-        f"Katalog memakainya setelah 'zi-evidence index {site.repo.root}' dijalankan (hanya pemetaan yang "
-        "dihitung ulang; bila 'zi-evidence watch' sedang berjalan, ia melakukannya sendiri). Setelah itu "
-        "halaman ini diperbarui."
+        f"Jalankan 'zi-evidence index {site.repo.root}' (hanya pemetaan yang dihitung ulang), lalu muat ulang "
+        "halaman ini; 'zi-evidence watch' yang sedang berjalan melakukannya sendiri."
     )
 
 
