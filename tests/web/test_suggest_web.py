@@ -110,6 +110,10 @@ def test_the_pages_show_each_suggestion_with_its_reasons(drive):
     assert 'id="saran"' in page and f'data-question="{QUESTION}"' in page
     mapped = client.get(f"/berkas/{ids[next(p for p in ids if p.startswith('PEMENUHAN'))]}").text
     assert 'id="saran"' not in mapped  # a file on its question has nothing to suggest
+    before = (drive / "zi-evidence.yaml").read_bytes()
+    refused = client.post(f"/berkas/{ids[SCAN]}/petakan", data={"csrf": "x", "pertanyaan": QUESTION})
+    assert refused.status_code == 403 and "hanya-baca" in refused.text  # no accounts: nobody writes
+    assert (drive / "zi-evidence.yaml").read_bytes() == before
 
 
 def test_a_suggestion_named_with_html_is_escaped(drive):
