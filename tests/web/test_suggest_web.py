@@ -98,7 +98,7 @@ def test_the_pages_show_each_suggestion_with_its_reasons(drive):
     listing = client.get("/belum-terpetakan")
     assert listing.status_code == 200
     section = listing.text[listing.text.index('id="saran"') :]
-    assert f'data-file-id="{ids[SCAN]}"' in section and f'data-question="{QUESTION}"' in section
+    assert f'data-suggested-file="{ids[SCAN]}"' in section and f'data-question="{QUESTION}"' in section
     assert "kata yang sama dengan pertanyaan" in section and "zona" in section  # the evidence for the guess
     assert "Terima saran" not in section  # no accounts: read-only, the command to run instead
     assert f"zi-evidence map &#34;{SCAN}&#34; {QUESTION}" in section
@@ -146,7 +146,7 @@ def test_accepting_on_the_web_adds_the_rule_and_the_next_index_maps_the_file(
     shown = client.get("/belum-terpetakan").text
     assert 'id="suggest-done"' in shown and "Aturan pemetaan ditambahkan" in shown
     assert "zi-evidence index" in shown  # what to do before the catalog follows the rule
-    row = shown[shown.index(f'data-file-id="{ids[SCAN]}"', shown.index('id="saran"')) :]
+    row = shown[shown.index(f'data-suggested-file="{ids[SCAN]}"', shown.index('id="saran"')) :]
     assert row.index('class="pending-rule"') < row.index("</tr>")  # the web app read the edited config
     again = client.get("/belum-terpetakan").text
     assert 'id="suggest-done"' not in again  # the notice shows once
@@ -158,7 +158,7 @@ def test_accepting_on_the_web_adds_the_rule_and_the_next_index_maps_the_file(
     assert _mapping(drive, SCAN) == ("question", QUESTION)
     assert _evidence(tree_fingerprint, drive) == evidence
     after = client.get("/belum-terpetakan").text
-    assert f'data-file-id="{ids[SCAN]}"' not in after
+    assert f'data-suggested-file="{ids[SCAN]}"' not in after
     page = client.get(f"/berkas/{ids[SCAN]}").text
     assert f'href="/pertanyaan/{QUESTION}"' in page and 'class="pending-rule"' not in page
 
