@@ -66,7 +66,7 @@ def accept(site: Site, request: Request, visitor: Visitor, file_id: int, given: 
         ACTION,
         unit=repo.config.unit.name,
         question_id=target,
-        detail={"path": shown, "channel": "web", "note": f"saran pemetaan diterima: {shown} → {target}"},
+        detail={"path": shown, "channel": "web", "note": f"berkas {shown}"},
     )
     try:
         with store.transaction() as session:
