@@ -21,6 +21,8 @@ WRITES = {
     "/keluar": ("ani", "/keluar", {}),
     "/sandi": ("ani", "/sandi", {"lama": "a", "baru": "b", "ulang": "b"}),
     "/masuk": (None, "/masuk", {"nama": "ani", "sandi": "sandi-ani-12345"}),
+    # accepting a mapping suggestion: file 1 of the catalog, a rule in zi-evidence.yaml
+    "/berkas/{file_id:int}/petakan": ("ani", "/berkas/1/petakan", {"pertanyaan": Q}),
 }
 
 
@@ -37,6 +39,7 @@ API_WRITES = {
         f"/api/pertanyaan/{Q}/cabut",
         {"tingkat": "kanwil", "catatan": "x"},
     ),
+    "/api/berkas/{file_id:int}/petakan": ("ani", "/api/berkas/1/petakan", {"pertanyaan": Q}),
 }
 
 
@@ -45,9 +48,11 @@ def _events(root) -> int:
         return db.execute("SELECT count(*) FROM events WHERE action NOT IN ('login', 'login_failed')").fetchone()[0]
 
 
-def _reviews(root) -> list:
+def _reviews(root) -> tuple:
+    """The reviews, and the config a refused mapping acceptance must leave alone."""
     with sqlite3.connect(root / ".zi-evidence" / "review.sqlite") as db:
-        return db.execute("SELECT tier, status, revision FROM reviews ORDER BY tier").fetchall()
+        rows = db.execute("SELECT tier, status, revision FROM reviews ORDER BY tier").fetchall()
+    return rows, (root / "zi-evidence.yaml").read_bytes()
 
 
 def test_every_write_route_is_covered(kumham_app):
@@ -91,6 +96,7 @@ WRONG_ROLE = [
     ("ani", "/pertanyaan/{question_id}/putus", {}),  # a unit member decides nothing
     ("kiki", "/pertanyaan/{question_id}/putus", {"tingkat": "tpi"}),  # the Kanwil does not decide for the TPI
     ("esa", "/pertanyaan/{question_id}/cabut", {}),  # nor does Eselon I revoke the Kanwil's acceptance
+    ("kiki", "/berkas/{file_id:int}/petakan", {}),  # a verifier accepts no mapping for the unit
 ]
 
 
@@ -107,7 +113,7 @@ def test_with_a_wrong_role_a_write_is_refused(name, route, change, https_client,
     assert (_events(kumham_site), _reviews(kumham_site)) == before
 
 
-@pytest.mark.parametrize("route", [r for r in WRITES if r.startswith("/pertanyaan")])
+@pytest.mark.parametrize("route", [r for r in WRITES if r.startswith(("/pertanyaan", "/berkas"))])
 def test_with_a_wrong_unit_every_review_write_is_refused(route, https_client, web_auth, kumham_site):
     """'luar' verifies the Kanwil tier of another unit: it neither reads nor writes this one."""
     _, url, form = WRITES[route]
@@ -141,6 +147,22 @@ def test_the_json_twins_refuse_like_the_forms(route, https_client, web_auth, kum
     web_auth.login(outsider, "luar")
     assert outsider.post(url, json=body, headers={"x-csrf-token": "x"}).status_code == 403
     assert (_events(kumham_site), _reviews(kumham_site)) == before
+
+
+def test_the_unit_team_may_accept_a_mapping(https_client, web_auth, kumham_site):
+    """The one write above that needs no chain state: the right user passes (and the config is put back)."""
+    name, url, form = WRITES["/berkas/{file_id:int}/petakan"]
+    config = kumham_site / "zi-evidence.yaml"
+    before, events = config.read_bytes(), _events(kumham_site)
+    client = https_client()
+    web_auth.login(client, name)
+    page = client.get("/berkas/1")
+    try:
+        response = client.post(url, data={**form, "csrf": web_auth.csrf_of(page.text)}, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == "/berkas/1#saran"
+        assert config.read_bytes() != before and _events(kumham_site) == events + 1
+    finally:
+        config.write_bytes(before)
 
 
 def test_a_session_cookie_from_the_database_logs_nobody_in(https_client, web_auth, kumham_site):

@@ -50,6 +50,10 @@ def test_a_round_on_the_question_page(https_client, web_auth, kumham_site):
         follow_redirects=False,
     )
     assert sent.status_code == 303, sent.text
+    assert "selesai" not in sent.headers["location"]  # the notice rides a one-page cookie, not the URL
+    shown = ani.get(sent.headers["location"]).text
+    assert 'id="review-done"' in shown and "Jawaban dikirim" in shown
+    assert 'id="review-done"' not in ani.get(f"/pertanyaan/{Q}").text  # a reload shows it no more
     page = kiki.get(f"/pertanyaan/{Q}").text
     assert _tier_state(page, "unit") == "dikirim" and _tier_state(page, "kanwil") == "siap diperiksa"
     assert 'id="form-decide-kanwil"' in page and 'id="form-decide-eselon1"' not in page

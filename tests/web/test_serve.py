@@ -219,3 +219,54 @@ def test_serve_watch_shows_a_new_file_within_seconds(small_indexed, pdf):
     finally:
         code = served.stop()
     assert code == 0, served.stderr
+
+
+def test_serve_watch_applies_an_accepted_suggestion_by_itself(small_indexed, pdf, indexed_repo, run_cli):
+    """The acceptance's answer says the watcher applies the rule, and the file page follows within seconds."""
+    import sqlite3
+
+    root = small_indexed
+    sk = "KEPUTUSAN KEPALA KANTOR\nTENTANG\nPEMBENTUKAN TIM KERJA PEMBANGUNAN ZONA INTEGRITAS\n\nMenimbang"
+    pdf(root, "Scan/scan0001.pdf", sk)
+    indexed_repo(root)
+    added = run_cli(
+        "users", "add", "ani", "--role", "tim_unit", "--password-stdin", "-C", root, input="sandi-ani-12345\n"
+    )
+    assert added.exit_code == 0, added.output
+    with sqlite3.connect(root / ".zi-evidence" / "catalog.sqlite") as db:
+        (file_id,) = db.execute("SELECT id FROM files WHERE display = 'Scan/scan0001.pdf'").fetchone()
+    served = Served(str(root), "--port", "0", "--watch")
+    try:
+        url = served.address()
+        # Secure cookies over plain loopback HTTP: a browser sends them, httpx does not, so carried by hand
+        form = httpx.get(url + "masuk", timeout=30)
+        login_token = _cookie(form, "zi_masuk")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+        data = {"csrf": csrf, "nama": "ani", "sandi": "sandi-ani-12345", "lanjut": "/"}
+        login = httpx.post(url + "masuk", data=data, headers={"cookie": f"zi_masuk={login_token}"}, timeout=30)
+        session = {"cookie": f"zi_sesi={_cookie(login, 'zi_sesi')}"}
+        token = httpx.get(url + "api/sesi", headers=session, timeout=30).json()["csrf"]
+        accepted = httpx.post(
+            url + f"api/berkas/{file_id}/petakan",
+            json={"pertanyaan": "A.I.1.i.a"},
+            headers={**session, "x-csrf-token": token},
+            timeout=30,
+        )
+        assert accepted.status_code == 200, accepted.text
+        assert "serve --watch" in accepted.json()["accepted"]["next_step"]
+        deadline = time.monotonic() + 90  # bounded: the watcher's config check and one full run
+        question = None
+        while time.monotonic() < deadline and question != "A.I.1.i.a":
+            question = httpx.get(url + f"api/berkas/{file_id}", headers=session, timeout=30).json()["meta"]["question"]
+            time.sleep(0.5)
+        assert question == "A.I.1.i.a"
+    finally:
+        code = served.stop()
+    assert code == 0, served.stderr
+
+
+def _cookie(response, name: str) -> str:
+    for header in response.headers.get_list("set-cookie"):
+        if header.startswith(name + "="):
+            return header.split(";", 1)[0].split("=", 1)[1]
+    raise AssertionError(f"no {name} cookie in {response.headers}")

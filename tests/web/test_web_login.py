@@ -95,6 +95,8 @@ def test_password_change_ends_other_sessions_and_needs_the_old_password(https_cl
         follow_redirects=False,
     )
     assert done.status_code == 303
+    assert 'id="notice"' in laptop.get(done.headers["location"]).text
+    assert 'id="notice"' not in laptop.get("/sandi").text  # shown once, not again on a reload
     assert laptop.get("/lke").status_code == 200  # this browser got a fresh session
     assert phone.get("/lke", follow_redirects=False).status_code == 303  # the other one is logged out
     assert web_auth.login(https_client(), "tari", web_auth.people["tari"][0]).status_code == 401

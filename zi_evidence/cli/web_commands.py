@@ -137,6 +137,7 @@ def serve(directory, host, port, watch, tls_cert, tls_key, state_dir):
     stop = threading.Event()
     site = app.state.site
     watcher = _start_watcher(directory, state_dir, stop, site.snapshot) if watch else None
+    app.state.watching = watcher is not None
     click.echo(f"Server berjalan di {_address(sock, bool(tls))}")
     sys.stdout.flush()
     _warm(site.snapshot)

@@ -22,6 +22,7 @@ ACTIONS = {
     "user_roles": "mengganti peran",
     "password_change": "mengganti kata sandinya",
     "logout": "keluar",
+    "map_accept": "menerima saran pemetaan",
 }
 
 
@@ -77,7 +78,7 @@ def chain_lines(chain: QuestionChain) -> list[str]:
 def event_line(event: Event) -> str:
     detail = json.loads(event.detail)
     what = ACTIONS.get(event.action, event.action)
-    where = f" {event.question_id} tingkat {event.tier}" if event.question_id else ""
+    where = f" {event.question_id}" + (f" tingkat {event.tier}" if event.tier else "") if event.question_id else ""
     status = f" → {event.status.replace('_', ' ')}" if event.action in ("decide", "revoke") else ""
     target = f" {detail['username']}" if "username" in detail else ""
     note = f": {detail['note']}" if detail.get("note") else ""

@@ -86,9 +86,15 @@ def _with_rule(text: str, pattern: str, target_id: str) -> str:
 def _write_keeping_mode(path: Path, text: str) -> None:
     from zi_evidence.outputs import write_atomically
 
-    mode = path.stat().st_mode & 0o7777
-    write_atomically(path, text.encode("utf-8"))
-    path.chmod(mode)
+    try:
+        mode = path.stat().st_mode & 0o7777
+        write_atomically(path, text.encode("utf-8"))
+        path.chmod(mode)
+    except OSError as exc:  # a read-only share or folder: said in words, the file as it was
+        raise ConfigError(
+            f"{path} tidak dapat ditulis ({exc.strerror or exc}). Minta hak tulis untuk berkas dan foldernya, "
+            "atau tambahkan aturan pemetaannya sendiri."
+        ) from None
 
 
 def resolve_target(ruleset: Any, given: str) -> str:

@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zi_evidence.errors import CatalogMissing, ZiError
-from zi_evidence.web import login, pages, review_api, review_pages
+from zi_evidence.web import login, mapping_write, pages, review_api, review_pages
 from zi_evidence.web.auth import WebAccounts
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
@@ -106,6 +106,7 @@ def create_app(repo_dir: Path, state_dir: Path | None = None, host: Any = None) 
         *login.routes(),
         *review_pages.routes(),
         *review_api.routes(),
+        *mapping_write.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     handlers: dict[Any, Any] = {
@@ -117,6 +118,7 @@ def create_app(repo_dir: Path, state_dir: Path | None = None, host: Any = None) 
     app = _App(routes=routes, exception_handlers=handlers, middleware=[Middleware(login.SessionGate)])
     app.state.site = site
     app.state.accounts = WebAccounts(site.repo.state_dir)
+    app.state.watching = False  # 'serve --watch' sets it: the pages then say a new mapping rule applies itself
     return app
 
 

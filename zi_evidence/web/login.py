@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from zi_evidence.errors import AccountError, LoginFailed, LoginThrottled
+from zi_evidence.web import flash
 from zi_evidence.web.auth import (
     COOKIE,
     LOGIN_COOKIE,
@@ -192,8 +193,8 @@ async def password_form(request: Request) -> Response:
     return _password_page(request)
 
 
-def _password_page(request: Request, status: int = 200, error: str = "", done: bool = False) -> Response:
-    data = {"error": error, "done": done}
+def _password_page(request: Request, status: int = 200, error: str = "") -> Response:
+    data = {"error": error, "done": bool(flash.notice(request, {"sandi": "ya"}))}
     return render(request, "password.html", data, request.app.state.site, status)
 
 
@@ -213,7 +214,7 @@ async def change_password(request: Request) -> Response:
         return _password_page(request, 403, "Kata sandi lama salah. Kata sandi tidak diganti.")
     except AccountError as exc:
         return _password_page(request, 400, str(exc))
-    response = RedirectResponse("/sandi?selesai=1", 303)
+    response = flash.redirect(request, "/sandi", "sandi")
     set_session_cookie(response, request, token)
     return response
 

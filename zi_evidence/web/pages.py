@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from zi_evidence.web import data, filedata, review_pages
+from zi_evidence.web import data, filedata, review_pages, suggestions
 from zi_evidence.web.files import Unavailable, open_original, parse_range, stream
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
@@ -52,6 +52,7 @@ def _file(site: Site, request: Request) -> dict[str, Any]:
     found = filedata.file_page(site, request.path_params["file_id"])
     if found is None:
         raise HTTPException(404, f"Berkas nomor {request.path_params['file_id']} tidak ada dalam katalog.")
+    found["suggestion"] = suggestions.for_file(site, request, found["meta"])
     return found
 
 
@@ -66,7 +67,7 @@ def _search(site: Site, request: Request) -> dict[str, Any]:
 
 
 def _unmapped(site: Site, request: Request) -> dict[str, Any]:
-    return filedata.unmapped(site)
+    return {**filedata.unmapped(site), "suggestions": suggestions.listing(site, request)}
 
 
 def _problems(site: Site, request: Request) -> dict[str, Any]:

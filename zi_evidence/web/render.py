@@ -83,6 +83,7 @@ def environment() -> Environment:
 
 
 def render(request: Request, template: str, data: dict[str, Any], site: Site, status: int = 200) -> HTMLResponse:
+    from zi_evidence.web import flash
     from zi_evidence.web.auth import visitor_of
 
     visitor = visitor_of(request)
@@ -98,4 +99,6 @@ def render(request: Request, template: str, data: dict[str, Any], site: Site, st
             csrf=visitor.csrf,
         )
     )
-    return HTMLResponse(page, status_code=status)
+    response = HTMLResponse(page, status_code=status)
+    flash.consume(request, response)  # a notice shows once: reloading the page does not repeat it
+    return response

@@ -12,7 +12,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from zi_evidence.errors import ReviewError, ReviewRefused
@@ -28,6 +28,7 @@ from zi_evidence.review.model import (
     User,
 )
 from zi_evidence.review.render import ACTIONS, chain_dict
+from zi_evidence.web import flash
 from zi_evidence.web.auth import Visitor, visitor_of
 from zi_evidence.web.login import Refused, checked_form
 from zi_evidence.web.render import render
@@ -122,7 +123,7 @@ def section(site: Any, request: Request, question_id: str) -> dict[str, Any]:
     if service is None:
         return {**empty, "note": "Belum ada pemeriksaan: buat akun dengan 'zi-evidence users add' untuk memulai."}
     chain = service.chain(question_id)
-    done = DONE.get(request.query_params.get("selesai", ""), "")
+    done = flash.notice(request, DONE)
     return {
         "enabled": visitor.enabled,
         "note": "",
@@ -246,7 +247,7 @@ def _endpoint(kind: str) -> Any:
             return await run_in_threadpool(_page_with_error, request, question_id, exc.status, str(exc))
         except ReviewError as exc:  # a gate, a stale form or a writer that won the race: 409, state unchanged
             return await run_in_threadpool(_page_with_error, request, question_id, 409, str(exc))
-        return RedirectResponse(f"/pertanyaan/{question_id}?selesai={kind}#pemeriksaan", 303)
+        return flash.redirect(request, f"/pertanyaan/{question_id}", kind, "pemeriksaan")
 
     return endpoint
 
