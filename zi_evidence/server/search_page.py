@@ -62,7 +62,7 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
     data["total"] = len(by_file)
     wanted = [h["file_id"] for h in data["hits"]]
     counts = select(pages.c.sha256, func.count()).where(pages.c.sha256.in_(wanted)).group_by(pages.c.sha256)
-    found_counts = dict(db.execute(counts).all())
+    found_counts: dict[str, int] = {sha: n for sha, n in db.execute(counts)}
     for hit in data["hits"]:
         hit["page_count"] = found_counts.get(hit["file_id"], 0)
     return data
