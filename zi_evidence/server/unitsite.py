@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
@@ -97,7 +98,13 @@ def _needed(db: Connection, site: UnitSite, name: str) -> dict[str, Any]:
 
 
 def dashboard(db: Connection, site: UnitSite) -> dict[str, Any]:
-    return _needed(db, site, pageviews.DASHBOARD)
+    from zi_evidence.readiness.deadline import next_deadline
+
+    today = date.today()
+    d = next_deadline(site.ruleset.timeline, today)
+    deadline = d and {"key": d.key, "label": d.label, "date": d.date.isoformat(), "days_left": d.days_left,
+                      "actor": d.actor}  # fmt: skip
+    return {**_needed(db, site, pageviews.DASHBOARD), "today": today.isoformat(), "deadline": deadline}
 
 
 def lke(db: Connection, site: UnitSite, area: str = "", status: str = "", severity: str = "") -> dict[str, Any]:
