@@ -179,3 +179,36 @@ def test_search_covers_the_units_the_user_reaches(units_pushed, web, accounts_on
     one = client.get("/unit/UPT-B/cari", params={"q": '"zona integritas"'})
     assert set(re.findall(r'href="(/unit/[^/]+)/berkas/', one.text)) == {"/unit/UPT-B"}
     assert "<mark>" in found.text
+
+
+def test_a_send_back_needs_a_note_and_returns_the_question_to_the_unit(units_pushed, web, accounts_on, org):
+    from zi_evidence.server.reviewing import review_service
+
+    kiki = web()
+    _login(kiki, "kiki", accounts_on["kiki"])
+    page = kiki.get(f"/unit/UPT-A/pertanyaan/{Q}")
+    back = {"csrf": _csrf(page.text, "form-decide-kanwil"), "tingkat": "kanwil", "revisi": "0"}
+    bare = kiki.post(f"/unit/UPT-A/pertanyaan/{Q}/putus", data={**back, "status": "perlu_perbaikan"})
+    assert bare.status_code == 409 and "perlu catatan" in bare.text
+    assert review_service(org, "UPT-A", 2026).chain(Q).tier("kanwil").review is None
+
+    note = {**back, "status": "perlu_perbaikan", "catatan": "SK belum ditandatangani"}
+    sent = kiki.post(f"/unit/UPT-A/pertanyaan/{Q}/putus", data=note, follow_redirects=False)
+    assert sent.status_code == 303
+    chain = review_service(org, "UPT-A", 2026).chain(Q)
+    assert chain.tier("kanwil").review.status == "perlu_perbaikan" and chain.tier("kanwil").review.reviewer == "kiki"
+    assert "SK belum ditandatangani" in kiki.get(sent.headers["location"]).text
+    with org.reviews.transaction() as session:
+        assert [e.action for e in session.events(Q) if e.actor == "kiki"] == ["decide"]
+
+
+def test_a_unit_without_page_data_or_question_gets_a_page_that_says_so(pushed, web, accounts_on):
+    pushed("UPT-B", {"AREA I/sk.txt": ("A.1.1.a", ["Keputusan tim kerja"])})  # a snapshot without page data
+    client = web()
+    _login(client, "kiki", accounts_on["kiki"])
+    home = client.get("/unit/UPT-B/")
+    assert home.status_code == 400 and "tidak membawa data halaman" in home.text and "Traceback" not in home.text
+    missing = client.get("/unit/UPT-B/pertanyaan/Z.9.9")
+    assert missing.status_code == 404 and "tidak ada dalam snapshot" in missing.text
+    never = client.get("/unit/UPT-A/")
+    assert never.status_code == 400 and "belum mengirim snapshot" in never.text

@@ -24,10 +24,6 @@ from zi_evidence.server.tables import pages, snapshots, unit_files, unit_finding
 UNIT_NAV = (("/", "Beranda"), ("/lke", "LKE"), ("/cari", "Cari"))
 
 
-class NoViews(ServerError):
-    """The unit's last push carries no page data (pushed by an older zi-evidence)."""
-
-
 @dataclass(frozen=True)
 class UnitSite:
     """What the shared page code asks of a "site", for one unit and year on the server."""
@@ -63,7 +59,7 @@ def open_unit(db: Any, connection: Connection, unit: Any, host: Any, rulesets: A
         .order_by(snapshots.c.year.desc())
     ).first()
     if row is None:
-        raise NoViews(f"Unit '{unit.code}' belum mengirim snapshot. Minta unit menjalankan 'zi-evidence push'.")
+        raise ServerError(f"Unit '{unit.code}' belum mengirim snapshot. Minta unit menjalankan 'zi-evidence push'.")
     ruleset = rulesets.get(json.loads(row.summary)["ruleset"])
     return UnitSite(db, unit.id, unit.code, unit.name, int(row.year), ruleset, host)
 
@@ -90,7 +86,7 @@ def _manifest(db: Connection, site: UnitSite) -> dict[str, str]:
 def _needed(db: Connection, site: UnitSite, name: str) -> dict[str, Any]:
     found = _view(db, site, name)
     if found is None:
-        raise NoViews(
+        raise ServerError(
             f"Snapshot unit '{site.code}' tahun {site.year} tidak membawa data halaman. Minta unit memperbarui "
             "zi-evidence lalu menjalankan 'zi-evidence push' lagi."
         )
