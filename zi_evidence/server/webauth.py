@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -48,10 +48,10 @@ class ServerAccounts(WebAccounts):
 
 
 def unit_code(path: str) -> str | None:
-    """``UPT-A`` of /unit/UPT-A/…, decoded."""
+    """``UPT-A`` of /unit/UPT-A/… (the ASGI path is decoded already, as the router sees it)."""
     if not path.startswith("/unit/"):
         return None
-    return unquote(path[len("/unit/") :].split("/", 1)[0]) or None
+    return path[len("/unit/") :].split("/", 1)[0] or None
 
 
 def _scope_visitor(request: Request, visitor: Visitor, code: str) -> tuple[Visitor, Any]:
