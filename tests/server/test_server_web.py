@@ -6,6 +6,7 @@ and sees the decision in the roll-up; a verifier of another Kanwil is refused; n
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -212,3 +213,37 @@ def test_a_unit_without_page_data_or_question_gets_a_page_that_says_so(pushed, w
     assert missing.status_code == 404 and "tidak ada dalam snapshot" in missing.text
     never = client.get("/unit/UPT-A/")
     assert never.status_code == 400 and "belum mengirim snapshot" in never.text
+
+
+def test_the_server_pages_hold_what_the_drive_pages_hold(units_pushed, org):
+    """The same page data functions on the drive and, through the snapshot, on the server."""
+    from zi_evidence.repository import Repository
+    from zi_evidence.server import unitsite, views
+    from zi_evidence.server.org import tree
+    from zi_evidence.web import data, filedata
+    from zi_evidence.web.site import Site
+
+    drive = Site(Repository.open(units_pushed["UPT-A"]))
+    with org.engine.connect() as db:
+        unit = next(u for u in tree(db, date.today()) if u.code == "UPT-A")
+        site = unitsite.open_unit(org, db, unit, views._host(), views._rulesets())
+        assert unitsite.dashboard(db, site) == data.dashboard(drive.readiness(), drive.repo.ruleset)
+        assert unitsite.lke(db, site, area="1") == data.lke(drive.readiness(), area="1")
+        on_server = unitsite.question(db, site, Q)
+        on_drive = data.question(drive, Q)
+        assert on_server is not None and on_drive is not None
+        assert [f["path"] for f in on_server["files"]] == [f["path"] for f in on_drive["files"]]
+        strip = ("id",)
+        assert [{k: v for k, v in f.items() if k not in strip} for f in on_server["files"]] == [
+            {k: v for k, v in f.items() if k not in strip} for f in on_drive["files"]
+        ]
+        for key in ("meta", "answer", "expected", "improve", "hints", "files_paging"):
+            assert on_server[key] == on_drive[key], key
+        with drive.repo.catalog() as catalog:
+            record = next(r for r in catalog.records() if r.display == SK)
+        server_file = unitsite.file_page(db, site, record.sha256)
+    drive_file = filedata.file_page(drive, record.id)
+    assert server_file is not None and drive_file is not None
+    assert server_file["pages"] == drive_file["pages"] and server_file["problems"] == drive_file["problems"]
+    same = {k: v for k, v in drive_file["meta"].items() if k != "id"}
+    assert {k: server_file["meta"][k] for k in same} == same

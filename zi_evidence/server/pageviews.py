@@ -17,6 +17,7 @@ from typing import Any
 DASHBOARD = "dashboard"
 LKE = "lke"
 QUESTION = "question:"
+FILE = "file:"
 DAILY = ("today", "deadline")
 
 
@@ -26,8 +27,29 @@ def _without_ids(found: dict[str, Any], hashes: dict[int, str]) -> dict[str, Any
     return {**found, "files": files, "findings": findings}
 
 
+def _file_view(record: Any, labels: dict[str, str], found: Any) -> dict[str, Any]:
+    """What the file page shows beside the manifest, the page texts and the findings."""
+    from zi_evidence.parsing import machine_read_pages
+    from zi_evidence.web.data import date_text
+
+    return {
+        "format": record.format,
+        "status": record.status,
+        "reason": record.mapping_reason,
+        "kinds": list(record.kinds),
+        "kind_labels": [labels.get(k, k) for k in record.kinds],
+        "year": record.year,
+        "date": date_text(found),
+        "date_source": found.source if found else None,
+        "metadata": {k: v for k, v in record.metadata.items() if isinstance(v, str)},
+        "ocr": sorted(machine_read_pages(record.metadata)),
+        "problems": [p.as_dict() for p in record.all_problems],
+    }
+
+
 def page_views(site: Any) -> dict[str, Any]:
-    """Beranda, the unfiltered LKE table and every question's page (all its files, no review chain)."""
+    """Beranda, the unfiltered LKE table, every question's page (all its files, no review chain) and what
+    each file's page shows beside its texts."""
     from zi_evidence.web import data
 
     readiness = site.readiness()
@@ -38,8 +60,13 @@ def page_views(site: Any) -> dict[str, Any]:
         DASHBOARD: dashboard,
         LKE: data.lke(readiness),
     }
+    snapshot, labels = site.snapshot(), site.kind_labels()
     with site.repo.catalog() as catalog:
-        hashes = {r.id: r.sha256 for r in catalog.records()}
+        records = [r for r in catalog.records() if r.sha256]
+    hashes = {r.id: r.sha256 for r in records}
+    for record in records:
+        found = snapshot.dates.get(record.id) if record.parser else None
+        views[FILE + record.display] = _file_view(record, labels, found)
     for row in readiness.questions:
         first = data.question(site, row.id, 1)
         if first is None:

@@ -138,12 +138,6 @@ def file_entries(db: Connection, site: UnitSite, sha256: str) -> list[Any]:
     )
 
 
-def _listed(db: Connection, site: UnitSite, question: str | None, path: str) -> dict[str, Any]:
-    """The file's row in its question's pushed page (kinds, date, status, problems), when it has one."""
-    view = _view(db, site, pageviews.QUESTION + question) if question else None
-    return next((f for f in (view or {}).get("files", ()) if f["path"] == path), {})
-
-
 def file_page(db: Connection, site: UnitSite, sha256: str) -> dict[str, Any] | None:
     from zi_evidence.readiness.listing import MAPPING_LABELS, MAPPING_TODO
     from zi_evidence.redact import mask_text
@@ -153,8 +147,9 @@ def file_page(db: Connection, site: UnitSite, sha256: str) -> dict[str, Any] | N
     if not entries:
         return None
     entry = entries[0]
-    listed = _listed(db, site, entry.question, entry.path)
+    listed = _view(db, site, pageviews.FILE + entry.path) or {}
     texts = [r[0] for r in db.execute(select(pages.c.body).where(pages.c.sha256 == sha256).order_by(pages.c.page_no))]
+    ocr = set(listed.get("ocr", ()))
     texts = [mask_text(site.host, text) for text in texts]  # citizens' personal data, masked as on the drive
     findings = db.execute(
         select(unit_findings).where(
@@ -168,13 +163,14 @@ def file_page(db: Connection, site: UnitSite, sha256: str) -> dict[str, Any] | N
     return {
         "meta": {
             "id": sha256, "path": entry.path, "name": entry.path.rsplit("/", 1)[-1], "size": entry.size,
-            "sha256": sha256, "mime": entry.mime, "format": None, "parser": entry.parser,
+            "sha256": sha256, "mime": entry.mime, "format": listed.get("format"), "parser": entry.parser,
             "parser_version": entry.parser_version, "status": listed.get("status", "ok" if entry.parser else ""),
             "question": entry.question, "mapping": entry.mapping,
-            "mapping_label": MAPPING_LABELS.get(entry.mapping, entry.mapping), "reason": "",
-            "todo": MAPPING_TODO.get(entry.mapping, ""), "kinds": [], "kind_labels": listed.get("kinds", []),
-            "year": site.year, "date": listed.get("date"), "date_source": listed.get("date_source"),
-            "page_count": len(texts), "metadata": {}, "other_paths": [e.path for e in entries[1:]],
+            "mapping_label": MAPPING_LABELS.get(entry.mapping, entry.mapping), "reason": listed.get("reason", ""),
+            "todo": MAPPING_TODO.get(entry.mapping, ""), "kinds": listed.get("kinds", []),
+            "kind_labels": listed.get("kind_labels", []), "year": listed.get("year"), "date": listed.get("date"),
+            "date_source": listed.get("date_source"), "page_count": len(texts), "metadata": listed.get("metadata", {}),
+            "other_paths": [e.path for e in entries[1:]],
         },
         "problems": [
             {**p, "severity_label": SEVERITY_LABELS.get(p.get("severity", ""), p.get("severity", ""))}
@@ -186,6 +182,6 @@ def file_page(db: Connection, site: UnitSite, sha256: str) -> dict[str, Any] | N
              "source": None}
             for f in findings
         ],
-        "pages": [{"number": n, "ocr": False, "text": text} for n, text in enumerate(texts, start=1)],
+        "pages": [{"number": n, "ocr": n in ocr, "text": text} for n, text in enumerate(texts, start=1)],
         "original": {"url": f"{site.base}/berkas/{sha256}/asli", "inline": inline_type(entry.mime)},
     }  # fmt: skip
