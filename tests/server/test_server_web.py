@@ -247,3 +247,20 @@ def test_the_server_pages_hold_what_the_drive_pages_hold(units_pushed, org):
     assert server_file["pages"] == drive_file["pages"] and server_file["problems"] == drive_file["problems"]
     same = {k: v for k, v in drive_file["meta"].items() if k != "id"}
     assert {k: server_file["meta"][k] for k in same} == same
+
+
+def test_the_unit_tier_is_the_drives_not_the_servers(units_pushed, web, org):
+    from zi_evidence.review.accounts import Accounts
+    from zi_evidence.review.model import Role
+    from zi_evidence.server.reviewing import review_service
+
+    Accounts(org.reviews).add("uji", "tono", "Tono", "sandi-tono-12345", [Role("tim_unit", "UPT-B")])
+    client = web()
+    _login(client, "tono", "sandi-tono-12345")
+    page = client.get(f"/unit/UPT-B/pertanyaan/{Q}")
+    assert page.status_code == 200 and 'id="form-submit"' not in page.text
+    sent = client.post(
+        f"/unit/UPT-B/pertanyaan/{Q}/kirim", data={"csrf": CSRF.search(page.text).group(1), "jawaban": "ya"}
+    )
+    assert sent.status_code == 403 and "zi-evidence push" in sent.text
+    assert review_service(org, "UPT-B", 2026).chain(Q).tiers[0].review is None

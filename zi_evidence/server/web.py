@@ -26,6 +26,10 @@ from zi_evidence.web.auth import visitor_of
 from zi_evidence.web.render import render
 
 SERVER_NAV = (("/", "Unit"), ("/cari", "Cari"))
+UNIT_TIER = (
+    "Jawaban tingkat unit dikirim dari komputer unit ('zi-evidence review submit', lalu 'zi-evidence push'), "
+    "bukan di server: kiriman berikutnya akan menimpanya."
+)
 
 
 class ServerSite:
@@ -84,8 +88,14 @@ def _question(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     question_id = request.path_params["question_id"]
     found = unitsite.question(db, site, question_id, _hal(request))
     if found is not None:
-        found["review"] = review_pages.section(site, request, question_id)
+        found["review"] = _section(site, request, question_id)
     return found
+
+
+def _section(site: unitsite.UnitSite, request: Request, question_id: str) -> dict[str, Any]:
+    """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push."""
+    found = review_pages.section(site, request, question_id)
+    return {**found, "actions": {**found["actions"], "submit": None}}
 
 
 def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
@@ -148,6 +158,8 @@ def _write(kind: str) -> Any:
         site = await run_in_threadpool(_unit, request)
         try:
             visitor, form = await login.checked_form(request)
+            if kind == "kirim":
+                raise login.Refused(403, UNIT_TIER)
             await run_in_threadpool(review_pages.act, site, request, visitor, kind, question_id, form)
         except login.Refused as exc:
             return await run_in_threadpool(_with_error, request, site, question_id, exc.status, str(exc))
@@ -164,7 +176,7 @@ def _with_error(request: Request, site: unitsite.UnitSite, question_id: str, sta
     if found is None:
         data = {"status": 404, "title": "Tidak ditemukan", "message": message}
         return render(request, "error.html", data, site, 404)
-    found["review"] = {**review_pages.section(site, request, question_id), "error": message, "done": ""}
+    found["review"] = {**_section(site, request, question_id), "error": message, "done": ""}
     return render(request, "question.html", found, site, status)
 
 
