@@ -264,3 +264,21 @@ def test_the_unit_tier_is_the_drives_not_the_servers(units_pushed, web, org):
     )
     assert sent.status_code == 403 and "zi-evidence push" in sent.text
     assert review_service(org, "UPT-B", 2026).chain(Q).tiers[0].review is None
+
+
+def test_the_queue_lists_what_waits_for_the_verifier_in_each_unit(units_pushed, web, accounts_on):
+    kiki = web()
+    _login(kiki, "kiki", accounts_on["kiki"])
+    waiting = kiki.get("/antrean")
+    assert waiting.status_code == 200
+    rows = re.findall(r'<tr data-question="([^"]+)" data-tier="([^"]+)" data-unit="([^"]+)">', waiting.text)
+    assert rows == [(Q, "kanwil", "UPT-A")]  # UPT-B's team submitted nothing; UPT-C is another Kanwil's
+    assert f'href="/unit/UPT-A/pertanyaan/{Q}#pemeriksaan"' in waiting.text
+    page = kiki.get(f"/unit/UPT-A/pertanyaan/{Q}")
+    decision = {"csrf": _csrf(page.text, "form-decide-kanwil"), "tingkat": "kanwil", "revisi": "0"}
+    kiki.post(f"/unit/UPT-A/pertanyaan/{Q}/putus", data={**decision, "status": "diterima"})
+    assert "data-unit=" not in kiki.get("/antrean").text
+
+    jaja = web()
+    _login(jaja, "jaja", accounts_on["jaja"])
+    assert "data-unit=" not in jaja.get("/antrean").text

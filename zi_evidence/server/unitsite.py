@@ -51,6 +51,11 @@ class UnitSite:
         return review_service(self.db, self.code, self.year, self.host)
 
 
+def has_snapshot(db: Connection, unit_id: int) -> bool:
+    found = select(snapshots.c.year).where(snapshots.c.unit_id == unit_id, snapshots.c.digest != "").limit(1)
+    return db.execute(found).first() is not None
+
+
 def open_unit(db: Any, connection: Connection, unit: Any, host: Any, rulesets: Any) -> UnitSite:
     """The unit's latest pushed year (refused when it never pushed)."""
     row = connection.execute(

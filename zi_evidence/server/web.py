@@ -25,7 +25,7 @@ from zi_evidence.web import login, review_pages
 from zi_evidence.web.auth import visitor_of
 from zi_evidence.web.render import render
 
-SERVER_NAV = (("/", "Unit"), ("/cari", "Cari"))
+SERVER_NAV = (("/", "Unit"), ("/antrean", "Antrean"), ("/cari", "Cari"))
 UNIT_TIER = (
     "Jawaban tingkat unit dikirim dari komputer unit ('zi-evidence review submit', lalu 'zi-evidence push'), "
     "bukan di server: kiriman berikutnya akan menimpanya."
@@ -103,7 +103,7 @@ def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     return unitsite.file_page(db, site, sha256) if SHA256.fullmatch(sha256) else None
 
 
-def _search_data(db: Any, request: Request, unit_ids: list[int], base: str) -> dict[str, Any]:
+def _search_data(db: Any, request: Request, unit_ids: list[int]) -> dict[str, Any]:
     from zi_evidence.server.search_page import search_page
 
     q = request.query_params
@@ -134,7 +134,7 @@ async def search(request: Request) -> Response:
             if "unit" in request.scope["state"]:
                 site = _unit(request)
                 reach &= org.subtree_ids(connection, [site.unit_id], today)
-            return site, _search_data(connection, request, sorted(reach), site.base)
+            return site, _search_data(connection, request, sorted(reach))
 
     site, found = await run_in_threadpool(work)
     return render(request, "search.html", found, site)
@@ -184,8 +184,41 @@ async def _to_slash(request: Request) -> Response:
     return RedirectResponse(request.url.path + "/", 308)
 
 
+def queue_items(request: Request) -> list[dict[str, Any]]:
+    """What waits for the user in every unit they reach that has pushed, unit by unit."""
+    from zi_evidence.server import org
+
+    user = visitor_of(request).user
+    assert user is not None
+    db, today, items = request.app.state.db, date.today(), []
+    with db.engine.connect() as connection:
+        reach = org.visible_ids(connection, user, today)
+        scoped = org.scoped_user(connection, user, today)
+        units = [u for u in org.tree(connection, today, reach) if unitsite.has_snapshot(connection, u.id)]
+        sites = [unitsite.open_unit(db, connection, u, views._host(), views._rulesets()) for u in units]
+    for site in sites:
+        for item in site.review_service().queue(scoped):
+            if item.tier == item.chain.tiers[0].key:
+                continue  # the unit tier is answered on the unit's computer
+            question = site.ruleset.question(item.question_id)
+            items.append(
+                {
+                    "unit": site.code, "question": item.question_id, "label": question.label if question else "",
+                    "tier": item.tier, "reason": item.reason, "state": item.chain.tier(item.tier).shown,
+                    "round": item.chain.round, "href": f"{site.base}/pertanyaan/{item.question_id}#pemeriksaan",
+                }
+            )  # fmt: skip
+    return items
+
+
 async def _queue(request: Request) -> Response:
-    return RedirectResponse("/", 303)  # the units page shows each unit's review progress
+    user = visitor_of(request).user
+    found = {
+        "enabled": True,
+        "user": user.username if user else None,
+        "items": await run_in_threadpool(queue_items, request),
+    }
+    return render(request, "queue.html", found, request.app.state.site)
 
 
 def routes() -> list[BaseRoute]:
