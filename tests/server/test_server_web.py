@@ -104,6 +104,10 @@ def test_a_kanwil_verifier_reviews_its_upt_through_the_pages(units_pushed, web, 
     part = kiki.get(f"/unit/UPT-A/berkas/{sk}/asli", headers={"Range": "bytes=10-19"})
     assert part.status_code == 206 and part.content == body[10:20]
     assert part.headers["content-range"] == f"bytes 10-19/{len(body)}"
+    tail = kiki.get(f"/unit/UPT-A/berkas/{sk}/asli", headers={"Range": "bytes=-5"})
+    assert tail.status_code == 206 and tail.content == body[-5:]
+    past = kiki.get(f"/unit/UPT-A/berkas/{sk}/asli", headers={"Range": f"bytes={len(body)}-"})
+    assert past.status_code == 416 and past.headers["content-range"] == f"bytes */{len(body)}"
     assert kiki.get(f"/unit/UPT-A/berkas/{'0' * 64}/asli").status_code == 404
     # UPT-B holds a file of its own; asked for under UPT-A, it is not served
     notulen_b = _sha(units_pushed["UPT-B"], f"{HOSTILE_FOLDER}/1.i.a Notulen Rapat Tim.pdf")
