@@ -286,3 +286,22 @@ def test_the_queue_lists_what_waits_for_the_verifier_in_each_unit(units_pushed, 
     jaja = web()
     _login(jaja, "jaja", accounts_on["jaja"])
     assert "data-unit=" not in jaja.get("/antrean").text
+
+
+def test_each_unit_page_has_its_json_twin(units_pushed, web, accounts_on):
+    client = web()
+    token = client.post("/api/sesi", auth=("kiki", accounts_on["kiki"])).json()["token"]
+    bearer = {"Authorization": f"Bearer {token}"}
+    found = client.get(f"/api/unit/UPT-A/pertanyaan/{Q}", headers=bearer)
+    assert found.status_code == 200
+    body = found.json()
+    sk = _sha(units_pushed["UPT-A"], SK)
+    assert sk in [f["id"] for f in body["files"]]
+    tiers = {t["tier"]: t for t in body["review"]["chain"]["tiers"]}
+    assert tiers["unit"]["review"]["status"] == "submitted" and tiers["kanwil"]["review"] is None
+    assert [f["tier"] for f in body["review"]["actions"]["decide"]] == ["kanwil"]
+    assert client.get(f"/api/unit/UPT-A/berkas/{sk}", headers=bearer).json()["meta"]["path"] == SK
+    assert client.get("/api/unit/UPT-A/lke", headers=bearer, params={"area": "1"}).json()["questions"]
+    outside = client.get("/api/unit/UPT-C/", headers=bearer)
+    assert outside.status_code == 403 and "di luar wewenang" in outside.json()["error"]["message"]
+    assert client.get("/api/unit/UPT-A/").status_code == 401

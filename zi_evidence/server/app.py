@@ -25,7 +25,7 @@ from starlette.types import ASGIApp
 from zi_evidence.errors import LoginFailed, PushRefused, TokenRefused, ZiError
 from zi_evidence.review.accounts import Accounts
 from zi_evidence.review.model import User
-from zi_evidence.server import views, web
+from zi_evidence.server import unit_api, views, web
 from zi_evidence.server.blobs import CHUNK, BlobStore
 from zi_evidence.server.database import ServerDb
 from zi_evidence.server.service import Ingest
@@ -190,6 +190,7 @@ def create_server_app(db: ServerDb, store: BlobStore) -> Starlette:
         Route("/api/duplicates", _reader(views.duplicates_view)),
         Route("/api/search", _reader(views.search_view)),
         Route("/api/sesi", api_session, methods=["POST"]),
+        *unit_api.routes(_user),
         *web.routes(),
     ]
     handlers: dict[Any, Any] = {

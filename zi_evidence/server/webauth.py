@@ -54,7 +54,7 @@ def unit_code(path: str) -> str | None:
     return path[len("/unit/") :].split("/", 1)[0] or None
 
 
-def _scope_visitor(request: Request, visitor: Visitor, code: str) -> tuple[Visitor, Any]:
+def scope_visitor(request: Request, visitor: Visitor, code: str) -> tuple[Visitor, Any]:
     """The visitor with roles spread over ``code``'s subtree, and the unit; ``None`` unit when out of reach."""
     from zi_evidence.server import org
 
@@ -99,7 +99,7 @@ class ServerGate:
         else:
             code = unit_code(request.url.path)
             if code is not None:
-                scoped, unit = await run_in_threadpool(_scope_visitor, request, visitor, code)
+                scoped, unit = await run_in_threadpool(scope_visitor, request, visitor, code)
                 if unit is None:
                     message = f"Unit '{code}' tidak ada atau di luar wewenang akun {visitor.user.username}."
                     refusal = _refused(request, 403, "Tidak berwenang", message)
