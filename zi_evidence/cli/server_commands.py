@@ -73,9 +73,15 @@ def push(target: str, token_stdin: bool, repo_path: Path | None, state_dir: Path
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Alamat server web (di belakang reverse proxy).")
 @click.option("--port", default=8770, show_default=True, type=int, help="Port server web.")
+@click.option(
+    "--proxy",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat reverse proxy yang dipercaya untuk X-Forwarded-Proto/For (beberapa: pisahkan dengan koma).",
+)
 @click.pass_context
-def server(ctx: click.Context, db_url: str | None, store_dir: Path | None, host: str, port: int) -> None:
-    """Server kementerian di PostgreSQL: tanpa subperintah, jalankan layanan web (kiriman dan API pemeriksa)."""
+def server(ctx: click.Context, db_url: str | None, store_dir: Path | None, host: str, port: int, proxy: str) -> None:
+    """Server kementerian di PostgreSQL: tanpa subperintah, jalankan layanan web (kiriman, halaman dan API)."""
     if ctx.invoked_subcommand is not None:
         return
     import uvicorn
@@ -85,7 +91,7 @@ def server(ctx: click.Context, db_url: str | None, store_dir: Path | None, host:
 
     app = create_server_app(open_server(db_url), _store(store_dir))
     click.echo(f"Server zi-evidence di http://{host}:{port}/ (hentikan dengan Ctrl+C).", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True, forwarded_allow_ips=proxy)
 
 
 @server.command("import")

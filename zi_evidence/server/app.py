@@ -16,18 +16,24 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from zi_evidence.errors import LoginFailed, PushRefused, TokenRefused, ZiError
 from zi_evidence.review.accounts import Accounts
 from zi_evidence.review.model import User
-from zi_evidence.server import views
+from zi_evidence.server import unit_api, views, web
 from zi_evidence.server.blobs import CHUNK, BlobStore
 from zi_evidence.server.database import ServerDb
 from zi_evidence.server.service import Ingest
+from zi_evidence.server.webauth import ServerAccounts, ServerGate
+from zi_evidence.web.app import SecurityHeaders
+from zi_evidence.web.auth import COOKIE, LIFETIME
 
+UNEXPECTED = "Terjadi galat yang tidak terduga di server. Ulangi; bila berulang, hubungi admin server."
 MAX_SNAPSHOT = 512 * 1024 * 1024
 MAX_BLOB = 2 * 1024 * 1024 * 1024
 
@@ -75,15 +81,38 @@ async def blob(request: Request) -> Response:
     return JSONResponse({"sha256": request.path_params["sha256"], "size": size})
 
 
-def _user(request: Request) -> User:
+def _basic(request: Request) -> tuple[str, str]:
     kind, _, encoded = request.headers.get("authorization", "").partition(" ")
     try:
         name, _, password = base64.b64decode(encoded).decode("utf-8").partition(":")
     except (ValueError, UnicodeDecodeError):
         name = password = ""
     if kind.lower() != "basic" or not name:
-        raise HTTPException(401, "Masuk dengan nama pengguna dan kata sandi Anda.")
-    return request.app.state.accounts.authenticate(name, password, channel="server")
+        raise HTTPException(
+            401, "Masuk dengan nama pengguna dan kata sandi Anda, atau dengan token sesi dari POST /api/sesi."
+        )
+    return name, password
+
+
+def _user(request: Request) -> User:
+    """The reader: a session token (``Authorization: Bearer``, from POST /api/sesi, or the page's cookie)
+    costs one lookup; a name and password (Basic) cost an argon2 check and a login event each time."""
+    kind, _, token = request.headers.get("authorization", "").partition(" ")
+    if kind.lower() == "bearer" or (not kind and request.cookies.get(COOKIE)):
+        visitor = request.app.state.accounts.visitor(token if kind else request.cookies.get(COOKIE))
+        if visitor.user is None:
+            raise HTTPException(401, "Token sesi tidak sah atau sudah berakhir. Minta yang baru: POST /api/sesi.")
+        return visitor.user  # type: ignore[no-any-return]
+    name, password = _basic(request)
+    return request.app.state.password_check.authenticate(name, password, channel="server")  # type: ignore[no-any-return]
+
+
+async def api_session(request: Request) -> Response:
+    """A session token for an API client: one password check now, one lookup per later request."""
+    name, password = _basic(request)
+    address = request.client.host if request.client else "?"
+    token = await run_in_threadpool(request.app.state.accounts.api_session, name, password, address)
+    return JSONResponse({"token": token, "expires_in": int(LIFETIME.total_seconds())})
 
 
 def _reader(fn: Any) -> Any:
@@ -98,8 +127,23 @@ def _reader(fn: Any) -> Any:
     return endpoint
 
 
+def _page(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _error_page(request: Request, status: int, title: str, message: str) -> Response:
+    from zi_evidence.web.render import render
+
+    data = {"status": status, "title": title, "message": message}
+    return render(request, "error.html", data, request.app.state.site, status)
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if _page(request):
+        title = {404: "Tidak ditemukan", 405: "Metode tidak diizinkan"}.get(exc.status_code, "Tidak dapat dilayani")
+        detail = exc.detail if exc.detail not in ("Not Found", "Method Not Allowed") else "Halaman itu tidak ada."
+        return _error_page(request, exc.status_code, title, str(detail))
     headers = {"www-authenticate": 'Basic realm="zi-evidence"'} if exc.status_code == 401 else None
     response = _error(exc.status_code, str(exc.detail))
     if headers:
@@ -120,10 +164,19 @@ async def _token(request: Request, exc: Exception) -> Response:
 
 
 async def _zi(request: Request, exc: Exception) -> Response:
+    if _page(request):
+        return _error_page(request, 400, "Tidak dapat memuat halaman", str(exc))
     return _error(400, str(exc))
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
+    if _page(request):
+        return _error_page(
+            request,
+            500,
+            "Galat di server",
+            "Terjadi galat yang tidak terduga. Ulangi; bila berulang, hubungi admin server.",
+        )
     return _error(500, "Terjadi galat yang tidak terduga di server. Ulangi; bila berulang, hubungi admin server.")
 
 
@@ -136,6 +189,9 @@ def create_server_app(db: ServerDb, store: BlobStore) -> Starlette:
         Route("/api/rollup", _reader(views.rollup_view)),
         Route("/api/duplicates", _reader(views.duplicates_view)),
         Route("/api/search", _reader(views.search_view)),
+        Route("/api/sesi", api_session, methods=["POST"]),
+        *unit_api.routes(_user),
+        *web.routes(),
     ]
     handlers: dict[Any, Any] = {
         HTTPException: _http_error,
@@ -145,8 +201,17 @@ def create_server_app(db: ServerDb, store: BlobStore) -> Starlette:
         ZiError: _zi,
         Exception: _unexpected,
     }
-    app = Starlette(routes=routes, exception_handlers=handlers)
+    app = _ServerApp(routes=routes, exception_handlers=handlers, middleware=[Middleware(ServerGate)])
     app.state.db = db
+    app.state.store = store
     app.state.ingest = Ingest(db, store)
-    app.state.accounts = Accounts(db.reviews)
+    app.state.password_check = Accounts(db.reviews)
+    app.state.accounts = ServerAccounts(db.reviews)
+    app.state.site = web.ServerSite()
     return app
+
+
+class _ServerApp(Starlette):
+    def build_middleware_stack(self) -> ASGIApp:
+        # the web app's headers (CSP, nosniff, no framing by others) on every answer, pages and API alike
+        return SecurityHeaders(super().build_middleware_stack())

@@ -32,8 +32,11 @@ def _summary(row: Any, readiness: Any) -> dict[str, Any]:
 def collect(repo: Any, today: date | None = None) -> Snapshot:
     """The snapshot of an indexed repository as of ``today``."""
     from zi_evidence.review.sqlstore import open_store
+    from zi_evidence.server.pageviews import page_views
+    from zi_evidence.web.site import Site
 
-    readiness = build_readiness(repo, today or date.today())
+    site = Site(repo)  # the web pages' own data, built once for the pages and the summary
+    readiness = site.readiness() if today in (None, date.today()) else build_readiness(repo, today)
     entries: list[ManifestEntry] = []
     texts: dict[str, tuple[str, ...]] = {}
     with repo.catalog() as catalog:
@@ -73,4 +76,5 @@ def collect(repo: Any, today: date | None = None) -> Snapshot:
             for r in reviews
         ),
         summary=_summary(unit_row(str(repo.root), readiness), readiness),
+        views=page_views(site),
     )

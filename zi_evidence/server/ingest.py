@@ -30,6 +30,7 @@ from zi_evidence.server.tables import (
     unit_answers,
     unit_files,
     unit_findings,
+    unit_views,
     units,
 )
 
@@ -111,6 +112,12 @@ def commit(db: Connection, unit_id: int, snapshot: Snapshot, unit_tier: str = "u
     db.execute(delete(unit_answers).where(unit_answers.c.unit_id == unit_id, unit_answers.c.year == snapshot.year))
     if snapshot.answers:
         db.execute(insert(unit_answers), [{**key, "question": q, "answer": a} for q, a in snapshot.answers.items()])
+    db.execute(delete(unit_views).where(unit_views.c.unit_id == unit_id, unit_views.c.year == snapshot.year))
+    if snapshot.views:
+        db.execute(
+            insert(unit_views),
+            [{**key, "name": n, "data": json.dumps(v, ensure_ascii=False)} for n, v in snapshot.views.items()],
+        )
     _reviews(db, unit_id, snapshot, unit_tier, now)
     db.execute(
         snapshots.update()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from zi_evidence.errors import PushRefused
 from zi_evidence.server.blobs import check_sha256
 
-FORMAT = 1
+#: 2: adds ``views``, the readiness pages' data as the drive computed them (``pageviews``).
+FORMAT = 2
 #: Bounds on what a server accepts from one push (a unit has hundreds to thousands of files).
 MAX_FILES = 50_000
 MAX_PAGES = 2_000_000
@@ -59,6 +60,7 @@ class Snapshot:
     answers: dict[str, str]
     reviews: tuple[UnitReview, ...]
     summary: dict[str, Any]
+    views: dict[str, Any] = field(default_factory=dict)  # page name -> its data (``pageviews``)
 
     def hashes(self) -> set[str]:
         return {entry.sha256 for entry in self.files}
@@ -97,6 +99,12 @@ def _refuse(what: str) -> PushRefused:
     return PushRefused(f"Snapshot ditolak: {what}. Buat ulang dengan versi zi-evidence yang sama dengan server.")
 
 
+def _views(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, dict) for k, v in raw.items()):
+        raise ValueError("views bukan peta nama halaman ke datanya")
+    return dict(raw)
+
+
 def from_json(raw: bytes) -> Snapshot:
     """Parse and check a snapshot from an untrusted sender (types, hashes, bounds)."""
     try:
@@ -115,6 +123,7 @@ def from_json(raw: bytes) -> Snapshot:
         snapshot = Snapshot(
             str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts, findings,
             {str(k): str(v) for k, v in data["answers"].items()}, reviews, dict(data["summary"]),
+            _views(data["views"]),
         )  # fmt: skip
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise _refuse(f"isinya tidak lengkap ({exc})") from None

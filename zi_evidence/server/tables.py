@@ -133,3 +133,13 @@ unit_answers = Table(
     Column("answer", Text, nullable=False),
     PrimaryKeyConstraint("unit_id", "year", "question"),
 )
+
+unit_views = Table(
+    "unit_views",
+    metadata,
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("data", Text, nullable=False),
+    PrimaryKeyConstraint("unit_id", "year", "name"),
+)

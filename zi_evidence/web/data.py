@@ -200,13 +200,8 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
             "claimed": q.claimed,
             "backed": q.backed,
         }
-        if area and row["area"] != area:
-            continue
-        if status and row["status"] != status:
-            continue
-        if severity and not severities.get(severity):
-            continue
-        rows.append(row)
+        if lke_row_shown(row, area, status, severity):
+            rows.append(row)
     return {
         "filters": {"area": area, "status": status, "severity": severity},
         "choices": {
@@ -217,6 +212,15 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
         },
         "questions": rows,
     }
+
+
+def lke_row_shown(row: dict[str, Any], area: str, status: str, severity: str) -> bool:
+    """Whether the LKE table's filters keep ``row`` (the server filters a unit's pushed rows the same way)."""
+    if area and row["area"] != area:
+        return False
+    if status and row["status"] != status:
+        return False
+    return not severity or bool(row["findings"].get(severity))
 
 
 # -- one question ----------------------------------------------------------------------------------

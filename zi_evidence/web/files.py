@@ -69,7 +69,7 @@ def open_original(root: str | os.PathLike[str], record: FileRecord, verify_hash:
     except BaseException:
         os.close(fd)
         raise
-    return Opened(fd, info.st_size, _content_type(record.mime), _disposition(record))
+    return Opened(fd, info.st_size, content_type(record.mime), _disposition(record))
 
 
 _CHANGED = (
@@ -86,7 +86,7 @@ def _sha256(fd: int) -> str:
     return digest.hexdigest()
 
 
-def _content_type(mime: str) -> str:
+def content_type(mime: str) -> str:
     base = mime.split(";")[0].strip().lower() or "application/octet-stream"
     if base.startswith("text/"):
         return f"{base}; charset=utf-8" if base == "text/plain" else base
@@ -94,10 +94,14 @@ def _content_type(mime: str) -> str:
 
 
 def _disposition(record: FileRecord) -> str:
+    return disposition(record.display, record.mime)
+
+
+def disposition(path: str, mime: str) -> str:
     """``inline`` for what a browser shows safely, ``attachment`` otherwise; the name per RFC 6266/5987."""
-    name = record.display.rsplit("/", 1)[-1] or "berkas"
+    name = path.rsplit("/", 1)[-1] or "berkas"
     fallback = "".join(c if c.isascii() and (c.isalnum() or c in " ._-()[],+") else "_" for c in name)
-    kind = "inline" if inline_type(record.mime) else "attachment"
+    kind = "inline" if inline_type(mime) else "attachment"
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 

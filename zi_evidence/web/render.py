@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
@@ -11,7 +11,13 @@ from starlette.responses import HTMLResponse
 
 from zi_evidence.dates import SOURCE_LABELS
 from zi_evidence.scoring import format_number
-from zi_evidence.web.site import Site
+
+
+class PageSite(Protocol):
+    """What a page needs of where it comes from: a drive's ``Site`` or one unit on the server."""
+
+    def unit_name(self) -> str: ...
+
 
 #: The pages of the nav bar, in the order a team uses them.
 NAV = (
@@ -82,7 +88,7 @@ def environment() -> Environment:
     return env
 
 
-def render(request: Request, template: str, data: dict[str, Any], site: Site, status: int = 200) -> HTMLResponse:
+def render(request: Request, template: str, data: dict[str, Any], site: PageSite, status: int = 200) -> HTMLResponse:
     from zi_evidence.web import flash
     from zi_evidence.web.auth import visitor_of
 
@@ -97,6 +103,9 @@ def render(request: Request, template: str, data: dict[str, Any], site: Site, st
             query=request.query_params,
             visitor=visitor,
             csrf=visitor.csrf,
+            # a server serves many units: their pages sit under /unit/<code>, with a menu of their own
+            base=getattr(site, "base", ""),
+            nav=getattr(site, "nav", NAV),
         )
     )
     response = HTMLResponse(page, status_code=status)

@@ -43,8 +43,16 @@ DONE = {
 def _service(site: Any, request: Request) -> Any | None:
     from zi_evidence.review.session import repository_service
 
+    if hasattr(site, "review_service"):  # a unit on the server: its chain on PostgreSQL
+        return site.review_service()
+
     store = request.app.state.accounts.store()
     return None if store is None else repository_service(site.repo, store)
+
+
+def _ruleset(site: Any) -> Any:
+    found = getattr(site, "ruleset", None)  # the server's unit names its rule set; a drive's comes with it
+    return found if found is not None else site.repo.ruleset
 
 
 def _choices(ruleset: Any, question: Any) -> list[str] | None:
@@ -113,7 +121,7 @@ def changed_tiers(chain: Any) -> list[str]:
 def section(site: Any, request: Request, question_id: str) -> dict[str, Any]:
     """The question's review chain for the question page and its JSON twin."""
     visitor = visitor_of(request)
-    ruleset = site.repo.ruleset
+    ruleset = _ruleset(site)
     question = ruleset.question(question_id)
     empty: dict[str, Any] = {"enabled": visitor.enabled, "chain": None, "history": [], "choices": None}
     empty.update(actions=_actions(None, None, None), changed_tiers=[], error="", done="")
@@ -143,7 +151,7 @@ def queue_data(site: Any, request: Request) -> dict[str, Any]:
     items = []
     if service is not None and visitor.user is not None:
         for item in service.queue(visitor.user):
-            question = site.repo.ruleset.question(item.question_id)
+            question = _ruleset(site).question(item.question_id)
             items.append(
                 {
                     "question": item.question_id,
@@ -206,7 +214,7 @@ def act(site: Any, request: Request, visitor: Visitor, kind: str, question_id: s
     service = _service(site, request)
     user = visitor.user
     assert service is not None and user is not None  # checked_form made sure of both
-    if site.repo.ruleset.question(question_id) is None:
+    if _ruleset(site).question(question_id) is None:
         raise Refused(404, f"Pertanyaan '{question_id}' tidak ada di rule set ini.")
     answer = _text(form, "jawaban") or None
     note, revision = _text(form, "catatan"), _revision(form)

@@ -1,0 +1,249 @@
+"""The server's web pages: the units the signed-in user reaches (the live roll-up), and each unit's
+Beranda, LKE, question (with its review chain and forms), file and original under /unit/<code>/, with
+the drive web app's templates, login pages and review writes.
+
+Stateless like the API: sessions, throttling and the chain live in PostgreSQL, the files in the evidence
+store, so two processes behind a reverse proxy serve the same pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from zi_evidence.errors import ReviewError
+from zi_evidence.server import unitsite, views
+from zi_evidence.server.blobs import SHA256
+from zi_evidence.web import login, review_pages
+from zi_evidence.web.auth import visitor_of
+from zi_evidence.web.render import render
+
+SERVER_NAV = (("/", "Unit"), ("/antrean", "Antrean"), ("/cari", "Cari"))
+UNIT_TIER = (
+    "Jawaban tingkat unit dikirim dari komputer unit ('zi-evidence review submit', lalu 'zi-evidence push'), "
+    "bukan di server: kiriman berikutnya akan menimpanya."
+)
+
+
+class ServerSite:
+    """The "site" of the pages outside one unit (units, search, login)."""
+
+    base = ""
+    nav = SERVER_NAV
+
+    def unit_name(self) -> str:
+        return "Server zi-evidence"
+
+
+def _unit(request: Request) -> unitsite.UnitSite:
+    """The unit of /unit/<code>/… (the gate checked the user reaches it), at its latest pushed year."""
+    db = request.app.state.db
+    with db.engine.connect() as connection:
+        return unitsite.open_unit(db, connection, request.scope["state"]["unit"], views._host(), views._rulesets())
+
+
+def _read(fn: Any) -> Any:
+    """Run ``fn(connection, site, request)`` for the request's unit in the thread pool."""
+
+    def work(request: Request) -> tuple[unitsite.UnitSite, Any]:
+        site = _unit(request)
+        with request.app.state.db.engine.connect() as connection:
+            return site, fn(connection, site, request)
+
+    return work
+
+
+def _page(template: str, fn: Any, missing: str = "") -> Any:
+    async def endpoint(request: Request) -> Response:
+        site, found = await run_in_threadpool(_read(fn), request)
+        if found is None:
+            raise HTTPException(404, missing.format(**request.path_params))
+        return render(request, template, found, site)
+
+    return endpoint
+
+
+def _dashboard(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    return unitsite.dashboard(db, site)
+
+
+def _lke(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    q = request.query_params
+    return unitsite.lke(db, site, q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+
+
+def _hal(request: Request) -> int:
+    text = request.query_params.get("hal", "1")
+    return int(text) if text.isdigit() else 1
+
+
+def _question(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    question_id = request.path_params["question_id"]
+    found = unitsite.question(db, site, question_id, _hal(request))
+    if found is not None:
+        found["review"] = _section(site, request, question_id)
+    return found
+
+
+def _section(site: unitsite.UnitSite, request: Request, question_id: str) -> dict[str, Any]:
+    """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push."""
+    found = review_pages.section(site, request, question_id)
+    return {**found, "actions": {**found["actions"], "submit": None}}
+
+
+def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    sha256 = request.path_params["sha256"]
+    return unitsite.file_page(db, site, sha256) if SHA256.fullmatch(sha256) else None
+
+
+def _search_data(db: Any, request: Request, unit_ids: list[int]) -> dict[str, Any]:
+    from zi_evidence.server.search_page import search_page
+
+    q = request.query_params
+    filters = {name: q.get(name, "").strip() for name in ("area", "question", "kind", "year")}
+    return search_page(db, q.get("q", ""), filters, unit_ids, views._host())
+
+
+async def units_page(request: Request) -> Response:
+    def work() -> Any:
+        user = visitor_of(request).user
+        with request.app.state.db.engine.connect() as connection:
+            return views.rollup_view(connection, user, {}, {}, date.today())  # type: ignore[arg-type]
+
+    return render(request, "units.html", await run_in_threadpool(work), request.app.state.site)
+
+
+async def search(request: Request) -> Response:
+    """Search across every unit the user reaches (or, under /unit/<code>/, that unit's subtree)."""
+    from zi_evidence.server import org
+
+    def work() -> tuple[Any, dict[str, Any]]:
+        user = visitor_of(request).user
+        assert user is not None
+        site: Any = request.app.state.site
+        today = date.today()
+        with request.app.state.db.engine.connect() as connection:
+            reach = org.visible_ids(connection, user, today)
+            if "unit" in request.scope["state"]:
+                site = _unit(request)
+                reach &= org.subtree_ids(connection, [site.unit_id], today)
+            return site, _search_data(connection, request, sorted(reach))
+
+    site, found = await run_in_threadpool(work)
+    return render(request, "search.html", found, site)
+
+
+async def original(request: Request) -> Response:
+    """The pushed bytes of one file of the unit, by hash through its manifest, with Range support."""
+    from zi_evidence.server.originals import serve
+
+    site, entries = await run_in_threadpool(
+        _read(lambda db, s, r: unitsite.file_entries(db, s, r.path_params["sha256"])), request
+    )
+    if not SHA256.fullmatch(request.path_params["sha256"]) or not entries:
+        raise HTTPException(404, "Berkas ini tidak ada dalam snapshot terakhir unit ini.")
+    return await serve(request, request.app.state.store, entries[0])
+
+
+def _write(kind: str) -> Any:
+    async def endpoint(request: Request) -> Response:
+        question_id = request.path_params["question_id"]
+        site = await run_in_threadpool(_unit, request)
+        try:
+            visitor, form = await login.checked_form(request)
+            if kind == "kirim":
+                raise login.Refused(403, UNIT_TIER)
+            await run_in_threadpool(review_pages.act, site, request, visitor, kind, question_id, form)
+        except login.Refused as exc:
+            return await run_in_threadpool(_with_error, request, site, question_id, exc.status, str(exc))
+        except ReviewError as exc:  # a gate, a stale form or a writer that won the race: 409, state unchanged
+            return await run_in_threadpool(_with_error, request, site, question_id, 409, str(exc))
+        return RedirectResponse(f"{site.base}/pertanyaan/{question_id}?selesai={kind}#pemeriksaan", 303)
+
+    return endpoint
+
+
+def _with_error(request: Request, site: unitsite.UnitSite, question_id: str, status: int, message: str) -> Response:
+    with request.app.state.db.engine.connect() as connection:
+        found = unitsite.question(connection, site, question_id)
+    if found is None:
+        data = {"status": 404, "title": "Tidak ditemukan", "message": message}
+        return render(request, "error.html", data, site, 404)
+    found["review"] = {**_section(site, request, question_id), "error": message, "done": ""}
+    return render(request, "question.html", found, site, status)
+
+
+async def _to_slash(request: Request) -> Response:
+    return RedirectResponse(request.url.path + "/", 308)
+
+
+def queue_items(request: Request) -> list[dict[str, Any]]:
+    """What waits for the user in every unit they reach that has pushed, unit by unit."""
+    from zi_evidence.server import org
+
+    user = visitor_of(request).user
+    assert user is not None
+    db, today, items = request.app.state.db, date.today(), []
+    with db.engine.connect() as connection:
+        reach = org.visible_ids(connection, user, today)
+        scoped = org.scoped_user(connection, user, today)
+        units = [u for u in org.tree(connection, today, reach) if unitsite.has_snapshot(connection, u.id)]
+        sites = [unitsite.open_unit(db, connection, u, views._host(), views._rulesets()) for u in units]
+    for site in sites:
+        for item in site.review_service().queue(scoped):
+            if item.tier == item.chain.tiers[0].key:
+                continue  # the unit tier is answered on the unit's computer
+            question = site.ruleset.question(item.question_id)
+            items.append(
+                {
+                    "unit": site.code, "question": item.question_id, "label": question.label if question else "",
+                    "tier": item.tier, "reason": item.reason, "state": item.chain.tier(item.tier).shown,
+                    "round": item.chain.round, "href": f"{site.base}/pertanyaan/{item.question_id}#pemeriksaan",
+                }
+            )  # fmt: skip
+    return items
+
+
+async def _queue(request: Request) -> Response:
+    user = visitor_of(request).user
+    found = {
+        "enabled": True,
+        "user": user.username if user else None,
+        "items": await run_in_threadpool(queue_items, request),
+    }
+    return render(request, "queue.html", found, request.app.state.site)
+
+
+def routes() -> list[BaseRoute]:
+    from zi_evidence.web.app import STATIC
+
+    unit = "/unit/{code}"
+    found: list[BaseRoute] = [
+        Route("/", units_page),
+        Route("/antrean", _queue),
+        Route("/cari", search),
+        Route(unit, _to_slash),
+        Route(unit + "/", _page("dashboard.html", _dashboard)),
+        Route(unit + "/lke", _page("lke.html", _lke)),
+        Route(unit + "/cari", search),
+        Route(
+            unit + "/pertanyaan/{question_id}",
+            _page("question.html", _question, "Pertanyaan '{question_id}' tidak ada dalam snapshot unit ini."),
+        ),
+        Route(unit + "/berkas/{sha256}", _page("file.html", _file, "Berkas ini tidak ada dalam snapshot unit ini.")),
+        Route(unit + "/berkas/{sha256}/asli", original),
+        *[
+            Route(f"{unit}/pertanyaan/{{question_id}}/{kind}", _write(kind), methods=["POST"])
+            for kind in review_pages.DONE
+        ],
+        *login.routes(),
+        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+    ]
+    return found
