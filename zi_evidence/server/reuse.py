@@ -42,7 +42,7 @@ GROUP BY d.digest HAVING count(DISTINCT d.sha256) > 1
 _SIMILAR = """
 SELECT s.sha_a, s.sha_b, s.similarity FROM similar_texts s
 LEFT JOIN text_digests da ON da.sha256 = s.sha_a LEFT JOIN text_digests db ON db.sha256 = s.sha_b
-WHERE da.digest IS DISTINCT FROM db.digest
+WHERE NOT coalesce(da.digest = db.digest, false)
   AND EXISTS (SELECT 1 FROM unit_files f WHERE f.sha256 = s.sha_a AND f.mapping = 'question')
   AND EXISTS (SELECT 1 FROM unit_files f WHERE f.sha256 = s.sha_b AND f.mapping = 'question')
 ORDER BY s.similarity DESC, s.sha_a, s.sha_b
