@@ -6,6 +6,8 @@ ministry-wide search latency, roll-up latency and database size.
 
 Without --dsn it starts a throwaway cluster with scripts/start-postgres (and stops it afterwards).
 The units' snapshots go through the same receive/commit code as a push (HTTP itself is not timed).
+Each unit also files an SK from one ministry template, every tenth a copy of another unit's with the
+names changed (bench/sktext.py): the near-same text check runs at ingest as in a real push.
 Writes bench/results/server-<units>x<files>.json.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
 import statistics
@@ -27,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import sktext  # noqa: E402
 from index_bench import QUERIES, sentence, vocabulary  # noqa: E402
 
 from zi_evidence.review.model import Role, User  # noqa: E402
@@ -41,13 +45,16 @@ QUESTIONS = [f"A.{a}.{i}.{c}" for a in range(1, 7) for i in range(1, 5) for c in
 SEARCHES = [*QUERIES[:4], "W.11-2026/17", "laporan monitoring evaluasi"]
 
 
-def snapshot_of(rng: random.Random, words: list[str], weights: list[float], code: str, files: int, pages: int):
+def snapshot_of(
+    rng: random.Random, words: list[str], weights: list[float], code: str, files: int, pages: int, sk: list[str]
+):
+    """A unit's snapshot: ``files`` files of Zipf text, the last one being its SK (``sk``'s pages)."""
     entries, texts, data = [], {}, {}
     for number in range(files):
         page_texts = tuple(
             " ".join(sentence(rng, words, weights) for _ in range(10)) + f" Nomor W.11-2026/{rng.randint(1, 999)}"
             for _ in range(rng.randint(1, 2 * pages - 1))
-        )
+        ) if number < files - 1 else tuple(sk)  # fmt: skip
         body = "\n".join(page_texts).encode("utf-8")
         sha = hashlib.sha256(body).hexdigest()
         question = rng.choice(QUESTIONS)
@@ -109,11 +116,18 @@ def run(args: argparse.Namespace, dsn: str) -> None:
             add_unit(c, f"U{u:03d}", f"UPT {u}", "upt", f"KW{u % kanwils:02d}", date(2026, 1, 1))
 
     pages = 0
+    sks: list[sktext.Sk] = []
+    load = {"ingest_start": os.getloadavg()[0]}  # the machine is shared: each figure with its load average
     started = time.perf_counter()
     generating = 0.0
     for u in range(args.units):
         t0 = time.perf_counter()
-        snapshot, data = snapshot_of(rng, words, weights, f"U{u:03d}", args.files, args.pages)
+        # every unit files an SK made from one ministry template; every tenth copied another unit's instead
+        here = sktext.unit(rng, f"UPT {u}", f"Kota {u}")
+        sks.append(sktext.make_sk(rng, here, 2026, template=random.Random(1)))
+        if u % 10 == 5:
+            sks[-1] = sktext.copy_sk(sks[u - 5], here, rng)
+        snapshot, data = snapshot_of(rng, words, weights, f"U{u:03d}", args.files, args.pages, sktext.pages(sks[-1]))
         generating += time.perf_counter() - t0
         with db.engine.begin() as c:
             for sha, body in data.items():
@@ -123,6 +137,7 @@ def run(args: argparse.Namespace, dsn: str) -> None:
         if u % 20 == 19:
             print(f"  {u + 1} units, {pages} pages", file=sys.stderr)
     ingest_s = time.perf_counter() - started - generating
+    load["ingest_end"] = os.getloadavg()[0]
     with db.engine.begin() as c:
         c.exec_driver_sql("ANALYZE")
 
@@ -139,7 +154,9 @@ def run(args: argparse.Namespace, dsn: str) -> None:
                     t0 = time.perf_counter()
                     PgSearchBackend.server_search(c, query, scope(), 2026, None, 10)
                     samples.append(time.perf_counter() - t0)
+                    c.rollback()  # as a web request ends its transaction
             results[f"search_{label}"] = percentiles(samples)
+            load[f"search_{label}_end"] = os.getloadavg()[0]
         for label, user in (("kanwil", kanwil), ("all", everyone)):
             samples = []
             for _ in range(10):
@@ -147,13 +164,16 @@ def run(args: argparse.Namespace, dsn: str) -> None:
                 rollup_view(c, user, {}, {}, date(2026, 6, 1))
                 samples.append(time.perf_counter() - t0)
             results[f"rollup_{label}"] = percentiles(samples)
+        load["rollup_end"] = os.getloadavg()[0]
         size = c.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+        similar_pairs = c.exec_driver_sql("SELECT count(*) FROM similar_texts").scalar()
     db.close()
     shutil.rmtree(store_dir, ignore_errors=True)
     report = {
         "units": args.units, "files": args.units * args.files, "pages": pages,
         "ingest_s": round(ingest_s, 1), "ingest_pages_per_s": round(pages / ingest_s, 1),
-        "database_mb": round(size / 1e6, 1), **results,
+        "database_mb": round(size / 1e6, 1), "similar_pairs": similar_pairs, **results,
+        "load_average": {k: round(v, 1) for k, v in load.items()},
     }  # fmt: skip
     out = args.out or ROOT / "bench" / "results" / f"server-{args.units}x{args.files}.json"
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@ subtree/year/question-scoped ranked query with highlights."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,29 +21,48 @@ _SCHEMA = (
     "GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED",
     "CREATE INDEX IF NOT EXISTS pages_tsv ON pages USING gin (tsv)",
     "CREATE INDEX IF NOT EXISTS pages_tsv_exact ON pages USING gin (tsv_exact)",
-)
+    # 2: both vectors kept in the page's row, not in TOAST: ranking and phrase checks read them for every
+    # candidate, and a TOAST read costs an index lookup per value. Rows stored before stay where they are
+    # until ``VACUUM FULL pages`` (docs/deployment.md).
+    "ALTER TABLE pages ALTER COLUMN tsv SET STORAGE MAIN, ALTER COLUMN tsv_exact SET STORAGE MAIN, "
+    "SET (toast_tuple_target = 4080)",
+)  # append only: every statement is idempotent and runs at each start
 
+# At most CANDIDATES matching pages in scope are ranked: ranking reads each page's vectors, so ranking
+# every match of a common word ministry-wide takes seconds. A scope with fewer matches (a unit, or a
+# rare phrase anywhere) is ranked exactly; above it the count says "more than CANDIDATES".
+CANDIDATES = 1000
+SCOPED_FILES = 400  # up to this many files in scope (a few units), pages are read by file, not by word
+_SCOPE_FILES = "SELECT count(*) FROM unit_files f WHERE f.unit_id = ANY(:units) {filters}"
 _SEARCH = """
-WITH q AS (SELECT websearch_to_tsquery('indonesian', :q) AS qi, websearch_to_tsquery('simple', :q) AS qs),
-scope AS (
-  SELECT f.sha256, u.code, f.year, f.path, f.question FROM unit_files f JOIN units u ON u.id = f.unit_id
-  WHERE f.unit_id = ANY(:units) {filters}
+WITH q AS MATERIALIZED (
+  SELECT websearch_to_tsquery('indonesian', :q) AS qi, websearch_to_tsquery('simple', :q) AS qs
 ),
-hits AS (
-  SELECT p.sha256, p.page_no, p.body, ts_rank_cd(p.tsv, q.qi) + ts_rank_cd(p.tsv_exact, q.qs) AS rank
+candidates AS MATERIALIZED (
+  SELECT p.sha256, p.page_no, ts_rank_cd(p.tsv, q.qi) + ts_rank_cd(p.tsv_exact, q.qs) AS rank
   FROM pages p, q
-  WHERE (p.tsv @@ q.qi OR p.tsv_exact @@ q.qs) AND p.sha256 IN (SELECT sha256 FROM scope)
-  ORDER BY rank DESC, p.sha256, p.page_no
-  LIMIT :limit
-)
-SELECT h.sha256, h.page_no, h.rank,
-       ts_headline('indonesian', h.body, q.qi, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2'),
-       (SELECT json_agg(json_build_object('unit', s.code, 'year', s.year, 'path', s.path, 'question', s.question)
-                        ORDER BY s.code, s.year, s.path)
-        FROM scope s WHERE s.sha256 = h.sha256)
-FROM hits h, q
-ORDER BY h.rank DESC, h.sha256, h.page_no
+  WHERE (p.tsv @@ q.qi OR p.tsv_exact @@ q.qs)
+    AND p.sha256 IN (SELECT f.sha256 FROM unit_files f WHERE f.unit_id = ANY(:units) {filters})
+  LIMIT :candidates + 1
+),
+top AS (SELECT * FROM candidates ORDER BY rank DESC, sha256, page_no LIMIT :limit)
+SELECT t.sha256, t.page_no, t.rank,
+       ts_headline('indonesian', p.body, q.qi, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2'),
+       (SELECT json_agg(json_build_object('unit', u.code, 'year', f.year, 'path', f.path, 'question', f.question)
+                        ORDER BY u.code, f.year, f.path)
+        FROM unit_files f JOIN units u ON u.id = f.unit_id
+        WHERE f.sha256 = t.sha256 AND f.unit_id = ANY(:units) {filters}),
+       (SELECT count(*) FROM candidates)
+FROM top t JOIN pages p ON p.sha256 = t.sha256 AND p.page_no = t.page_no, q
+ORDER BY t.rank DESC, t.sha256, t.page_no
 """
+
+
+@dataclass(frozen=True)
+class PageHits:
+    hits: list[dict[str, Any]]
+    matched: int  # pages in scope that match, counted up to the candidates ranked
+    capped: bool  # more pages match than were ranked: the hits are the best of the first ones found
 
 
 def segments(headline: str) -> list[tuple[str, bool]]:
@@ -78,20 +98,43 @@ class PgSearchBackend:
 
     @staticmethod
     def server_search(
-        db: Connection, query: str, unit_ids: list[int], year: int | None, question: str | None, limit: int
-    ) -> list[dict[str, Any]]:
-        """Ranked page hits for ``query`` within the units, year and question given."""
+        db: Connection,
+        query: str,
+        unit_ids: list[int],
+        year: int | None,
+        question: str | None,
+        limit: int,
+        candidates: int = CANDIDATES,
+        scoped_files: int = SCOPED_FILES,
+    ) -> PageHits:
+        """Ranked page hits for ``query`` within the units, year and question given, and how many pages
+        matched (counted up to ``candidates``)."""
         from sqlalchemy import text
 
-        filters, params = "", {"q": query, "units": unit_ids, "limit": limit}
+        filters, params = "", {"q": query, "units": unit_ids, "limit": limit, "candidates": candidates}
         if year is not None:
             filters += " AND f.year = :year"
             params["year"] = year
         if question:
             filters += " AND f.question = :question"
             params["question"] = question
-        rows = db.execute(text(_SEARCH.format(filters=filters)), params)
-        return [
+        files = db.execute(text(_SCOPE_FILES.format(filters=filters)), params).scalar_one()
+        # a small scope is read page by page through the primary key (the GIN index, being bitmap-only, is
+        # then off): fetching every match of a common word ministry-wide to keep a unit's few is slower
+        before = db.exec_driver_sql("SHOW enable_bitmapscan").scalar_one()
+        db.exec_driver_sql(
+            "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true), "
+            "set_config('enable_bitmapscan', %(bitmap)s, true)",
+            {"bitmap": "off" if files <= scoped_files else "on"},
+        )  # jit off: compiling costs more than these queries take; work_mem: a common word's bitmap stays
+        # exact (a lossy one rechecks every page of a block)
+        try:
+            rows = db.execute(text(_SEARCH.format(filters=filters)), params).all()
+        finally:
+            db.exec_driver_sql("SELECT set_config('enable_bitmapscan', %(was)s, true)", {"was": before})
+        hits = [
             {"sha256": r[0], "page": r[1], "rank": float(r[2]), "snippet": segments(r[3]), "files": r[4] or []}
             for r in rows
         ]
+        matched = int(rows[0][5]) if rows else 0
+        return PageHits(hits, min(matched, candidates), matched > candidates)

@@ -64,3 +64,43 @@ def test_a_unit_outside_the_readers_reach_is_refused(org, corpus):
 
     with pytest.raises(ServerError, match="di luar wewenang"):
         _search(org, KIKI, "zona", unit="UPT-C")
+
+
+def _backend(org, query, units, **options):
+    from zi_evidence_pgsearch import PgSearchBackend
+
+    with org.engine.connect() as connection:
+        ids = [connection.exec_driver_sql("SELECT id FROM units WHERE code = %s", (u,)).scalar() for u in units]
+        return PgSearchBackend.server_search(connection, query, ids, None, None, 10, **options)
+
+
+@pytest.fixture
+def many_pages(pushed):
+    """Eleven pages mentioning "pengaduan" 1 to 11 times: their rank order is known."""
+    pages = [" ".join(["pengaduan masyarakat"] * n + ["laporan bulanan kantor"] * (12 - n)) for n in range(1, 12)]
+    docs = {"aduan.txt": (TIM, pages), "lain.txt": ("A.1.2.a", ["tidak ada yang cocok di sini"])}
+    pushed("UPT-A", docs, year=2027)  # beside, not instead of, the corpus's 2026 snapshot
+
+
+def test_hits_are_ranked_and_the_count_is_exact_below_the_cap(org, many_pages):
+    found = _backend(org, "pengaduan", ["UPT-A"])
+    assert (found.matched, found.capped) == (11, False)
+    assert [h["page"] for h in found.hits] == list(range(11, 1, -1))  # the most mentions first, ten shown
+    ranks = [h["rank"] for h in found.hits]
+    assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1]
+
+
+def test_above_the_cap_the_count_says_more_and_only_that_many_are_ranked(org, many_pages):
+    found = _backend(org, "pengaduan", ["UPT-A"], candidates=4)
+    assert (found.matched, found.capped) == (4, True)
+    assert len(found.hits) == 5  # the cap plus one page, to know there are more
+    ranks = [h["rank"] for h in found.hits]
+    assert ranks == sorted(ranks, reverse=True)
+    assert _backend(org, "pengaduan", ["UPT-A"], candidates=11).capped is False
+
+
+def test_both_ways_of_reading_a_scope_give_the_same_hits(org, corpus, many_pages):
+    for query in ("pengaduan", '"zona integritas"', "W.11-2026/5", "keputusan OR notulen"):
+        by_file = _backend(org, query, ["UPT-A", "UPT-B", "UPT-C"], scoped_files=10_000)
+        by_word = _backend(org, query, ["UPT-A", "UPT-B", "UPT-C"], scoped_files=0)
+        assert by_file == by_word and by_file.hits, query

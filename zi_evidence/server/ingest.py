@@ -19,6 +19,7 @@ from zi_evidence.errors import PushRefused
 from zi_evidence.review.clock import utc_now
 from zi_evidence.review.model import EventDraft, Review
 from zi_evidence.review.sqlstore import SqlSession
+from zi_evidence.server import similar
 from zi_evidence.server.blobs import BlobStore, check_sha256
 from zi_evidence.server.snapshot import Snapshot
 from zi_evidence.server.tables import (
@@ -155,6 +156,7 @@ def _pages(db: Connection, snapshot: Snapshot) -> None:
         db.execute(pg_insert(text_digests).on_conflict_do_nothing(), digests)
     for start in range(0, len(rows), 5000):  # pages are shared: a hash another unit pushed is not written twice
         db.execute(pg_insert(pages).on_conflict_do_nothing(), rows[start : start + 5000])
+    similar.record(db, dict(snapshot.texts))  # also files pushed before sketches existed
 
 
 def _reviews(db: Connection, unit_id: int, snapshot: Snapshot, tier: str, now: str) -> None:

@@ -8,11 +8,14 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -142,4 +145,30 @@ unit_views = Table(
     Column("name", Text, nullable=False),
     Column("data", Text, nullable=False),
     PrimaryKeyConstraint("unit_id", "year", "name"),
+)
+
+text_sketches = Table(
+    "text_sketches",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+    Column("shingles", Integer, nullable=False),
+)
+
+text_bands = Table(
+    "text_bands",
+    metadata,
+    Column("band", SmallInteger, nullable=False),
+    Column("bucket", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    PrimaryKeyConstraint("band", "bucket", "sha256"),
+)
+
+similar_texts = Table(
+    "similar_texts",
+    metadata,
+    Column("sha_a", String(64), nullable=False),
+    Column("sha_b", String(64), nullable=False, index=True),
+    Column("similarity", Float, nullable=False),
+    PrimaryKeyConstraint("sha_a", "sha_b"),
 )

@@ -126,7 +126,7 @@ def search_view(db: Connection, user: User, params: Params, path: Params, today:
         raise ServerError("Tidak ada plugin pencarian server (zi_evidence_pgsearch). Pasang ulang zi-evidence.")
     year = int(params["year"]) if params.get("year") else None
     limit = min(int(params.get("limit", "20")), 100)
-    hits = engines[0].server_search(
+    found = engines[0].server_search(
         db, query, sorted(scope(db, user, params, today)), year, params.get("question"), limit
     )
-    return {"query": query, "hits": hits}
+    return {"query": query, "hits": found.hits, "matched": found.matched, "capped": found.capped}
