@@ -36,7 +36,7 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
         db, query, unit_ids, int(year) if year else None, filters.get("question") or None, PAGE_HITS
     )
     by_file: dict[str, dict[str, Any]] = {}
-    for hit in found:
+    for hit in found.hits:
         if not hit["files"]:
             continue
         first = hit["files"][0]
