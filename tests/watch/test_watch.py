@@ -215,6 +215,8 @@ def test_a_mapping_rule_added_while_watching_maps_the_file(make_repo):
         config = root / "zi-evidence.yaml"
         config.write_text(config.read_text(encoding="utf-8") + RULE, encoding="utf-8")
         wait_for(lambda: target_of(root, "Arsip/scan0001.txt") == "A.I.1.i.a", what="the new rule applied")
+        # the batch is reported after its catalog commit: wait for the report, then count it
+        wait_for(lambda: "config" in [reason for reason, _ in seen.batches], what="the config batch")
         assert [reason for reason, _ in seen.batches].count("config") == 1
     assert evidence.read_bytes() == before
 
