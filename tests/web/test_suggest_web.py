@@ -153,6 +153,8 @@ def test_accepting_on_the_web_adds_the_rule_and_the_next_index_maps_the_file(
     assert _mapping(drive, SCAN) == ("unmapped", None)  # nothing else was touched: the catalog waits for index
     [(actor, action, target, detail)] = _events(drive)
     assert (actor, action, target) == ("ani", "map_accept", QUESTION) and json.loads(detail)["path"] == SCAN
+    history = client.get(f"/pertanyaan/{QUESTION}").text
+    assert 'data-action="map_accept"' in history and "menerima saran pemetaan" in history
     assert _evidence(tree_fingerprint, drive) == evidence
     indexed_repo(drive)
     assert _mapping(drive, SCAN) == ("question", QUESTION)
