@@ -305,3 +305,20 @@ def test_each_unit_page_has_its_json_twin(units_pushed, web, accounts_on):
     outside = client.get("/api/unit/UPT-C/", headers=bearer)
     assert outside.status_code == 403 and "di luar wewenang" in outside.json()["error"]["message"]
     assert client.get("/api/unit/UPT-A/").status_code == 401
+
+
+def test_password_change_and_logout_end_sessions_on_the_server(units_pushed, web, accounts_on):
+    kiki, other = web(), web()
+    _login(kiki, "kiki", accounts_on["kiki"])
+    _login(other, "kiki", accounts_on["kiki"])
+    form = kiki.get("/sandi")
+    new = "sandi-baru-kiki-1"
+    change = {"csrf": _csrf(form.text, "password-form"), "lama": accounts_on["kiki"], "baru": new, "ulang": new}
+    assert kiki.post("/sandi", data=change, follow_redirects=False).status_code == 303
+    assert kiki.get("/").status_code == 200  # this browser got a new session
+    assert other.get("/", follow_redirects=False).status_code == 303  # the other one is logged out
+    assert _login(other, "kiki", accounts_on["kiki"]).status_code == 401
+    assert _login(other, "kiki", new).status_code == 303
+    page = other.get("/")
+    out = other.post("/keluar", data={"csrf": CSRF.search(page.text).group(1)}, follow_redirects=False)
+    assert out.status_code == 303 and other.get("/", follow_redirects=False).status_code == 303
