@@ -322,3 +322,20 @@ def test_password_change_and_logout_end_sessions_on_the_server(units_pushed, web
     page = other.get("/")
     out = other.post("/keluar", data={"csrf": CSRF.search(page.text).group(1)}, follow_redirects=False)
     assert out.status_code == 303 and other.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_unit_not_yet_upgraded_still_pushes_format_1(unit_drive):
+    import json
+
+    from zi_evidence.errors import PushRefused
+    from zi_evidence.repository import Repository
+    from zi_evidence.server.collect import collect
+    from zi_evidence.server.snapshot import from_json
+
+    data = json.loads(collect(Repository.open(unit_drive("UPT-A"))).to_json())
+    assert data["format"] == 2 and data["views"]
+    old = {k: v for k, v in data.items() if k != "views"}
+    parsed = from_json(json.dumps({**old, "format": 1}).encode())
+    assert parsed.views == {} and len(parsed.files) == len(data["files"])
+    with pytest.raises(PushRefused, match="format bukan 1 atau 2"):
+        from_json(json.dumps({**data, "format": 3}).encode())
