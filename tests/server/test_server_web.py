@@ -184,6 +184,8 @@ def test_search_covers_the_units_the_user_reaches(units_pushed, web, accounts_on
     one = client.get("/unit/UPT-B/cari", params={"q": '"zona integritas"'})
     assert set(re.findall(r'href="(/unit/[^/]+)/berkas/', one.text)) == {"/unit/UPT-B"}
     assert "<mark>" in found.text
+    by_kind = client.get("/cari", params={"q": '"zona integritas"', "kind": "pdf"})
+    assert "diabaikan" in by_kind.text and 'class="hit-link"' in by_kind.text
 
 
 def test_a_send_back_needs_a_note_and_returns_the_question_to_the_unit(units_pushed, web, accounts_on, org):
@@ -305,3 +307,37 @@ def test_each_unit_page_has_its_json_twin(units_pushed, web, accounts_on):
     outside = client.get("/api/unit/UPT-C/", headers=bearer)
     assert outside.status_code == 403 and "di luar wewenang" in outside.json()["error"]["message"]
     assert client.get("/api/unit/UPT-A/").status_code == 401
+
+
+def test_password_change_and_logout_end_sessions_on_the_server(units_pushed, web, accounts_on):
+    kiki, other = web(), web()
+    _login(kiki, "kiki", accounts_on["kiki"])
+    _login(other, "kiki", accounts_on["kiki"])
+    form = kiki.get("/sandi")
+    new = "sandi-baru-kiki-1"
+    change = {"csrf": _csrf(form.text, "password-form"), "lama": accounts_on["kiki"], "baru": new, "ulang": new}
+    assert kiki.post("/sandi", data=change, follow_redirects=False).status_code == 303
+    assert kiki.get("/").status_code == 200  # this browser got a new session
+    assert other.get("/", follow_redirects=False).status_code == 303  # the other one is logged out
+    assert _login(other, "kiki", accounts_on["kiki"]).status_code == 401
+    assert _login(other, "kiki", new).status_code == 303
+    page = other.get("/")
+    out = other.post("/keluar", data={"csrf": CSRF.search(page.text).group(1)}, follow_redirects=False)
+    assert out.status_code == 303 and other.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_unit_not_yet_upgraded_still_pushes_format_1(unit_drive):
+    import json
+
+    from zi_evidence.errors import PushRefused
+    from zi_evidence.repository import Repository
+    from zi_evidence.server.collect import collect
+    from zi_evidence.server.snapshot import from_json
+
+    data = json.loads(collect(Repository.open(unit_drive("UPT-A"))).to_json())
+    assert data["format"] == 2 and data["views"]
+    old = {k: v for k, v in data.items() if k != "views"}
+    parsed = from_json(json.dumps({**old, "format": 1}).encode())
+    assert parsed.views == {} and len(parsed.files) == len(data["files"])
+    with pytest.raises(PushRefused, match="format bukan 1 atau 2"):
+        from_json(json.dumps({**data, "format": 3}).encode())

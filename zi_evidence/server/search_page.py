@@ -32,6 +32,8 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
     if year and not year.isdigit():
         data["error"] = f"Tahun '{year}' bukan angka tahun (mis. 2026)."
         return data
+    if filters.get("area") or filters.get("kind"):  # the page shows the results still, with this said above them
+        data["error"] = "Di server, saring dengan pertanyaan dan tahun; saringan area dan jenis berkas diabaikan."
     found = _engine(host).server_search(
         db, query, unit_ids, int(year) if year else None, filters.get("question") or None, PAGE_HITS
     )

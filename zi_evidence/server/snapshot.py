@@ -17,6 +17,8 @@ from zi_evidence.server.blobs import check_sha256
 
 #: 2: adds ``views``, the readiness pages' data as the drive computed them (``pageviews``).
 FORMAT = 2
+#: a unit not yet upgraded still pushes (format 1): its data arrives, its pages say they lack page data
+READABLE = (1, 2)
 #: Bounds on what a server accepts from one push (a unit has hundreds to thousands of files).
 MAX_FILES = 50_000
 MAX_PAGES = 2_000_000
@@ -111,8 +113,8 @@ def from_json(raw: bytes) -> Snapshot:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise _refuse("bukan JSON yang sah") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _refuse(f"format bukan {FORMAT}")
+    if not isinstance(data, dict) or data.get("format") not in READABLE:
+        raise _refuse(f"format bukan {' atau '.join(map(str, READABLE))}")
     try:
         files = tuple(_typed(ManifestEntry, entry) for entry in data["files"])
         texts = {check_sha256(k): tuple(str(p) for p in v) for k, v in data["texts"].items()}
@@ -123,7 +125,7 @@ def from_json(raw: bytes) -> Snapshot:
         snapshot = Snapshot(
             str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts, findings,
             {str(k): str(v) for k, v in data["answers"].items()}, reviews, dict(data["summary"]),
-            _views(data["views"]),
+            _views(data["views"] if data["format"] == FORMAT else {}),
         )  # fmt: skip
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise _refuse(f"isinya tidak lengkap ({exc})") from None
