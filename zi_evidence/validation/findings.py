@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from zi_evidence.dates import DocumentDate, document_date
@@ -65,6 +66,8 @@ class EvidenceFile:
     folder_year: str = ""
     date: DocumentDate | None = None
     text_chars: int = 0
+    parser: str = ""  # with the hash, what the extracted text depends on
+    parser_version: str = ""
 
     @property
     def name(self) -> str:
@@ -215,12 +218,24 @@ def _evidence_file(record: Any, text: str) -> EvidenceFile:
         folder_year=record.year,
         date=document_date(text, record.metadata, record.year) if record.status in READABLE_STATUSES else None,
         text_chars=len(text.strip()),
+        parser=record.parser or "",
+        parser_version=record.parser_version or "",
     )
 
 
-def run_checks(host: Any, context: EvidenceContext) -> list[Finding]:
-    """Call every plugin's ``evidence_findings``; a plugin that fails becomes a finding, never a crash."""
-    return sort_findings(set(host.findings(context)), context)
+def run_checks(host: Any, context: EvidenceContext, cache: Path | None = None) -> list[Finding]:
+    """Call every plugin's checks; a plugin that fails becomes a finding, never a crash.
+
+    ``cache``: the result cache of the file checks (``results_path(repo)``); None computes every scan.
+    """
+    return sort_findings(set(host.findings(context, cache)), context)
+
+
+def results_path(repo: Any) -> Path:
+    """Where a repository keeps its file checks' results: its state folder, never the evidence tree."""
+    from zi_evidence.state.results import RESULTS_NAME
+
+    return Path(repo.state_dir) / RESULTS_NAME
 
 
 def plugin_failure(name: str, detail: str) -> Finding:
@@ -245,7 +260,7 @@ def sort_findings(findings: Iterable[Finding], context: EvidenceContext) -> list
 
 def collect_findings(repo: Any, as_of: date | None = None) -> list[Finding]:
     """All findings about an indexed repository, in a deterministic order."""
-    return run_checks(repo.host, build_context(repo, as_of))
+    return run_checks(repo.host, build_context(repo, as_of), results_path(repo))
 
 
 @dataclass(frozen=True)
