@@ -178,3 +178,24 @@ def test_a_check_failing_on_one_file_is_reported_and_the_others_still_count(make
     assert rows(repo) == 0  # kept under its own name, without the file it failed on
     with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
         assert cache.count("stumbles") == 2
+
+
+def test_a_build_over_unchanged_files_reads_no_text(make_repo, fabricate):
+    """With every page row gone from the catalog, a second build still finds the same: dates, sizes of text
+    and the file check's findings all come from the result cache, none from a text read again."""
+    root = make_drive(make_repo, fabricate)
+    fabricate.make_pdf(root / FOLDER / "1.i.f Notulen.pdf", ["NOTULEN RAPAT", "Jakarta, 12 Maret 2026"])
+    repo = open_repo(root)
+    before = build_context(repo)
+    first = collect_findings(repo)
+    with sqlite3.connect(repo.state_dir / "catalog.sqlite") as db:
+        assert db.execute("DELETE FROM pages").rowcount >= 7
+    DraftMark.scanned.clear()
+
+    after = build_context(repo)
+    assert collect_findings(repo) == first
+    assert DraftMark.scanned == []
+    assert [(f.path, f.date, f.text_chars) for f in after.files] == [
+        (f.path, f.date, f.text_chars) for f in before.files
+    ]
+    assert any(f.date is not None and f.date.source == "signing" for f in after.files)  # from the text

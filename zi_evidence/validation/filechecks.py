@@ -64,7 +64,7 @@ def file_check_findings(host: PluginHost, context: EvidenceContext, cache_path: 
     if not checks:
         return []
     found: list[tuple[str, Any]] = []
-    with _opened(cache_path) as cache:
+    with results_cache(cache_path) as cache:
         for plugin, cls in checks.values():
             version = f"{cls.version}/{host.plugin_version(plugin) or '-'}"
             found += [(plugin, item) for item in _run(host, plugin, cls, version, context, cache)]
@@ -72,7 +72,7 @@ def file_check_findings(host: PluginHost, context: EvidenceContext, cache_path: 
 
 
 def _run(
-    host: PluginHost, plugin: str, cls: type[FileCheck], version: str, context: EvidenceContext, cache: _Cache
+    host: PluginHost, plugin: str, cls: type[FileCheck], version: str, context: EvidenceContext, cache: TolerantCache
 ) -> list[Any]:
     """One check over every file with text; a file it fails on is left out and the failure recorded once."""
     from zi_evidence.plugins import HookFailure
@@ -122,7 +122,7 @@ def _decoded(encoded: str | None) -> Any:
         return _MISSING
 
 
-class _Cache:
+class TolerantCache:
     """The result cache, or nothing: every failure of the cache means computing, never failing the build."""
 
     def __init__(self, cache: ResultCache | None) -> None:
@@ -167,8 +167,9 @@ def _healthy(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def _opened(path: Path | None) -> Iterator[_Cache]:
-    cache = _Cache(_open(path) if path is not None else None)
+def results_cache(path: Path | None) -> Iterator[TolerantCache]:
+    """The result cache at ``path`` for one build (None: none), whose failures never fail the build."""
+    cache = TolerantCache(_open(path) if path is not None else None)
     try:
         yield cache
     finally:

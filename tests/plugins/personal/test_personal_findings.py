@@ -76,7 +76,8 @@ def test_cached_findings_equal_a_fresh_scan_and_stay_masked(make_repo, fabricate
     repo = indexed_repo(root)
 
     fresh = personal(run_checks(repo.host, build_context(repo), None))
-    assert not (repo.state_dir / RESULTS_NAME).exists()  # no cache given, none written
+    with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
+        assert cache.count("personal_data") == 0  # no cache given: the scan kept nothing
     first = personal(collect_findings(repo))
     with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
         assert cache.count("personal_data") == 2  # one row per distinct text: the copy shares its original's
