@@ -199,3 +199,40 @@ def test_a_build_over_unchanged_files_reads_no_text(make_repo, fabricate):
         (f.path, f.date, f.text_chars) for f in before.files
     ]
     assert any(f.date is not None and f.date.source == "signing" for f in after.files)  # from the text
+
+
+CRASH = """
+import os, sys
+from collections.abc import Mapping
+from pathlib import Path
+from zi_evidence.state.results import ResultCache
+
+class DiesMidway(Mapping):
+    '''Two new results; the process dies while the second is being written.'''
+    keys_ = [("b" * 64, "pdf", "1"), ("c" * 64, "pdf", "1")]
+    def __getitem__(self, key):
+        return "[]"
+    def __len__(self):
+        return 2
+    def __iter__(self):
+        return iter(self.keys_)
+    def items(self):
+        yield self.keys_[0], "[]"
+        os._exit(9)
+
+ResultCache(Path(sys.argv[1])).update("crash", "1", DiesMidway(), keep=set())
+"""
+
+
+def test_a_build_killed_while_writing_leaves_the_cache_as_it_was(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / RESULTS_NAME
+    kept = ("a" * 64, "pdf", "1")
+    with ResultCache(path) as cache:
+        cache.update("crash", "1", {kept: '["lama"]'}, keep=set())
+    died = subprocess.run([sys.executable, "-c", CRASH, str(path)], check=False)
+    assert died.returncode == 9
+    with ResultCache(path) as cache:  # neither the new row nor the removal of the old one took effect
+        assert cache.load("crash", "1") == {kept: '["lama"]'}
