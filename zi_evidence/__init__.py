@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from zi_evidence.usercache import digest as cache_digest
     from zi_evidence.usercache import load as cache_load
     from zi_evidence.usercache import store as cache_store
+    from zi_evidence.validation.filechecks import FileCheck, FileText
     from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding, Target
 
 _HOMES = {
@@ -119,6 +120,7 @@ _HOMES = {
         "SearchBackend",
         "Snippet",
     ),
+    "validation.filechecks": ("FileCheck", "FileText"),
     "validation.findings": ("EvidenceContext", "EvidenceFile", "Finding", "Target"),
 }
 #: Names exported under another name than at home: the per-user cache's generic verbs.

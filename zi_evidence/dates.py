@@ -184,24 +184,36 @@ def metadata_date(metadata: Mapping[str, str], keys: tuple[str, ...] = _MADE_KEY
 
 def document_date(text: str, metadata: Mapping[str, str] | None = None, folder_year: str = "") -> DocumentDate | None:
     """The date a document was made, from the most to the least trustworthy source (see ``DocumentDate``)."""
-    if text:
-        signed = signing_date(text)
-        if signed:
-            return DocumentDate(signed.value.year, signed.value, "signing", signed.text)
-        mentioned = find_dates(text)
-        if mentioned:
-            latest = max(mentioned, key=lambda found: found.value)
-            return DocumentDate(latest.value.year, latest.value, "content", latest.text)
-        year = nomor_year(text)
-        if year:
-            return DocumentDate(year, None, "nomor")
+    return text_date(text) or outside_date(metadata or {}, folder_year)
+
+
+def text_date(text: str) -> DocumentDate | None:
+    """The date the text itself gives: its signature block, else the latest date in it, else a NOMOR's year.
+
+    It depends on the text alone, so the findings build keeps it per text (``validation.findings``).
+    """
+    if not text:
+        return None
+    signed = signing_date(text)
+    if signed:
+        return DocumentDate(signed.value.year, signed.value, "signing", signed.text)
+    mentioned = find_dates(text)
+    if mentioned:
+        latest = max(mentioned, key=lambda found: found.value)
+        return DocumentDate(latest.value.year, latest.value, "content", latest.text)
+    year = nomor_year(text)
+    return DocumentDate(year, None, "nomor") if year else None
+
+
+def outside_date(metadata: Mapping[str, str], folder_year: str = "") -> DocumentDate | None:
+    """For a text that gives no date: a photo's date taken, the folder's year, the file's own metadata."""
     # a photo's date taken says when the activity happened: stronger than a folder's year
-    taken = metadata_date(metadata or {}, ("taken",))
+    taken = metadata_date(metadata, ("taken",))
     if taken:
         return DocumentDate(taken.year, taken, "taken", taken.isoformat())
     if folder_year.isdigit():
         return DocumentDate(int(folder_year), None, "folder", folder_year)
-    made = metadata_date(metadata or {})
+    made = metadata_date(metadata)
     if made:
         return DocumentDate(made.year, made, "metadata", made.isoformat())
     return None

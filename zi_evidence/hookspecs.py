@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend
+    from zi_evidence.validation.filechecks import FileCheck
     from zi_evidence.validation.findings import EvidenceContext, Finding
 
 hookspec = pluggy.HookspecMarker("zi_evidence")
@@ -53,6 +54,11 @@ def register_kind_detectors() -> list[type[KindDetector]]:
 @hookspec
 def evidence_findings(context: EvidenceContext) -> list[Finding]:
     """Return findings (``zi_evidence.Finding``) about the evidence in ``context``."""
+
+
+@hookspec
+def register_file_checks() -> list[type[FileCheck]]:
+    """Return per-file check classes (see ``zi_evidence.FileCheck``); their scans are cached by file content."""
 
 
 @hookspec

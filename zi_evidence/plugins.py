@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend
+    from zi_evidence.validation.filechecks import FileCheck
     from zi_evidence.validation.findings import EvidenceContext, Finding
 
 ENTRY_POINT_GROUP = "zi_evidence"
@@ -101,22 +103,38 @@ class PluginHost:
     def converters(self) -> dict[str, type[Converter]]:
         return self._named("register_converters", "Pengubah PDF")
 
+    def file_checks(self) -> dict[str, tuple[str, type[FileCheck]]]:
+        """``check name -> (plugin name, class)`` from ``register_file_checks``."""
+        return self._owned("register_file_checks", "Pemeriksaan per berkas")
+
+    def plugin_version(self, name: str) -> str | None:
+        """The version of the distribution a plugin came from (None for one registered in-process)."""
+        info = self.infos.get(name)
+        return info.version if info else None
+
     def ruleset_files(self) -> list[tuple[str, str | os.PathLike[str]]]:
         """``(plugin name, path)`` for every rule-set file; ``RulesetRegistry`` reports a bad entry."""
         return [(name, item) for name, items in self._each("register_rulesets") for item in items or ()]
 
-    def findings(self, context: EvidenceContext) -> list[Finding]:
-        """Every plugin's findings, each with its ``source``; a failing plugin becomes a ``plugin_error``."""
+    def findings(self, context: EvidenceContext, cache: Path | None = None) -> list[Finding]:
+        """Every plugin's findings (``evidence_findings``, then the file checks, their scans kept in ``cache``),
+        each with its ``source``; a failing plugin becomes a ``plugin_error``."""
+        from zi_evidence.validation.filechecks import file_check_findings
         from zi_evidence.validation.findings import Finding, plugin_failure
 
         before = len(self.failures)
         found: list[Finding] = []
-        for name, returned in self._each("evidence_findings", context=context):
-            for item in returned or ():
-                if isinstance(item, Finding):
-                    found.append(item if item.source else replace(item, source=name))
-                else:
-                    found.append(plugin_failure(name, f"mengembalikan {type(item).__name__}, bukan Finding"))
+        items = [
+            (name, item)
+            for name, returned in self._each("evidence_findings", context=context)
+            for item in returned or ()
+        ]
+        items += file_check_findings(self, context, cache)
+        for name, item in items:
+            if isinstance(item, Finding):
+                found.append(item if item.source else replace(item, source=name))
+            else:
+                found.append(plugin_failure(name, f"mengembalikan {type(item).__name__}, bukan Finding"))
         found.extend(plugin_failure(f.plugin, f.error) for f in self.failures[before:])
         return found
 
@@ -159,19 +177,21 @@ class PluginHost:
 
     def _named(self, hook: str, what: str) -> dict[str, Any]:
         """``name -> class`` from a registration hook; two plugins claiming one name is an error naming both."""
-        found: dict[str, Any] = {}
-        owners: dict[str, str] = {}
+        return {name: item for name, (_, item) in self._owned(hook, what).items()}
+
+    def _owned(self, hook: str, what: str) -> dict[str, tuple[str, Any]]:
+        """``name -> (plugin name, class)``, with ``_named``'s check for a name claimed twice."""
+        found: dict[str, tuple[str, Any]] = {}
         for plugin_name, items in self._each(hook):
             for item in items or ():
                 name = item.name
                 if name in found:
-                    first, second = self._in_load_order(owners[name], plugin_name)
+                    first, second = self._in_load_order(found[name][0], plugin_name)
                     raise PluginError(
                         f"{what} bernama '{name}' didaftarkan oleh dua plugin: '{first}' dan '{second}'. "
                         f"Nonaktifkan salah satunya dengan ZI_EVIDENCE_DISABLE_PLUGINS={second}."
                     )
-                found[name] = item
-                owners[name] = plugin_name
+                found[name] = (plugin_name, item)
         return found
 
     def _in_load_order(self, *names: str) -> list[str]:

@@ -192,7 +192,7 @@ def scan(text: str) -> Iterator[Hit]:
         national = len(digits) - (2 if digits.startswith("62") else 1)
         if 9 <= national <= 12 and free(*match.span()):
             hits.append(_hit("phone", match.span(), mask(digits), digits))
-    for match in _EMAIL.finditer(text):
+    for match in _EMAIL.finditer(text) if "@" in text else ():  # the pattern costs a seventh of the scan
         local, domain = match.groups()
         if domain.lower() in WEBMAIL and free(*match.span()):
             hits.append(_hit("email", match.span(), mask_email(local, domain), match.group(0).lower()))

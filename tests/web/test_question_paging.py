@@ -57,3 +57,20 @@ def test_the_pager_links_next_and_previous(crowded):
     assert 'rel="prev" href="?hal=1#files"' in html
     assert 'rel="next" href="?hal=3#files"' in html
     assert "dari" in html
+
+
+def test_findings_about_files_are_shown_on_the_page_of_their_file(crowded):
+    """Each page lists the question's own findings and those about its files; together, every finding."""
+    client = crowded
+    first = client.get("/api/pertanyaan/A.I.1.i.a").json()
+    total = first["findings_total"]
+    seen = set()
+    for page in range(1, first["files_paging"]["pages"] + 1):
+        data = client.get(f"/api/pertanyaan/A.I.1.i.a?hal={page}").json()
+        assert data["findings_total"] == total
+        on_page = {f["path"] for f in data["files"]}
+        for finding in data["findings"]:
+            assert finding["path"] is None or finding["path"] in on_page
+            seen.add((finding["code"], finding["path"], finding["message"]))
+    assert len(seen) == total
+    assert any(path for _, path, _ in seen)  # there are findings about files to place

@@ -27,7 +27,14 @@ from zi_evidence.readiness.model import (
 )
 from zi_evidence.readiness.reviews import read_reviews
 from zi_evidence.suggest import suggest
-from zi_evidence.validation.findings import EvidenceContext, Finding, build_context, evidence_support, run_checks
+from zi_evidence.validation.findings import (
+    EvidenceContext,
+    Finding,
+    build_context,
+    evidence_support,
+    results_path,
+    run_checks,
+)
 
 # -- assembling ------------------------------------------------------------------------------------
 
@@ -47,7 +54,7 @@ def build_readiness(
     ruleset = repo.ruleset
     progress.stage(f"Memeriksa data dukung {repo.config.unit.name}", 0)
     context = context or build_context(repo, as_of=today)
-    findings = tuple(run_checks(repo.host, context))
+    findings = tuple(run_checks(repo.host, context, results_path(repo)))
     support = evidence_support(findings, context)
     with repo.catalog() as catalog:
         real = {r.id: os.fsdecode(r.path) for r in catalog.records()}

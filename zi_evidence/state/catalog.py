@@ -194,9 +194,16 @@ class Catalog:
         found = self._select("f.id = ?", (file_id,))
         return found[0] if found else None
 
-    def records_of_target(self, target_id: str) -> list[FileRecord]:
-        """The files mapped to one question, indicator or hasil component (indexed by ``files_target``)."""
-        return self._select("f.target_id = ?", (target_id,))
+    def records_of_target(self, target_id: str, offset: int = 0, limit: int = -1) -> list[FileRecord]:
+        """The files mapped to one question, indicator or hasil component (indexed by ``files_target``);
+        ``offset``/``limit`` give one page of them in display order (-1: all)."""
+        sql = _RECORD_SQL + " WHERE f.target_id = ? ORDER BY f.display LIMIT ? OFFSET ?"
+        return [record_from_row(row) for row in self.db.execute(sql, (target_id, limit, max(offset, 0)))]
+
+    def displays_of_target(self, target_id: str) -> list[str]:
+        """The display paths of the files mapped to ``target_id``, without reading whole rows."""
+        rows = self.db.execute("SELECT display FROM files WHERE target_id = ? ORDER BY display", (target_id,))
+        return [row[0] for row in rows]
 
     def record_by_path(self, path: bytes) -> FileRecord | None:
         found = self._select("f.path = ?", (path,))

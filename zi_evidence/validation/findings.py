@@ -8,12 +8,14 @@ built-in checks live in the ``zi_evidence_checks`` plugin.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from zi_evidence.dates import DocumentDate, document_date
+from zi_evidence.dates import DocumentDate, outside_date, text_date
 from zi_evidence.parsing import LINK_TARGET
 from zi_evidence.problems import SEVERITIES, Problem
 
@@ -66,6 +68,8 @@ class EvidenceFile:
     folder_year: str = ""
     date: DocumentDate | None = None
     text_chars: int = 0
+    parser: str = ""  # with the hash, what the extracted text depends on
+    parser_version: str = ""
 
     @property
     def name(self) -> str:
@@ -161,22 +165,25 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
     """Read the catalog of an indexed repository into an ``EvidenceContext``.
 
     ``as_of`` is "today" for periodic checks (reports not yet due are not missing); tests fix it.
+    What each file's date and size of text need from its text is kept in the result cache per
+    content, so only new or changed texts are read here; the others when a check asks for them.
     """
-    files: list[EvidenceFile] = []
-    texts: dict[int, str] = {}
-    starts: dict[int, tuple[int, ...]] = {}
+    from zi_evidence.validation.filechecks import results_cache
+    from zi_evidence.validation.texts import CatalogTexts, PageStarts, extract_key
+
     with repo.catalog() as catalog:
         records = catalog.records()
         skipped = tuple(catalog.skipped())
-        by_extract: dict[tuple[str, str | None, str | None], tuple[str, tuple[int, ...]]] = {}
-        for record in records:
-            key = (record.sha256, record.parser, record.parser_version)
-            if key not in by_extract:  # duplicates share one text
-                by_extract[key] = _joined(catalog.page_texts(record) if record.parser else [])
-            text, starts[record.id] = by_extract[key]
-            if text:
-                texts[record.id] = text
-            files.append(_evidence_file(record, text))
+        texts = CatalogTexts(records, repo.catalog)
+        with results_cache(results_path(repo)) as cache:
+            version = _facts_version()
+            known = _decoded_facts(cache.load(FACTS_NAME, version))
+            missing = {r.id: key for r in records if (key := extract_key(r)) and key not in known}
+            texts.prefetch(catalog, missing)
+            new = {key: _facts(texts[file_id]) for file_id, key in missing.items()}
+            cache.update(FACTS_NAME, version, {k: json.dumps(v) for k, v in new.items()}, set(known) | set(new))
+    known |= new
+    files = [_evidence_file(record, known.get(extract_key(record) or ("", "", ""), _NO_TEXT)) for record in records]
     labels = {name: getattr(cls, "label", name) for name, cls in repo.kind_detectors.items()}
     return EvidenceContext(
         ruleset=repo.ruleset,
@@ -188,22 +195,57 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
         as_of=as_of or date.today(),
         skipped=skipped,
         texts=texts,
-        page_starts=starts,
+        page_starts=PageStarts(texts),
     )
 
 
-def _joined(pages: list[str]) -> tuple[str, tuple[int, ...]]:
-    """The text as ``Catalog.text_of`` joins it, and where each page starts in it."""
-    from zi_evidence.state.catalog import PAGE_SEPARATOR
-
-    offsets, at = [], 0
-    for page in pages:
-        offsets.append(at)
-        at += len(page) + len(PAGE_SEPARATOR)
-    return PAGE_SEPARATOR.join(pages), tuple(offsets)
+#: The result cache's name for what the core itself keeps per text (its version: ``_facts_version``).
+FACTS_NAME = "zi_evidence.text"
+_NO_TEXT: dict[str, Any] = {"chars": 0, "date": None}
 
 
-def _evidence_file(record: Any, text: str) -> EvidenceFile:
+def _facts_version() -> str:
+    """A digest of the code that derives the facts: any edit of it reads every text again."""
+    import hashlib
+
+    from zi_evidence import dates
+
+    digest = hashlib.sha256()
+    for module in (dates.__file__, __file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _facts(text: str) -> dict[str, Any]:
+    """What the build needs of a text, as JSON: its size without blanks and the date it gives."""
+    found = text_date(text)
+    shown = None if found is None else [found.year, found.value and found.value.isoformat(), found.source, found.text]
+    return {"chars": len(text.strip()), "date": shown}
+
+
+def _decoded_facts(stored: Mapping[Any, str]) -> dict[Any, dict[str, Any]]:
+    result = {}
+    for key, encoded in stored.items():
+        try:
+            facts = json.loads(encoded)
+            if isinstance(facts, dict) and isinstance(facts.get("chars"), int):
+                result[key] = facts
+        except ValueError:  # a damaged row: read again
+            continue
+    return result
+
+
+def _date_of(facts: Mapping[str, Any]) -> DocumentDate | None:
+    shown = facts.get("date")
+    if not shown:
+        return None
+    year, value, source, text = shown
+    return DocumentDate(int(year), date.fromisoformat(value) if value else None, source, text)
+
+
+def _evidence_file(record: Any, facts: Mapping[str, Any]) -> EvidenceFile:
+    readable = record.status in READABLE_STATUSES
+    metadata = dict(record.metadata)
     return EvidenceFile(
         id=record.id,
         path=record.display,
@@ -217,16 +259,28 @@ def _evidence_file(record: Any, text: str) -> EvidenceFile:
         mapping_reason=record.mapping_reason,
         kinds=tuple(record.kinds),
         page_count=record.page_count,
-        metadata=dict(record.metadata),
+        metadata=metadata,
         folder_year=record.year,
-        date=document_date(text, record.metadata, record.year) if record.status in READABLE_STATUSES else None,
-        text_chars=len(text.strip()),
+        date=(_date_of(facts) or outside_date(metadata, record.year)) if readable else None,
+        text_chars=int(facts["chars"]),
+        parser=record.parser or "",
+        parser_version=record.parser_version or "",
     )
 
 
-def run_checks(host: Any, context: EvidenceContext) -> list[Finding]:
-    """Call every plugin's ``evidence_findings``; a plugin that fails becomes a finding, never a crash."""
-    return sort_findings(set(host.findings(context)), context)
+def run_checks(host: Any, context: EvidenceContext, cache: Path | None = None) -> list[Finding]:
+    """Call every plugin's checks; a plugin that fails becomes a finding, never a crash.
+
+    ``cache``: the result cache of the file checks (``results_path(repo)``); None computes every scan.
+    """
+    return sort_findings(set(host.findings(context, cache)), context)
+
+
+def results_path(repo: Any) -> Path:
+    """Where a repository keeps its file checks' results: its state folder, never the evidence tree."""
+    from zi_evidence.state.results import RESULTS_NAME
+
+    return Path(repo.state_dir) / RESULTS_NAME
 
 
 def plugin_failure(name: str, detail: str) -> Finding:
@@ -251,7 +305,7 @@ def sort_findings(findings: Iterable[Finding], context: EvidenceContext) -> list
 
 def collect_findings(repo: Any, as_of: date | None = None) -> list[Finding]:
     """All findings about an indexed repository, in a deterministic order."""
-    return run_checks(repo.host, build_context(repo, as_of))
+    return run_checks(repo.host, build_context(repo, as_of), results_path(repo))
 
 
 @dataclass(frozen=True)

@@ -241,11 +241,13 @@ def question(site: Site, question_id: str, page: int = 1) -> dict[str, Any] | No
     labels = site.kind_labels()
     usable = {f.path: f.usable for f in row.files}
     with site.repo.catalog() as catalog:
-        records = catalog.records_of_target(question_id)
-    pages = max(1, -(-len(records) // FILES_PER_PAGE))
-    page = min(max(page, 1), pages)
+        displays = catalog.displays_of_target(question_id)
+        pages = max(1, -(-len(displays) // FILES_PER_PAGE))
+        page = min(max(page, 1), pages)
+        # whole rows (problems, metadata) only for the page shown: a question may hold thousands of files
+        records = catalog.records_of_target(question_id, (page - 1) * FILES_PER_PAGE, FILES_PER_PAGE)
     files = []
-    for record in records[(page - 1) * FILES_PER_PAGE : page * FILES_PER_PAGE]:
+    for record in records:
         # the date the checks used, from the snapshot: no page re-reads the texts of a question's files
         found = snapshot.dates.get(record.id) if record.parser else None
         files.append(
@@ -262,7 +264,10 @@ def question(site: Site, question_id: str, page: int = 1) -> dict[str, Any] | No
             }
         )
     ids: dict[str, int] = {record.display: record.id for record in records}
-    findings = [finding_dict(f, ids) for f in snapshot.by_question.get(question_id, ())]
+    every = snapshot.by_question.get(question_id, ())
+    # findings about files on other pages of the table are shown with them, like the files themselves
+    elsewhere = set(displays) - ids.keys()
+    findings = [finding_dict(f, ids) for f in every if f.path not in elsewhere]
     answer_type = ruleset.answer_types.get(getattr(spec, "answer_type", ""), None)
     gap = readiness.scores.gap if readiness.scores else None
     keys = hasil_ids(ruleset)
@@ -304,10 +309,11 @@ def question(site: Site, question_id: str, page: int = 1) -> dict[str, Any] | No
             for e in getattr(spec, "evidence", ())
         ],
         "files": files,
-        "files_paging": {"page": page, "pages": pages, "per_page": FILES_PER_PAGE, "total": len(records)},
+        "files_paging": {"page": page, "pages": pages, "per_page": FILES_PER_PAGE, "total": len(displays)},
         "findings": findings,
+        "findings_total": len(every),
         "improve": improve,
-        "hints": sorted({f["hint"] for f in findings if f["hint"]}),
+        "hints": sorted({f.hint for f in every if f.hint}),
     }
 
 

@@ -2,7 +2,8 @@
 
 import json
 
-from zi_evidence.validation.findings import collect_findings
+from zi_evidence.state.results import RESULTS_NAME, ResultCache
+from zi_evidence.validation.findings import build_context, collect_findings, run_checks
 
 DAFTAR = "PEMENUHAN/AREA I/i. Penyusunan Tim Kerja/1.i.a Daftar Hadir Sosialisasi Warga.pdf"
 NIKS = ("3204124108850001", "1971011203990042", "6471055512000317")  # two women (day + 40), one man
@@ -58,3 +59,48 @@ def test_no_false_positive_on_sample_repo(sample_copy, tmp_path):
     assert personal, "the SKs' NIPs are reported as info"
     assert {f.code for f in personal} == {"personal_nip"}
     assert {f.severity for f in personal} == {"info"}
+
+
+# --- the scan as a file check: the same findings from the cache as from a fresh scan, the cache masked too ---
+
+
+def personal(findings):
+    return [f for f in findings if f.code.startswith("personal_")]
+
+
+def test_cached_findings_equal_a_fresh_scan_and_stay_masked(make_repo, fabricate, indexed_repo):
+    root = make_repo()
+    fabricate.make_pdf(root / DAFTAR, daftar_hadir_pages())
+    fabricate.make_pdf(root / "Lain-lain/Salinan Daftar Hadir.pdf", daftar_hadir_pages())  # same content
+    fabricate.make_pdf(root / "Lain-lain/SK Tim.pdf", [f"KEPUTUSAN\nNOMOR W.31-IMI.5-OT.02.01-0012\nNIP {NIP}"])
+    repo = indexed_repo(root)
+
+    fresh = personal(run_checks(repo.host, build_context(repo), None))
+    with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
+        assert cache.count("personal_data") == 0  # no cache given: the scan kept nothing
+    first = personal(collect_findings(repo))
+    with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
+        assert cache.count("personal_data") == 2  # one row per distinct text: the copy shares its original's
+    second = personal(collect_findings(repo))
+    assert fresh == first == second
+    assert {(f.code, f.page) for f in second if f.path == DAFTAR} == {
+        ("personal_nik", 2),
+        ("personal_phone", 2),
+        ("personal_nip", 3),
+    }
+    stored = b"".join(p.read_bytes() for p in repo.state_dir.glob(RESULTS_NAME + "*"))
+    shown = repr([f.__dict__ for f in second])
+    for number in (*NIKS, NIP, "081234567890", "0812-3456-7890"):
+        assert number.encode() not in stored
+        assert number not in shown
+    assert b"************0001" in stored
+
+
+def test_no_false_positive_from_the_cache_on_sample_repo(sample_copy, tmp_path):
+    from zi_evidence.repository import Repository
+
+    repo = Repository.open(sample_copy(tmp_path / "sample"))
+    fresh = personal(run_checks(repo.host, build_context(repo), None))
+    collect_findings(repo)
+    assert personal(collect_findings(repo)) == fresh
+    assert {f.code for f in fresh} == {"personal_nip"}
