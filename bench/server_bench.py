@@ -1,5 +1,5 @@
 """Server at ministry size: ingest of synthetic unit snapshots into PostgreSQL, subtree-scoped and
-ministry-wide search latency, roll-up latency and database size.
+ministry-wide search latency (one unit, one Kanwil's units, all units), roll-up latency and database size.
 
     python bench/server_bench.py                      # 200 units x 100 files, about 160,000 pages
     python bench/server_bench.py --units 10 --files 20  # a quick look
@@ -147,7 +147,17 @@ def run(args: argparse.Namespace, dsn: str) -> None:
     with db.engine.connect() as c:
         all_ids = [row[0] for row in c.exec_driver_sql("SELECT id FROM units")]
         unit_ids = [row[0] for row in c.exec_driver_sql("SELECT id FROM units WHERE kind = 'upt'")]
-        for label, scope in (("unit", lambda: [rng.choice(unit_ids)]), ("all", lambda: all_ids)):
+        codes = dict(c.exec_driver_sql("SELECT code, id FROM units").all())
+        # a Kanwil verifier's reach: the Kanwil and its UPTs (about 1/20 of the units)
+        kanwil_ids = [
+            [codes[f"KW{k:02d}"], *(codes[f"U{u:03d}"] for u in range(k, args.units, kanwils))] for k in range(kanwils)
+        ]
+        scopes = (
+            ("unit", lambda: [rng.choice(unit_ids)]),
+            ("kanwil", lambda: rng.choice(kanwil_ids)),
+            ("all", lambda: all_ids),
+        )
+        for label, scope in scopes:
             samples = []
             for _ in range(args.rounds):
                 for query in SEARCHES:
