@@ -30,7 +30,7 @@ class PersonalFile:
         return ", ".join(str(p) for p in sorted({f.page for f in self.findings if f.page}))
 
     def describe(self) -> str:
-        kinds = "; ".join(f.message for f in self.findings)
+        kinds = " ".join(f.message for f in self.findings)  # each message is a sentence with its full stop
         return f"{self.path} (halaman {self.pages() or '?'}): {kinds}"
 
 

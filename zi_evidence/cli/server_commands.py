@@ -65,7 +65,10 @@ def push(target: str, token_stdin: bool, repo_path: Path | None, state_dir: Path
         click.echo(f"Snapshot terkirim ke {target}: {result.sent} berkas baru dikirim; data unit di server {state}.")
     else:
         result = push_zip(repo, snapshot, Path(target))
-        click.echo(f"Snapshot ditulis ke {target} ({result.sent} berkas). Muat di server: zi-evidence server import.")
+        click.echo(
+            f"Snapshot ditulis ke {target} ({result.sent} berkas). "
+            f"Muat di server: zi-evidence server import {target} --unit KODE-UNIT"
+        )
 
 
 @click.group(invoke_without_command=True)

@@ -37,7 +37,12 @@ def read_password(from_stdin: bool, prompt: str = "Kata sandi", confirm: bool = 
     if from_stdin:
         line = sys.stdin.readline()
         return line[:-1] if line.endswith("\n") else line
-    return str(click.prompt(prompt, hide_input=True, confirmation_prompt=confirm))
+    # asked twice here, not with click's confirmation_prompt, whose messages are English
+    while True:
+        password = str(click.prompt(prompt, hide_input=True))
+        if not confirm or str(click.prompt("Ulangi kata sandi", hide_input=True)) == password:
+            return password
+        click.echo("Kedua kata sandi tidak sama; ketik ulang.", err=True)
 
 
 def _open(repo_path: Path | None, state_dir: Path | None) -> tuple[Any, Any]:
