@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem
-from zi_evidence.plugins import switched_off
+from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem, switched_off
 from zi_evidence_image import ImageParser
 from zi_evidence_pdf import SCANNED_MAX_CHARS, PdfParser, read_pypdf
 from zi_evidence_pdf.fallback import read_with_fallback

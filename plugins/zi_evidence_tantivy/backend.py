@@ -1,7 +1,8 @@
 """The tantivy implementation of ``zi_evidence.search.backend.SearchBackend``.
 
-Queries are parsed by the Whoosh plugin's parser (the one query language) and its page matcher finds
-the pages and snippets, so only the document search runs in tantivy. Each rebuild writes a fresh
+Queries are parsed by the core's parser (``zi_evidence.search.parse``, the one query language) and
+the core's page matcher finds the pages and snippets, so only the document search runs in tantivy and
+a tantivy search imports no Whoosh module. Each rebuild writes a fresh
 generation folder and switches a pointer to it (the Whoosh plugin's ``Generations``), under
 ``<index_dir>/tantivy-v<version>``: the engines never share files, and switching engines starts from an
 empty index, which the core fills from the catalog without parsing a file again.
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from zi_evidence import BackendHit, IndexDoc, IndexUnavailable, QueryError, Snippet, ZiError
+from zi_evidence import QueryNode as Node
 from zi_evidence_whoosh.generations import Generations
 
 
@@ -39,7 +41,7 @@ class TantivyBackend:
         self._lock = threading.Lock()
         self._cached: tuple[Path, Any, Any] | None = None  # (folder, index, schema)
         self._seen: str = ""  # the folder's fingerprint when the cached index last reloaded
-        self._recent: dict[str, tuple[Any, Any]] = {}
+        self._recent: dict[str, Node] = {}
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -110,10 +112,10 @@ class TantivyBackend:
         return f"{self.name}-{self.version}:{folder.name}:{_files_digest(folder)}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
+        from zi_evidence import plain_filters
         from zi_evidence_tantivy.translate import Translator
-        from zi_evidence_whoosh.plain import plain_filters
 
-        tree = self._parsed(query)[1]
+        tree = self._parsed(query)
         allow = plain_filters(filters)
 
         def run(searcher: Any, tantivy: Any, schema: Any) -> tuple[list[BackendHit], int]:
@@ -136,21 +138,18 @@ class TantivyBackend:
     def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
         if not query.strip() or max_snippets <= 0:
             return []
-        from zi_evidence_whoosh.pages import page_matches
+        from zi_evidence import page_matches
 
-        return page_matches(self._parsed(query)[0], pages, max_snippets)
+        return page_matches(self._parsed(query), pages, max_snippets)
 
-    def _parsed(self, query: str) -> tuple[Any, Any]:
-        """(the Whoosh plugin's parsed query, its plain tree); the last few are kept."""
+    def _parsed(self, query: str) -> Node:
+        """The query's plain tree; the last few are kept."""
         with self._lock:
             found = self._recent.get(query)
         if found is None:
-            from zi_evidence_whoosh.plain import plain
-            from zi_evidence_whoosh.querying import make_parser, parse_query
-            from zi_evidence_whoosh.schema import build_schema
+            from zi_evidence import parse_query
 
-            parsed = parse_query(make_parser(build_schema()), query)
-            found = (parsed, plain(parsed))
+            found = parse_query(query)
             with self._lock:
                 if len(self._recent) >= 32:
                     self._recent.clear()

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from zi_evidence import IndexDoc
-from zi_evidence_whoosh.analysis import affixed_counts, index_terms
+from zi_evidence import IndexDoc, affixed_counts, index_terms
 
-#: The fields the query language names (the Whoosh plugin's schema names).
+#: The fields the query language names (``zi_evidence.search.tree``).
 TEXT = ("title", "path", "text")
 EXACT = "text_exact"
 KEYWORDS = ("question", "indicator", "area", "year", "kinds")

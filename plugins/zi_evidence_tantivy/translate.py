@@ -1,4 +1,4 @@
-"""From the plain query tree (``zi_evidence_whoosh.plain``) to a tantivy query.
+"""From the plain query tree (``zi_evidence.search.tree``) to a tantivy query.
 
 Prefix and wildcard terms are expanded against the index's term dictionary, as Whoosh expands them,
 and refused past the same number of words; each word found is one scored clause, as in Whoosh.
@@ -9,8 +9,16 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
-from zi_evidence_whoosh.plain import Every, Group, Node, Not, Nothing, Pair, Pattern, Phrase, Term
-from zi_evidence_whoosh.querying import MAX_EXPANSION, too_many_words
+from zi_evidence import MAX_EXPANSION, too_many_words
+from zi_evidence import QueryEvery as Every
+from zi_evidence import QueryGroup as Group
+from zi_evidence import QueryNode as Node
+from zi_evidence import QueryNot as Not
+from zi_evidence import QueryNothing as Nothing
+from zi_evidence import QueryPair as Pair
+from zi_evidence import QueryPattern as Pattern
+from zi_evidence import QueryPhrase as Phrase
+from zi_evidence import QueryTerm as Term
 
 
 class Translator:
