@@ -16,6 +16,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -72,16 +73,19 @@ class TantivyBackend:
     def rebuild(self, docs: Iterable[IndexDoc]) -> None:
         import tantivy
 
-        from zi_evidence_tantivy.fields import build_schema, document
+        from zi_evidence_tantivy.fields import build_schema, made
+        from zi_evidence_tantivy.parallel import analyse_all
 
         with self._generations.rebuild_lock():
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
+                stream = analyse_all(docs)
+                first = next(stream, None)  # any analysis workers are forked now, before the writer's threads
                 index = tantivy.Index(build_schema(), path=str(folder))
                 writer = self._writer(index, self.rebuild_heap, min(os.cpu_count() or 1, 2))
-                for doc in docs:
-                    writer.add_document(document(doc))
+                for fields in chain([first] if first else [], stream):
+                    writer.add_document(made(tantivy, fields))
                 writer.commit()
                 writer.wait_merging_threads()
             except BaseException:

@@ -30,25 +30,42 @@ def build_schema() -> Any:
     return builder.build()
 
 
-def document(doc: IndexDoc) -> Any:
-    import tantivy
+#: One document's fields after our analysis, as plain strings (picklable: made in analysis workers).
+Analysed = tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...]]
 
-    made = tantivy.Document()
-    made.add_text("key", doc.key)
-    made.add_text("stamp", doc.stamp)
+
+def analysed(doc: IndexDoc) -> Analysed:
+    """``(key, stamp, ((field, value), ...), kinds)``: everything but the tantivy object."""
+    values: list[tuple[str, str]] = []
     for name, value in (("title", doc.title), ("path", doc.path), ("text", doc.text)):
         terms = index_terms(value)
         if terms:
-            made.add_text(name, " ".join(terms))
+            values.append((name, " ".join(terms)))
     affixed = affixed_counts(doc.title, doc.path, doc.text)
     if affixed:
-        made.add_text(EXACT, " ".join(affixed))
+        values.append((EXACT, " ".join(affixed)))
     for name, value in (("question", doc.question), ("indicator", doc.indicator), ("area", doc.area)):
         if value.strip():
-            made.add_text(name, value.strip())
+            values.append((name, value.strip()))
     if doc.year.strip():
-        made.add_text("year", doc.year.strip())
-    for kind in doc.kinds:
-        if kind.strip():
-            made.add_text("kinds", kind.strip())
-    return made
+        values.append(("year", doc.year.strip()))
+    kinds = tuple(kind.strip() for kind in doc.kinds if kind.strip())
+    return doc.key, doc.stamp, tuple(values), kinds
+
+
+def made(tantivy: Any, fields: Analysed) -> Any:
+    key, stamp, values, kinds = fields
+    out = tantivy.Document()
+    out.add_text("key", key)
+    out.add_text("stamp", stamp)
+    for name, value in values:
+        out.add_text(name, value)
+    for kind in kinds:
+        out.add_text("kinds", kind)
+    return out
+
+
+def document(doc: IndexDoc) -> Any:
+    import tantivy
+
+    return made(tantivy, analysed(doc))
