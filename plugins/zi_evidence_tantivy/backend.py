@@ -29,7 +29,7 @@ class TantivyBackend:
     """Full-text search over one tantivy index per generation folder."""
 
     name: ClassVar[str] = "tantivy"
-    version: ClassVar[str] = "1"  # bump when the schema or the stored terms change: a new folder is built
+    version: ClassVar[str] = "2"  # bump when the schema or the stored terms change (2: text_pairs)
     #: Above Whoosh (0): with both installed and no engine named in zi-evidence.yaml, tantivy is used.
     priority: ClassVar[int] = 10
     lock_attempts: ClassVar[int] = 8

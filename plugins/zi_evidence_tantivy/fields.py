@@ -13,6 +13,10 @@ from zi_evidence import IndexDoc, affixed_counts, index_terms
 #: The fields the query language names (``zi_evidence.search.tree``).
 TEXT = ("title", "path", "text")
 EXACT = "text_exact"
+#: Each two adjacent terms of the body text as one token (``zona_integritas``): a two-word phrase is
+#: then one term lookup, where a phrase query checks positions in every document holding both words.
+#: Terms never hold "_" (``TOKEN_PATTERN`` splits on it), so a pair token is never a term.
+PAIRS = "text_pairs"
 KEYWORDS = ("question", "indicator", "area", "year", "kinds")
 
 
@@ -25,6 +29,7 @@ def build_schema() -> Any:
     for name in TEXT:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field(EXACT, tokenizer_name="whitespace", index_option="freq")  # prefixes need no positions
+    builder.add_text_field(PAIRS, tokenizer_name="whitespace", index_option="freq")
     for name in KEYWORDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     return builder.build()
@@ -41,6 +46,8 @@ def analysed(doc: IndexDoc) -> Analysed:
         terms = index_terms(value)
         if terms:
             values.append((name, " ".join(terms)))
+        if name == "text" and len(terms) > 1:
+            values.append((PAIRS, " ".join(map("_".join, zip(terms, terms[1:], strict=False)))))
     affixed = affixed_counts(doc.title, doc.path, doc.text)
     if affixed:
         values.append((EXACT, " ".join(affixed)))

@@ -19,6 +19,7 @@ from zi_evidence import QueryPair as Pair
 from zi_evidence import QueryPattern as Pattern
 from zi_evidence import QueryPhrase as Phrase
 from zi_evidence import QueryTerm as Term
+from zi_evidence_tantivy.fields import PAIRS
 
 
 class Translator:
@@ -36,6 +37,8 @@ class Translator:
         if isinstance(node, Phrase):
             if len(node.words) == 1:
                 return self._boosted(Q.term_query(self.schema, node.field, node.words[0]), node.boost)
+            if node.field == "text" and len(node.words) == 2 and node.slop <= 1:  # one pair token
+                return self._boosted(Q.term_query(self.schema, PAIRS, "_".join(node.words)), node.boost)
             # Whoosh's slop 1 is "right after"; tantivy counts the gaps allowed
             phrase = Q.phrase_query(self.schema, node.field, list(node.words), max(node.slop - 1, 0))
             return self._boosted(phrase, node.boost)
