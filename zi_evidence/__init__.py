@@ -59,11 +59,22 @@ if TYPE_CHECKING:
         sniff_office,
         stream_member,
     )
-    from zi_evidence.plugins import PluginHost, make_plugin_manager
+    from zi_evidence.plugins import PluginHost, make_plugin_manager, switched_off
     from zi_evidence.problems import MB, SEVERITIES, Problem
     from zi_evidence.readiness import Readiness, Rollup, href
     from zi_evidence.readiness.formats import BaseReportFormat, ReportFormat, choose_format
     from zi_evidence.scoring import GAP_LABELS, PREREQUISITE_LABELS, STATUS_LABELS, format_number
+    from zi_evidence.search.analysis import (
+        STOP_WORDS,
+        TOKEN_PATTERN,
+        affixed_counts,
+        fold,
+        index_terms,
+        split_words,
+        stem,
+        term_of,
+        words_of,
+    )
     from zi_evidence.search.backend import (
         FILTER_FIELDS,
         BackendHit,
@@ -71,6 +82,21 @@ if TYPE_CHECKING:
         SearchBackend,
         Snippet,
     )
+    from zi_evidence.search.pages import PageText, page_matches, snippet
+    from zi_evidence.search.pages import needle as page_needle
+    from zi_evidence.search.parse import parse_query, plain_filters
+    from zi_evidence.search.syntax import HINT as QUERY_HINT
+    from zi_evidence.search.syntax import MAX_EXPANSION, check_syntax, too_many_words
+    from zi_evidence.search.tree import EXACT_FIELD, FILTER_TO_FIELD, KEYWORD_FIELDS, TEXT_FIELDS
+    from zi_evidence.search.tree import Every as QueryEvery
+    from zi_evidence.search.tree import Group as QueryGroup
+    from zi_evidence.search.tree import Node as QueryNode
+    from zi_evidence.search.tree import Not as QueryNot
+    from zi_evidence.search.tree import Nothing as QueryNothing
+    from zi_evidence.search.tree import Pair as QueryPair
+    from zi_evidence.search.tree import Pattern as QueryPattern
+    from zi_evidence.search.tree import Phrase as QueryPhrase
+    from zi_evidence.search.tree import Term as QueryTerm
     from zi_evidence.usercache import digest as cache_digest
     from zi_evidence.usercache import load as cache_load
     from zi_evidence.usercache import store as cache_store
@@ -108,7 +134,7 @@ _HOMES = {
         "sniff_mime",
     ),
     "parsing.office": ("CFB_MAGIC", "check_zip", "head_member_names", "open_archive", "sniff_office", "stream_member"),
-    "plugins": ("PluginHost", "make_plugin_manager"),
+    "plugins": ("PluginHost", "make_plugin_manager", "switched_off"),
     "problems": ("MB", "SEVERITIES", "Problem"),
     "readiness": ("Readiness", "Rollup", "href"),
     "readiness.formats": ("BaseReportFormat", "ReportFormat", "choose_format"),
@@ -120,14 +146,36 @@ _HOMES = {
         "SearchBackend",
         "Snippet",
     ),
+    "search.analysis": (
+        "STOP_WORDS",
+        "TOKEN_PATTERN",
+        "affixed_counts",
+        "fold",
+        "index_terms",
+        "split_words",
+        "stem",
+        "term_of",
+        "words_of",
+    ),
+    "search.pages": ("PageText", "page_matches", "snippet"),
+    "search.parse": ("parse_query", "plain_filters"),
+    "search.syntax": ("MAX_EXPANSION", "check_syntax", "too_many_words"),
+    "search.tree": ("EXACT_FIELD", "FILTER_TO_FIELD", "KEYWORD_FIELDS", "TEXT_FIELDS"),
     "validation.filechecks": ("FileCheck", "FileText"),
     "validation.findings": ("EvidenceContext", "EvidenceFile", "Finding", "Target"),
 }
-#: Names exported under another name than at home: the per-user cache's generic verbs.
+#: Names exported under another name than at home: the per-user cache's generic verbs, the query tree.
 _RENAMED = {
     "cache_digest": ("usercache", "digest"),
     "cache_load": ("usercache", "load"),
     "cache_store": ("usercache", "store"),
+    "page_needle": ("search.pages", "needle"),
+    "QUERY_HINT": ("search.syntax", "HINT"),
+    # the query tree's nodes, named for what they are in the plugin namespace
+    **{
+        f"Query{node}": ("search.tree", node)
+        for node in "Every Group Node Not Nothing Pair Pattern Phrase Term".split()
+    },
 }
 _HOME_OF = {name: (module, name) for module, names in _HOMES.items() for name in names} | _RENAMED
 

@@ -1,3 +1,4 @@
 from zi_evidence.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker re-imports the main module
+    main()

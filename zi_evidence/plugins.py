@@ -207,6 +207,12 @@ def _names_from_env(variable: str) -> set[str] | None:
     return {part.strip() for part in value.split(",") if part.strip()}
 
 
+def switched_off(name: str) -> bool:
+    """Whether the environment keeps plugin ``name`` from loading (for a plugin that builds on another)."""
+    allowed = _names_from_env(LOAD_ENV)
+    return name in (_names_from_env(DISABLE_ENV) or set()) or (allowed is not None and name not in allowed)
+
+
 def make_plugin_manager(load_entry_points: bool = True) -> PluginHost:
     """Build a new plugin host; tests call it with ``load_entry_points=False`` and register their own."""
     pm = pluggy.PluginManager(ENTRY_POINT_GROUP)
@@ -227,15 +233,13 @@ def _describe(distribution: Any) -> tuple[str | None, str | None]:
 
 
 def _load_entry_points(host: PluginHost) -> None:
-    disabled = _names_from_env(DISABLE_ENV) or set()
-    allowed = _names_from_env(LOAD_ENV)
     described: dict[int, tuple[str | None, str | None]] = {}
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if ep.name in host.infos:
             continue  # the same distribution seen twice on sys.path
         dist, version = described.get(id(ep.dist)) or _describe(ep.dist)
         described[id(ep.dist)] = (dist, version)
-        if ep.name in disabled or (allowed is not None and ep.name not in allowed):
+        if switched_off(ep.name):
             host.pm.set_blocked(ep.name)
             host.infos[ep.name] = PluginInfo(ep.name, dist, version, ep.value, error="dinonaktifkan")
             continue

@@ -15,15 +15,18 @@ from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
-from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem
+from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem, switched_off
 from zi_evidence_image import ImageParser
-from zi_evidence_pdf import SCANNED_MAX_CHARS, PdfParser
+from zi_evidence_pdf import SCANNED_MAX_CHARS, PdfParser, read_pypdf
+from zi_evidence_pdf.fallback import read_with_fallback
 
 from .engine import Engine, OcrError, PageText, probe, recognize
 from .images import ImageFrames, PdfPages
 
 #: Bumped when what this plugin stores for the same engine changes (text layout, metadata keys).
-FORMAT = "2"  # 2: the OCR pages are ParsedDocument.machine_read_pages, no longer metadata["ocr_pages"]
+#: 2: the OCR pages are ParsedDocument.machine_read_pages, no longer metadata["ocr_pages"];
+#: 3: the text layer is read by PDFium first (as the plain PDF parsers' top bidder does), pypdf second.
+FORMAT = "3"
 PDF = "application/pdf"
 #: Below this mean confidence (%) a page's text is too unreliable to pass or fail a content check on.
 LOW_CONFIDENCE = 60.0
@@ -110,7 +113,7 @@ class _Reading:
 
 
 def _parse_pdf(path: Path, limits: ParseLimits, engine: Engine, deadline: float) -> ParsedDocument:
-    base = PdfParser().parse(path, limits)  # encrypted, corrupt, over a limit: the same problems as without OCR
+    base = _text_layer(path, limits)  # encrypted, corrupt, over a limit: the same problems as without OCR
     thin = [n for n, text in enumerate(base.pages, start=1) if len("".join(text.split())) < SCANNED_MAX_CHARS]
     if not thin:
         return base
@@ -124,6 +127,16 @@ def _parse_pdf(path: Path, limits: ParseLimits, engine: Engine, deadline: float)
         renders = ((n, _bound(pages.render, n, dpi)) for n, dpi in scanned.items())
         reading = _read(engine, renders, limits, deadline)
     return _merge(base, list(scanned), reading, engine, limits)
+
+
+def _text_layer(path: Path, limits: ParseLimits) -> ParsedDocument:
+    """The plain parsers' reading: PDFium first (2-4x faster than pypdf, as faithful), unless the
+    PDFium plugin is disabled; each engine is the other's fallback either way."""
+    if switched_off("pdfium"):
+        return PdfParser().parse(path, limits)
+    from zi_evidence_pdfium import read_pdfium
+
+    return read_with_fallback(read_pdfium, read_pypdf, path, limits)
 
 
 def _parse_image(path: Path, limits: ParseLimits, engine: Engine, deadline: float) -> ParsedDocument:

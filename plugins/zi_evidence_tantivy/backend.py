@@ -1,7 +1,8 @@
 """The tantivy implementation of ``zi_evidence.search.backend.SearchBackend``.
 
-Queries are parsed by the Whoosh plugin's parser (the one query language) and its page matcher finds
-the pages and snippets, so only the document search runs in tantivy. Each rebuild writes a fresh
+Queries are parsed by the core's parser (``zi_evidence.search.parse``, the one query language) and
+the core's page matcher finds the pages and snippets, so only the document search runs in tantivy and
+a tantivy search imports no Whoosh module. Each rebuild writes a fresh
 generation folder and switches a pointer to it (the Whoosh plugin's ``Generations``), under
 ``<index_dir>/tantivy-v<version>``: the engines never share files, and switching engines starts from an
 empty index, which the core fills from the catalog without parsing a file again.
@@ -15,10 +16,12 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
 from zi_evidence import BackendHit, IndexDoc, IndexUnavailable, QueryError, Snippet, ZiError
+from zi_evidence import QueryNode as Node
 from zi_evidence_whoosh.generations import Generations
 
 
@@ -26,7 +29,7 @@ class TantivyBackend:
     """Full-text search over one tantivy index per generation folder."""
 
     name: ClassVar[str] = "tantivy"
-    version: ClassVar[str] = "1"  # bump when the schema or the stored terms change: a new folder is built
+    version: ClassVar[str] = "2"  # bump when the schema or the stored terms change (2: text_pairs)
     #: Above Whoosh (0): with both installed and no engine named in zi-evidence.yaml, tantivy is used.
     priority: ClassVar[int] = 10
     lock_attempts: ClassVar[int] = 8
@@ -39,7 +42,7 @@ class TantivyBackend:
         self._lock = threading.Lock()
         self._cached: tuple[Path, Any, Any] | None = None  # (folder, index, schema)
         self._seen: str = ""  # the folder's fingerprint when the cached index last reloaded
-        self._recent: dict[str, tuple[Any, Any]] = {}
+        self._recent: dict[str, Node] = {}
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -70,16 +73,19 @@ class TantivyBackend:
     def rebuild(self, docs: Iterable[IndexDoc]) -> None:
         import tantivy
 
-        from zi_evidence_tantivy.fields import build_schema, document
+        from zi_evidence_tantivy.fields import build_schema, made
+        from zi_evidence_tantivy.parallel import analyse_all
 
         with self._generations.rebuild_lock():
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
+                stream = analyse_all(docs)
+                first = next(stream, None)  # any analysis workers are forked now, before the writer's threads
                 index = tantivy.Index(build_schema(), path=str(folder))
                 writer = self._writer(index, self.rebuild_heap, min(os.cpu_count() or 1, 2))
-                for doc in docs:
-                    writer.add_document(document(doc))
+                for fields in chain([first] if first else [], stream):
+                    writer.add_document(made(tantivy, fields))
                 writer.commit()
                 writer.wait_merging_threads()
             except BaseException:
@@ -110,10 +116,10 @@ class TantivyBackend:
         return f"{self.name}-{self.version}:{folder.name}:{_files_digest(folder)}"
 
     def search(self, query: str, filters: Mapping[str, str], limit: int) -> tuple[list[BackendHit], int]:
+        from zi_evidence import plain_filters
         from zi_evidence_tantivy.translate import Translator
-        from zi_evidence_whoosh.plain import plain_filters
 
-        tree = self._parsed(query)[1]
+        tree = self._parsed(query)
         allow = plain_filters(filters)
 
         def run(searcher: Any, tantivy: Any, schema: Any) -> tuple[list[BackendHit], int]:
@@ -136,21 +142,18 @@ class TantivyBackend:
     def page_matches(self, query: str, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
         if not query.strip() or max_snippets <= 0:
             return []
-        from zi_evidence_whoosh.pages import page_matches
+        from zi_evidence import page_matches
 
-        return page_matches(self._parsed(query)[0], pages, max_snippets)
+        return page_matches(self._parsed(query), pages, max_snippets)
 
-    def _parsed(self, query: str) -> tuple[Any, Any]:
-        """(the Whoosh plugin's parsed query, its plain tree); the last few are kept."""
+    def _parsed(self, query: str) -> Node:
+        """The query's plain tree; the last few are kept."""
         with self._lock:
             found = self._recent.get(query)
         if found is None:
-            from zi_evidence_whoosh.plain import plain
-            from zi_evidence_whoosh.querying import make_parser, parse_query
-            from zi_evidence_whoosh.schema import build_schema
+            from zi_evidence import parse_query
 
-            parsed = parse_query(make_parser(build_schema()), query)
-            found = (parsed, plain(parsed))
+            found = parse_query(query)
             with self._lock:
                 if len(self._recent) >= 32:
                     self._recent.clear()

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from zi_evidence import IndexDoc
-from zi_evidence_whoosh.analysis import affixed_counts, index_terms
+from zi_evidence import IndexDoc, affixed_counts, index_terms
 
-#: The fields the query language names (the Whoosh plugin's schema names).
+#: The fields the query language names (``zi_evidence.search.tree``).
 TEXT = ("title", "path", "text")
 EXACT = "text_exact"
+#: Each two adjacent terms of the body text as one token (``zona_integritas``): a two-word phrase is
+#: then one term lookup, where a phrase query checks positions in every document holding both words.
+#: Terms never hold "_" (``TOKEN_PATTERN`` splits on it), so a pair token is never a term.
+PAIRS = "text_pairs"
 KEYWORDS = ("question", "indicator", "area", "year", "kinds")
 
 
@@ -26,30 +29,50 @@ def build_schema() -> Any:
     for name in TEXT:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field(EXACT, tokenizer_name="whitespace", index_option="freq")  # prefixes need no positions
+    builder.add_text_field(PAIRS, tokenizer_name="whitespace", index_option="freq")
     for name in KEYWORDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
-def document(doc: IndexDoc) -> Any:
-    import tantivy
+#: One document's fields after our analysis, as plain strings (picklable: made in analysis workers).
+Analysed = tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...]]
 
-    made = tantivy.Document()
-    made.add_text("key", doc.key)
-    made.add_text("stamp", doc.stamp)
+
+def analysed(doc: IndexDoc) -> Analysed:
+    """``(key, stamp, ((field, value), ...), kinds)``: everything but the tantivy object."""
+    values: list[tuple[str, str]] = []
     for name, value in (("title", doc.title), ("path", doc.path), ("text", doc.text)):
         terms = index_terms(value)
         if terms:
-            made.add_text(name, " ".join(terms))
+            values.append((name, " ".join(terms)))
+        if name == "text" and len(terms) > 1:
+            values.append((PAIRS, " ".join(map("_".join, zip(terms, terms[1:], strict=False)))))
     affixed = affixed_counts(doc.title, doc.path, doc.text)
     if affixed:
-        made.add_text(EXACT, " ".join(affixed))
+        values.append((EXACT, " ".join(affixed)))
     for name, value in (("question", doc.question), ("indicator", doc.indicator), ("area", doc.area)):
         if value.strip():
-            made.add_text(name, value.strip())
+            values.append((name, value.strip()))
     if doc.year.strip():
-        made.add_text("year", doc.year.strip())
-    for kind in doc.kinds:
-        if kind.strip():
-            made.add_text("kinds", kind.strip())
-    return made
+        values.append(("year", doc.year.strip()))
+    kinds = tuple(kind.strip() for kind in doc.kinds if kind.strip())
+    return doc.key, doc.stamp, tuple(values), kinds
+
+
+def made(tantivy: Any, fields: Analysed) -> Any:
+    key, stamp, values, kinds = fields
+    out = tantivy.Document()
+    out.add_text("key", key)
+    out.add_text("stamp", stamp)
+    for name, value in values:
+        out.add_text(name, value)
+    for kind in kinds:
+        out.add_text("kinds", kind)
+    return out
+
+
+def document(doc: IndexDoc) -> Any:
+    import tantivy
+
+    return made(tantivy, analysed(doc))

@@ -1,4 +1,4 @@
-"""From the plain query tree (``zi_evidence_whoosh.plain``) to a tantivy query.
+"""From the plain query tree (``zi_evidence.search.tree``) to a tantivy query.
 
 Prefix and wildcard terms are expanded against the index's term dictionary, as Whoosh expands them,
 and refused past the same number of words; each word found is one scored clause, as in Whoosh.
@@ -9,8 +9,17 @@ from __future__ import annotations
 import fnmatch
 from typing import Any
 
-from zi_evidence_whoosh.plain import Every, Group, Node, Not, Nothing, Pair, Pattern, Phrase, Term
-from zi_evidence_whoosh.querying import MAX_EXPANSION, too_many_words
+from zi_evidence import MAX_EXPANSION, too_many_words
+from zi_evidence import QueryEvery as Every
+from zi_evidence import QueryGroup as Group
+from zi_evidence import QueryNode as Node
+from zi_evidence import QueryNot as Not
+from zi_evidence import QueryNothing as Nothing
+from zi_evidence import QueryPair as Pair
+from zi_evidence import QueryPattern as Pattern
+from zi_evidence import QueryPhrase as Phrase
+from zi_evidence import QueryTerm as Term
+from zi_evidence_tantivy.fields import PAIRS
 
 
 class Translator:
@@ -28,6 +37,8 @@ class Translator:
         if isinstance(node, Phrase):
             if len(node.words) == 1:
                 return self._boosted(Q.term_query(self.schema, node.field, node.words[0]), node.boost)
+            if node.field == "text" and len(node.words) == 2 and node.slop <= 1:  # one pair token
+                return self._boosted(Q.term_query(self.schema, PAIRS, "_".join(node.words)), node.boost)
             # Whoosh's slop 1 is "right after"; tantivy counts the gaps allowed
             phrase = Q.phrase_query(self.schema, node.field, list(node.words), max(node.slop - 1, 0))
             return self._boosted(phrase, node.boost)

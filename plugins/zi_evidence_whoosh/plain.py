@@ -1,86 +1,28 @@
-"""The user's query as a plain tree of frozen dataclasses, for a search engine other than Whoosh.
+"""A Whoosh query in the core's plain tree form (``zi_evidence.search.tree``).
 
-The query language is this plugin's (``querying``: Whoosh's parser, our checks, stems, prefix routing);
-another engine takes the parsed query in this form and needs no Whoosh import of its own. Field names
-are this plugin's schema names (``TEXT_FIELDS``, ``EXACT_FIELD``, ``FILTER_TO_FIELD``).
+The core's own parser (``zi_evidence.search.parse``) builds that tree directly; this conversion of
+Whoosh's parse is what the differential test compares it with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
 
 from zi_evidence import QueryError
+from zi_evidence import QueryEvery as Every
+from zi_evidence import QueryGroup as Group
+from zi_evidence import QueryNode as Node
+from zi_evidence import QueryNot as Not
+from zi_evidence import QueryNothing as Nothing
+from zi_evidence import QueryPair as Pair
+from zi_evidence import QueryPattern as Pattern
+from zi_evidence import QueryPhrase as Phrase
+from zi_evidence import QueryTerm as Term
 
 from .querying import filter_query
-
-
-@dataclass(frozen=True)
-class Term:
-    field: str
-    text: str
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Words in order; ``slop`` 1 means each right after the one before (Whoosh's convention)."""
-
-    field: str
-    words: tuple[str, ...]
-    slop: int = 1
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """Every term of ``field`` beginning with ``head`` and matching the glob ``pattern`` (``*`` and ``?``)."""
-
-    field: str
-    pattern: str
-    head: str
-    is_prefix: bool
-    written: str  # as the user's query has it, for messages
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Group:
-    """``all``: every part must match (AND); ``any``: at least one (OR); ``best``: one, scored by the best."""
-
-    how: str
-    parts: tuple[Node, ...]
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Not:
-    part: Node
-
-
-@dataclass(frozen=True)
-class Pair:
-    """``andnot``: ``a`` without ``b``; ``andmaybe``: ``a``, ranked up by ``b``; ``require``: both, scored by ``a``."""
-
-    how: str
-    a: Node
-    b: Node
-
-
-@dataclass(frozen=True)
-class Every:
-    """Every document (an empty query: the filters alone decide)."""
-
-
-@dataclass(frozen=True)
-class Nothing:
-    """No document."""
-
-
-Node = Term | Phrase | Pattern | Group | Not | Pair | Every | Nothing
 
 
 def plain(q: Any) -> Node:

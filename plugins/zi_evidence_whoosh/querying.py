@@ -8,7 +8,6 @@ reports the mistake in Indonesian instead.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,16 +15,10 @@ from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import AndGroup, MultifieldPlugin, QueryParser
 
-from zi_evidence import FILTER_FIELDS, QueryError
+from zi_evidence import FILTER_FIELDS, MAX_EXPANSION, QueryError, check_syntax, too_many_words
+from zi_evidence import QUERY_HINT as _HINT
 from zi_evidence_whoosh.phrases import FastPhrase
 from zi_evidence_whoosh.schema import EXACT_FIELD, FILTER_TO_FIELD, TEXT_FIELDS
-
-_LEXEME = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
-_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
-_HINT = (
-    'Petunjuk: tulis kata-kata biasa (semua harus ada), "frasa persis" dalam tanda kutip, '
-    "operator AND / OR / NOT dengan huruf kapital di antara kata, dan awalan* untuk awal kata."
-)
 
 
 class _Parser(QueryParser):
@@ -75,39 +68,6 @@ def parse_query(parser: QueryParser, text: str) -> wq.Query:
     return parsed.accept(_bounded_patterns).accept(_dedupe_or)
 
 
-def check_syntax(text: str) -> None:
-    """Raise ``QueryError`` for unbalanced quotes or brackets and operators missing an operand."""
-    if text.count('"') % 2:
-        raise _syntax(text, 'tanda kutip (") tidak berpasangan')
-    depth = 0
-    prev = "start"  # kind of the previous lexeme: start, open, close, word, binary, not
-    for lexeme in _LEXEME.findall(text):
-        if lexeme == "(":
-            depth, prev = depth + 1, "open"
-        elif lexeme == ")":
-            if depth == 0:
-                raise _syntax(text, "ada tanda kurung tutup ')' tanpa pasangan '('")
-            if prev == "open":
-                raise _syntax(text, "tanda kurung '()' kosong")
-            if prev in ("binary", "not"):
-                raise _syntax(text, "operator di akhir kelompok tidak diikuti kata")
-            depth, prev = depth - 1, "close"
-        elif lexeme in _BINARY:
-            if prev in ("start", "open", "binary", "not"):
-                raise _syntax(text, f"operator {lexeme} harus berada di antara dua kata")
-            prev = "binary"
-        elif lexeme == "NOT":
-            if prev == "not":
-                raise _syntax(text, "NOT ditulis dua kali")
-            prev = "not"
-        else:
-            prev = "word"
-    if depth:
-        raise _syntax(text, "tanda kurung '(' belum ditutup")
-    if prev in ("binary", "not"):
-        raise _syntax(text, "kueri diakhiri operator tanpa kata sesudahnya")
-
-
 def filter_query(filters: Mapping[str, str]) -> wq.Query | None:
     """Exact-match terms for the filters, ANDed; values never pass through the query parser."""
     terms: list[wq.Query] = []
@@ -151,22 +111,8 @@ def _absent(q: wq.Query, reader: Any) -> bool:
     return False
 
 
-#: A prefix or wildcard becomes one OR clause per matching word; past this many the query is refused.
-MAX_EXPANSION = 2000
 #: Each '*' is a '.*' in the pattern's regular expression, tried against every candidate word.
 MAX_WILDCARDS = 4
-
-
-def too_many_words(written: str, is_prefix: bool) -> QueryError:
-    """The refusal of a pattern that matches more than ``MAX_EXPANSION`` words of the index."""
-    if is_prefix:
-        return QueryError(
-            f"Pola '{written}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. "
-            "Tulis awalan yang lebih panjang (lebih banyak huruf sebelum '*')."
-        )
-    return QueryError(
-        f"Pola '{written}' cocok dengan lebih dari {MAX_EXPANSION} kata di indeks. Tulis pola yang lebih khas."
-    )
 
 
 class _Bounded:
@@ -220,5 +166,3 @@ def _dedupe_or(q: wq.Query) -> wq.Query:
     return kept[0] if len(kept) == 1 else wq.Or(kept, boost=q.boost)
 
 
-def _syntax(text: str, what: str) -> QueryError:
-    return QueryError(f"Kueri {text!r} tidak dapat dipahami: {what}. {_HINT}")

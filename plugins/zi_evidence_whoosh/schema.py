@@ -9,22 +9,12 @@ from typing import Any
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from zi_evidence import IndexDoc
+from zi_evidence import EXACT_FIELD, FILTER_TO_FIELD, TEXT_FIELDS, IndexDoc  # noqa: F401 - the tree's names
 from zi_evidence_whoosh.analysis import affixed_analyzer, affixed_counts, index_terms, indonesian_analyzer
 from zi_evidence_whoosh.codec import CompactPositions
 
 #: One posting as Whoosh's writer takes it: term bytes, frequency, weight, encoded value.
 Posting = tuple[bytes, int, float, bytes]
-
-#: Fields the query parser searches, with their weight: a hit in the title or file name says more.
-TEXT_FIELDS: dict[str, float] = {"title": 2.0, "path": 1.5, "text": 1.0}
-
-#: Unstemmed copy of the affixed words of title + path + text, only for prefix and wildcard terms.
-EXACT_FIELD = "text_exact"
-
-#: Filter name (``zi_evidence.search.backend.FILTER_FIELDS``) -> schema field.
-FILTER_TO_FIELD: dict[str, str] = {"area": "area", "question": "question", "kind": "kinds", "year": "year"}
-
 
 def build_schema() -> Schema:
     """A fresh schema; the analyzers are plain classes so Whoosh can pickle it into the TOC."""

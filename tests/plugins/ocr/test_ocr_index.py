@@ -47,7 +47,7 @@ def test_scans_are_read_found_on_their_page_and_marked_as_ocr(drive, tree_finger
 
     found = records(repo)
     sk, sk_pages = found[SK]
-    assert sk.parser == "ocr" and sk.parser_version.startswith("2/tesseract-") and "ind" in sk.parser_version
+    assert sk.parser == "ocr" and sk.parser_version.startswith("3/tesseract-") and "ind" in sk.parser_version
     assert sk.metadata["machine_read_pages"] == "1,2"
     confidences = dict(item.split(":") for item in sk.metadata["ocr_confidence"].split(","))
     assert set(confidences) == {"1", "2"} and all(int(c) >= 60 for c in confidences.values())

@@ -31,7 +31,7 @@ def test_outbids_the_plain_parsers_and_names_engine_and_languages_in_its_version
     for mime in OcrParser.mime_types:
         assert OcrParser.score(mime, "berkas") == 20  # the PDF and image parsers bid 10
     assert OcrParser.score("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "a.docx") is None
-    assert OcrParser.version == f"2/tesseract-{engine.version}/{engine.language_arg}"
+    assert OcrParser.version == f"3/tesseract-{engine.version}/{engine.language_arg}"
 
 
 def test_only_pages_without_a_text_layer_are_read(tmp_path, scans):
