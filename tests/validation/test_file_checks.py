@@ -236,3 +236,17 @@ def test_a_build_killed_while_writing_leaves_the_cache_as_it_was(tmp_path):
     assert died.returncode == 9
     with ResultCache(path) as cache:  # neither the new row nor the removal of the old one took effect
         assert cache.load("crash", "1") == {kept: '["lama"]'}
+
+
+class Unnamed(DraftMark):
+    name = "zi_evidence.text"  # the core's own per-text facts
+
+
+def test_a_check_may_not_take_the_cores_name(make_repo, fabricate):
+    root = make_drive(make_repo, fabricate)
+    repo = open_repo(root, Unnamed)
+    findings = collect_findings(repo)
+    assert [f.source for f in findings if f.code == "plugin_error"] == ["uji-draf"]
+    assert DraftMark.scanned == [] and not [f for f in findings if f.code == "draft_mark"]
+    with ResultCache(repo.state_dir / RESULTS_NAME) as cache:
+        assert cache.count("zi_evidence.text") == 3  # the core's own rows, one per text, untouched

@@ -39,6 +39,10 @@ class FileText:
         return max(1, bisect_right(self.page_starts, offset))
 
 
+#: Names the core keeps its own per-text results under; no plugin's check may take one.
+RESERVED_PREFIX = "zi_evidence."
+
+
 class FileCheck:
     """Subclass, set ``name`` and ``version``, and return the class from ``register_file_checks``.
 
@@ -78,6 +82,9 @@ def _run(
     from zi_evidence.plugins import HookFailure
 
     failed: list[HookFailure] = []
+    if not cls.name or cls.name.startswith(RESERVED_PREFIX):
+        host.failures.append(HookFailure(plugin, "register_file_checks", f"nama pemeriksaan {cls.name!r} tidak boleh"))
+        return []
     try:
         check = cls()
     except Exception as exc:  # noqa: BLE001 - a broken check is the plugin's fault, reported, never fatal
