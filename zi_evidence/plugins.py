@@ -129,7 +129,13 @@ class PluginHost:
             for name, returned in self._each("evidence_findings", context=context)
             for item in returned or ()
         ]
-        items += file_check_findings(self, context, cache)
+        items += file_check_findings(
+            self.file_checks(),
+            self.plugin_version,
+            lambda plugin, where, error: self.failures.append(HookFailure(plugin, where, error)),
+            context,
+            cache,
+        )
         for name, item in items:
             if isinstance(item, Finding):
                 found.append(item if item.source else replace(item, source=name))

@@ -111,3 +111,71 @@ def discard(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{suffix}").unlink()
+
+
+class TolerantCache:
+    """The result cache, or nothing: every failure of the cache means computing, never failing the build."""
+
+    def __init__(self, cache: ResultCache | None) -> None:
+        self.cache = cache
+
+    def load(self, name: str, version: str) -> dict[TextKey, str]:
+        if self.cache is None:
+            return {}
+        try:
+            return self.cache.load(name, version)
+        except sqlite3.Error:
+            self._drop()
+            return {}
+
+    def update(self, name: str, version: str, new: dict[TextKey, str], seen: set[TextKey]) -> None:
+        if self.cache is None:
+            return
+        try:
+            self.cache.update(name, version, new, seen)
+        except sqlite3.Error:  # locked for too long, read-only, full disk: kept next time instead
+            self._drop()
+
+    def _drop(self) -> None:
+        """Go on without the cache; remove it only when SQLite says it is damaged."""
+        assert self.cache is not None
+        path = self.cache.path
+        with contextlib.suppress(sqlite3.Error):
+            self.cache.db.close()
+        self.cache = None
+        if not _healthy(path):
+            discard(path)
+
+
+def _healthy(path: Path) -> bool:
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=1)) as db:
+            return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.OperationalError:  # locked or unreadable: not ours to remove
+        return True
+    except sqlite3.DatabaseError:
+        return False
+
+
+@contextlib.contextmanager
+def results_cache(path: Path | None) -> Iterator[TolerantCache]:
+    """The result cache at ``path`` for one build (None: none), whose failures never fail the build."""
+    cache = TolerantCache(_open(path) if path is not None else None)
+    try:
+        yield cache
+    finally:
+        if cache.cache is not None:
+            cache.cache.db.close()
+
+
+def _open(path: Path) -> ResultCache | None:
+    try:
+        return ResultCache(path)
+    except sqlite3.OperationalError:  # locked, read-only folder, no such folder: run without it
+        return None
+    except sqlite3.DatabaseError:  # not a database any more: set aside, start afresh
+        discard(path)
+    try:
+        return ResultCache(path)
+    except sqlite3.Error:
+        return None

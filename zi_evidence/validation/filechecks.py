@@ -11,19 +11,16 @@ when the check's version changes. A missing, damaged or read-only cache only mea
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from zi_evidence.state.results import ResultCache, TextKey, discard
+from zi_evidence.state.results import TextKey, TolerantCache, results_cache
 
 if TYPE_CHECKING:
-    from zi_evidence.plugins import PluginHost
     from zi_evidence.validation.findings import EvidenceContext, EvidenceFile, Finding
 
 
@@ -62,38 +59,46 @@ class FileCheck:
         raise NotImplementedError
 
 
-def file_check_findings(host: PluginHost, context: EvidenceContext, cache_path: Path | None) -> list[tuple[str, Any]]:
-    """``(plugin name, returned item)`` from every registered file check; failures go to ``host.failures``."""
-    checks = host.file_checks()
+#: Told of a check that failed: (plugin name, where, "ErrorType: message").
+Failure = Callable[[str, str, str], None]
+
+
+def file_check_findings(
+    checks: Mapping[str, tuple[str, type[FileCheck]]],
+    version_of: Callable[[str], str | None],
+    fail: Failure,
+    context: EvidenceContext,
+    cache_path: Path | None,
+) -> list[tuple[str, Any]]:
+    """``(plugin name, returned item)`` from every check (``name -> (plugin, class)``); ``version_of`` gives
+    a plugin's distribution version, ``fail`` hears of each check that failed (once per check)."""
     if not checks:
         return []
     found: list[tuple[str, Any]] = []
     with results_cache(cache_path) as cache:
         for plugin, cls in checks.values():
-            version = f"{cls.version}/{host.plugin_version(plugin) or '-'}"
-            found += [(plugin, item) for item in _run(host, plugin, cls, version, context, cache)]
+            version = f"{cls.version}/{version_of(plugin) or '-'}"
+            found += [(plugin, item) for item in _run(plugin, cls, version, context, cache, fail)]
     return found
 
 
 def _run(
-    host: PluginHost, plugin: str, cls: type[FileCheck], version: str, context: EvidenceContext, cache: TolerantCache
+    plugin: str, cls: type[FileCheck], version: str, context: EvidenceContext, cache: TolerantCache, fail: Failure
 ) -> list[Any]:
-    """One check over every file with text; a file it fails on is left out and the failure recorded once."""
-    from zi_evidence.plugins import HookFailure
-
-    failed: list[HookFailure] = []
+    """One check over every file with text; a file it fails on is left out and the failure told once."""
     if not cls.name or cls.name.startswith(RESERVED_PREFIX):
-        host.failures.append(HookFailure(plugin, "register_file_checks", f"nama pemeriksaan {cls.name!r} tidak boleh"))
+        fail(plugin, "register_file_checks", f"nama pemeriksaan {cls.name!r} tidak boleh")
         return []
     try:
         check = cls()
     except Exception as exc:  # noqa: BLE001 - a broken check is the plugin's fault, reported, never fatal
-        host.failures.append(HookFailure(plugin, f"{cls.name}()", f"{type(exc).__name__}: {exc}"))
+        fail(plugin, f"{cls.name}()", f"{type(exc).__name__}: {exc}")
         return []
     stored = cache.load(cls.name, version)
     new: dict[TextKey, str] = {}
     seen: set[TextKey] = set()
     found: list[Any] = []
+    failed = False
     for file in context.files:
         if not file.text_chars or not file.parser:
             continue
@@ -111,8 +116,8 @@ def _run(
             found += check.findings(file, result, context) or ()
         except Exception as exc:  # noqa: BLE001 - one file the check trips on must not hide the others
             if not failed:
-                failed.append(HookFailure(plugin, f"{cls.name}.{step}", f"{type(exc).__name__}: {exc} ({file.path})"))
-    host.failures.extend(failed)
+                fail(plugin, f"{cls.name}.{step}", f"{type(exc).__name__}: {exc} ({file.path})")
+                failed = True
     cache.update(cls.name, version, new, seen)
     return found
 
@@ -127,71 +132,3 @@ def _decoded(encoded: str | None) -> Any:
         return json.loads(encoded)
     except ValueError:  # a damaged row: scanned again
         return _MISSING
-
-
-class TolerantCache:
-    """The result cache, or nothing: every failure of the cache means computing, never failing the build."""
-
-    def __init__(self, cache: ResultCache | None) -> None:
-        self.cache = cache
-
-    def load(self, name: str, version: str) -> dict[TextKey, str]:
-        if self.cache is None:
-            return {}
-        try:
-            return self.cache.load(name, version)
-        except sqlite3.Error:
-            self._drop()
-            return {}
-
-    def update(self, name: str, version: str, new: dict[TextKey, str], seen: set[TextKey]) -> None:
-        if self.cache is None:
-            return
-        try:
-            self.cache.update(name, version, new, seen)
-        except sqlite3.Error:  # locked for too long, read-only, full disk: kept next time instead
-            self._drop()
-
-    def _drop(self) -> None:
-        """Go on without the cache; remove it only when SQLite says it is damaged."""
-        assert self.cache is not None
-        path = self.cache.path
-        with contextlib.suppress(sqlite3.Error):
-            self.cache.db.close()
-        self.cache = None
-        if not _healthy(path):
-            discard(path)
-
-
-def _healthy(path: Path) -> bool:
-    try:
-        with contextlib.closing(sqlite3.connect(path, timeout=1)) as db:
-            return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.OperationalError:  # locked or unreadable: not ours to remove
-        return True
-    except sqlite3.DatabaseError:
-        return False
-
-
-@contextlib.contextmanager
-def results_cache(path: Path | None) -> Iterator[TolerantCache]:
-    """The result cache at ``path`` for one build (None: none), whose failures never fail the build."""
-    cache = TolerantCache(_open(path) if path is not None else None)
-    try:
-        yield cache
-    finally:
-        if cache.cache is not None:
-            cache.cache.db.close()
-
-
-def _open(path: Path) -> ResultCache | None:
-    try:
-        return ResultCache(path)
-    except sqlite3.OperationalError:  # locked, read-only folder, no such folder: run without it
-        return None
-    except sqlite3.DatabaseError:  # not a database any more: set aside, start afresh
-        discard(path)
-    try:
-        return ResultCache(path)
-    except sqlite3.Error:
-        return None

@@ -168,7 +168,7 @@ def build_context(repo: Any, as_of: date | None = None) -> EvidenceContext:
     What each file's date and size of text need from its text is kept in the result cache per
     content, so only new or changed texts are read here; the others when a check asks for them.
     """
-    from zi_evidence.validation.filechecks import results_cache
+    from zi_evidence.state.results import results_cache
     from zi_evidence.validation.texts import CatalogTexts, PageStarts, extract_key
 
     with repo.catalog() as catalog:
