@@ -47,11 +47,18 @@ def test_prompted_passwords_must_match_and_be_long_enough(make_repo, run_cli):
     add = ("users", "add", "ani", "-C", root)
     mismatch = run_cli(*add, "--role", "tim_unit", input="sandi-satu-123\nsandi-dua-1234\n")
     assert mismatch.exit_code != 0
+    assert "Ulangi kata sandi" in mismatch.output and "Kedua kata sandi tidak sama" in mismatch.output
+    assert "Repeat" not in mismatch.output and "do not match" not in mismatch.output
     short = run_cli(*add, "--role", "tim_unit", "--password-stdin", input="pendek\n")
     assert short.exit_code == 1 and "paling sedikit 10 karakter" in short.output
     bad_role = run_cli(*add, "--role", "verifikator:kanwil", "--password-stdin", input="x\n")
     assert bad_role.exit_code == 1 and "harus salah satu dari tpi" in bad_role.output
     assert "Belum ada akun" in run_cli("users", "list", "-C", root).output
+    # a mismatch asks again rather than giving up
+    retyped = run_cli(
+        *add, "--role", "tim_unit", input="sandi-satu-123\nsandi-dua-1234\nsandi-tiga-123\nsandi-tiga-123\n"
+    )
+    assert retyped.exit_code == 0 and "Akun ani ditambahkan" in retyped.output
 
 
 class Clock:

@@ -17,6 +17,15 @@ def _size(value: int) -> str:
     return f"{value} B"
 
 
+#: A file's catalog status as a team reads it (the same words as the web app's file page).
+STATUS_LABELS = {
+    "ok": "terbaca",
+    "problem": "bermasalah",
+    "unsupported": "format tidak dibaca",
+    "pending": "belum dibaca",
+}
+
+
 @click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @state_option
@@ -47,10 +56,11 @@ def files(directory, state_dir, question, problems, unmapped, as_json):
         label = MAPPING_LABELS.get(row.mapping, row.mapping)
         where = f"{row.question} ({label}: {row.reason})" if row.question else f"{label} ({row.reason})"
         kinds = ", ".join(row.kinds) or "-"
+        status = STATUS_LABELS.get(row.status, row.status)
         click.echo(f"{row.path}")
         click.echo(
             f"   {where} · {row.mime} · "
-            f"{_size(row.size)} · {row.pages} hlm · jenis {kinds} · tahun {row.year or '-'} · {row.status} · "
+            f"{_size(row.size)} · {row.pages} hlm · jenis {kinds} · tahun {row.year or '-'} · {status} · "
             f"sha256 {row.sha256[:12]}…"
         )
         for problem in row.problems:

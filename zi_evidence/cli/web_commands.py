@@ -113,9 +113,16 @@ def serve(directory, host, port, watch, tls_cert, tls_key, state_dir):
     if not repo.has_catalog():
         click.echo(f"Katalog belum ada; mengindeks {repo.root} lebih dulu.", err=True)
         progress = BarProgress()
-        summary = run_index(repo, IndexOptions(exclude_parsers=repo.expensive_parsers()), progress)
+        skipped = repo.expensive_parsers()
+        summary = run_index(repo, IndexOptions(exclude_parsers=skipped), progress)
         progress.finish()
         click.echo(f"Selesai: {summary.new} berkas dikatalogkan, {summary.problems} bermasalah.", err=True)
+        if skipped:  # the first 'index' afterwards reads the scans again, and takes its time
+            click.echo(
+                f"Tanpa OCR agar halaman cepat terbuka: jalankan 'zi-evidence index {repo.root}' untuk membaca "
+                "teks dokumen hasil pindai dan foto.",
+                err=True,
+            )
     from zi_evidence.web.auth import WebAccounts
 
     if not _loopback(host) and not WebAccounts(repo.state_dir).enabled():
