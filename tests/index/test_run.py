@@ -103,6 +103,17 @@ def test_incremental_runs_reparse_only_what_changed(drive, fabricate, index, sea
     assert search(drive, "gratifikasi")["hits"] == []
 
 
+def test_a_copied_drive_with_new_times_counts_every_file_as_unchanged(drive, index, tmp_path):
+    index(drive)
+    copy = tmp_path / "salinan"
+    shutil.copytree(drive, copy)  # new times on every file, as 'cp -r' or a restored backup gives
+    for path in copy.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = index(copy)
+    assert (again["unchanged"], again["changed"], again["new"], again["parsed"]) == (7, 0, 0, 0)
+
+
 def test_damaged_index_is_rebuilt_from_the_catalog_without_reparsing(drive, index, run, search):
     index(drive)
     index_dir = drive / ".zi-evidence" / "index"

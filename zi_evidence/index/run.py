@@ -272,6 +272,8 @@ class _Run:
                 if plan.sha != row.sha256 or row.status == "pending":
                     self.summary.changed += 1
                     self.changes.append(Change("changed", shown, "", status))
+                else:  # touched, copied or restored with new times: the same content, so unchanged
+                    self.summary.unchanged += 1
             else:
                 self.summary.new += 1
                 self.changes.append(Change("new", shown, "", status))
