@@ -11,6 +11,7 @@ import pytest
 
 HOSTILE = "Lain-lain/<img src=x onerror=alert(1)>.pdf"
 BROKEN = "AREA I/i. Penyusunan Tim Kerja/1.i.a Rusak.pdf"
+HOSTILE_BROKEN = "AREA I/i. Penyusunan Tim Kerja/1.i.a <b onmouseover=alert(2)>Rusak.pdf"
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
@@ -46,6 +47,7 @@ def upt_a(unit_drive, fabricate, indexed_repo, push_drive):
     root = unit_drive("UPT-A")
     fabricate.make_pdf(root / HOSTILE, ["Lampiran tanpa pertanyaan"])
     (root / BROKEN).write_bytes(b"bukan PDF sama sekali")
+    (root / HOSTILE_BROKEN).write_bytes(b"juga bukan PDF")
     indexed_repo(root)
     push_drive("UPT-A", root)
     push_drive("UPT-C", unit_drive("UPT-C"))
@@ -106,6 +108,8 @@ def test_the_problems_page_lists_the_units_problems(upt_a, kiki):
         {k: v for k, v in p.items() if k != "file_id"} for p in on_drive["problems"]
     ]
     assert {p["path"]: p["file_id"] for p in twin["problems"]}[BROKEN] == sha
+    assert HOSTILE_BROKEN in [p["path"] for p in twin["problems"]]
+    assert "<b onmouseover" not in page.text and "1.i.a &lt;b onmouseover=alert(2)&gt;Rusak.pdf" in page.text
     assert twin["skipped"] == on_drive["skipped"]
     home = kiki.get("/unit/UPT-A/")
     assert 'href="/unit/UPT-A/masalah"' in home.text and 'href="/unit/UPT-A/belum-terpetakan"' in home.text

@@ -176,7 +176,7 @@ async def original(request: Request) -> Response:
         _read(lambda db, s, r: unitsite.file_entries(db, s, r.path_params["sha256"])), request
     )
     if not SHA256.fullmatch(request.path_params["sha256"]) or not entries:
-        raise HTTPException(404, "Berkas ini tidak ada dalam snapshot terakhir unit ini.")
+        raise HTTPException(404, f"Berkas ini tidak ada dalam snapshot unit ini tahun {site.year}.")
     return await serve(request, request.app.state.store, entries[0])
 
 
