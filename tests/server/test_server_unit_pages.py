@@ -193,6 +193,13 @@ def test_a_reviewer_picks_a_pushed_year_and_every_link_keeps_it(two_years, kiki,
     assert done.status_code == 303 and done.headers["location"].startswith(f"/unit/UPT-A/2026/pertanyaan/{Q}?")
     assert review_service(org, "UPT-A", 2026).chain(Q).tier("kanwil").review.status == "diterima"
 
+    found = kiki.get("/unit/UPT-A/2025/cari", params={"q": '"tim kerja"'})  # the picked year is searched
+    links = set(re.findall(r'class="hit-link" href="([^"#]+)#', found.text))
+    assert f"/unit/UPT-A/2025/berkas/{sk_2025}" in links and all(link.startswith("/unit/UPT-A/2025/") for link in links)
+    assert 'name="year" value="2025"' in found.text
+    anywhere = kiki.get("/cari", params={"q": '"tahun lalu"', "year": "2025"})
+    assert set(re.findall(r'class="hit-link" href="([^"#]+)#', anywhere.text)) == {f"/unit/UPT-A/2025/berkas/{sk_2025}"}
+
     twin = kiki.get(f"/api/unit/UPT-A/2025/pertanyaan/{Q}").json()
     assert [f["id"] for f in twin["files"] if f["path"] == SK] == [sk_2025]
 

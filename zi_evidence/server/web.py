@@ -131,11 +131,14 @@ def _problems(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     return unitsite.problems(db, site)
 
 
-def _search_data(db: Any, request: Request, unit_ids: list[int]) -> dict[str, Any]:
+def _search_data(db: Any, request: Request, unit_ids: list[int], year: int | None = None) -> dict[str, Any]:
+    """``year``: the one a reviewer picked for the unit's pages, searched unless the form names another."""
     from zi_evidence.server.search_page import search_page
 
     q = request.query_params
     filters = {name: q.get(name, "").strip() for name in ("area", "question", "kind", "year")}
+    if year is not None and "year" not in q:
+        filters["year"] = str(year)
     return search_page(db, q.get("q", ""), filters, unit_ids, views._host())
 
 
@@ -159,10 +162,12 @@ async def search(request: Request) -> Response:
         today = date.today()
         with request.app.state.db.engine.connect() as connection:
             reach = org.visible_ids(connection, user, today)
+            year = None
             if "unit" in request.scope["state"]:
                 site = _unit(request)
                 reach &= org.subtree_ids(connection, [site.unit_id], today)
-            return site, _search_data(connection, request, sorted(reach))
+                year = site.year if site.chosen else None
+            return site, _search_data(connection, request, sorted(reach), year)
 
     site, found = await run_in_threadpool(work)
     return render(request, "search.html", found, site)
