@@ -212,3 +212,24 @@ def test_a_year_never_pushed_gets_a_404_that_says_so(two_years, kiki):
     assert twin.status_code == 404 and "tahun 2024" in twin.json()["error"]["message"]
     assert kiki.get("/unit/UPT-C/2025/").status_code == 403  # out of reach, whatever the year
     assert kiki.get("/unit/UPT-A/2025", follow_redirects=False).headers["location"] == "/unit/UPT-A/2025/"
+
+
+def test_a_listed_file_missing_from_the_manifest_is_named_not_linked(pushed, kiki, org):
+    """The server links only what the unit's manifest holds; a path the page data names beside it stays text."""
+    import json
+
+    from zi_evidence.server.org import unit_id
+    from zi_evidence.server.tables import unit_views
+
+    pushed("UPT-B", {"Lain-lain/ada.txt": (None, ["Berkas tanpa pertanyaan"])})
+    row = {"path": "Lain-lain/hilang.txt", "mapping": "unmapped", "mapping_label": "belum terpetakan",
+           "reason": "tidak cocok", "todo": "petakan", "id": None}  # fmt: skip
+    listed = {"files": [{**row, "path": "Lain-lain/ada.txt"}, row]}
+    with org.engine.begin() as db:
+        db.execute(unit_views.insert().values(unit_id=unit_id(db, "UPT-B"), year=2026, name="unmapped",
+                                              data=json.dumps(listed)))  # fmt: skip
+    page = kiki.get("/unit/UPT-B/belum-terpetakan")
+    assert page.status_code == 200 and "/berkas/None" not in page.text
+    ada = hashlib.sha256(b"Berkas tanpa pertanyaan").hexdigest()
+    assert f'href="/unit/UPT-B/berkas/{ada}">Lain-lain/ada.txt</a>' in page.text
+    assert "<td>Lain-lain/hilang.txt</td>" in page.text
