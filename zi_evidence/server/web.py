@@ -1,6 +1,7 @@
 """The server's web pages: the units the signed-in user reaches (the live roll-up), and each unit's
-Beranda, LKE, question (with its review chain and forms), file and original under /unit/<code>/, with
-the drive web app's templates, login pages and review writes.
+Beranda, LKE, Belum terpetakan, Masalah, question (with its review chain and forms), file and original
+under /unit/<code>/ (its latest pushed year) or /unit/<code>/<year>/, with the drive web app's templates,
+login pages and review writes.
 
 Stateless like the API: sessions, throttling and the chain live in PostgreSQL, the files in the evidence
 store, so two processes behind a reverse proxy serve the same pages.
