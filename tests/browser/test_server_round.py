@@ -85,6 +85,11 @@ def test_a_kanwil_verifier_accepts_a_upt_answer_in_the_browser(pushed_server, pa
 
     page.click("a.unit-link:text('UPT-A')")
     expect(page.locator("h1")).to_have_text("Kesiapan penilaian Zona Integritas")
+    page.click("#nav a:text('Belum terpetakan')")
+    expect(page.locator("h1")).to_have_text("Berkas belum terpetakan dan ambigu")
+    expect(page.locator("#saran")).to_have_count(0)  # a unit maps its files on its drive
+    page.click("#nav a:text('Masalah')")
+    expect(page.locator("h1")).to_have_text("Masalah per berkas")
     page.goto(f"{pushed_server}/unit/UPT-A/pertanyaan/{Q}")
     page.click("a.file-link")
     expect(page.locator("#pages")).to_contain_text("KEPUTUSAN KEPALA UPT-A")

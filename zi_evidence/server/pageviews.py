@@ -18,6 +18,8 @@ DASHBOARD = "dashboard"
 LKE = "lke"
 QUESTION = "question:"
 FILE = "file:"
+UNMAPPED = "unmapped"
+PROBLEMS = "problems"
 DAILY = ("today", "deadline")
 
 
@@ -25,6 +27,11 @@ def _without_ids(found: dict[str, Any], hashes: dict[int, str]) -> dict[str, Any
     files = [{**f, "id": hashes.get(f["id"])} for f in found["files"]]
     findings = [{**f, "file_id": None} for f in found["findings"]]
     return {**found, "files": files, "findings": findings}
+
+
+def _by_path(found: dict[str, Any], key: str, id_key: str) -> dict[str, Any]:
+    """A listing's rows without the drive's catalog ids: the server finds each path in the manifest."""
+    return {**found, key: [{**row, id_key: None} for row in found[key]]}
 
 
 def _file_view(record: Any, labels: dict[str, str], found: Any) -> dict[str, Any]:
@@ -48,9 +55,10 @@ def _file_view(record: Any, labels: dict[str, str], found: Any) -> dict[str, Any
 
 
 def page_views(site: Any) -> dict[str, Any]:
-    """Beranda, the unfiltered LKE table, every question's page (all its files, no review chain) and what
-    each file's page shows beside its texts."""
-    from zi_evidence.web import data
+    """Beranda, the unfiltered LKE table, Belum terpetakan (without the suggestions: a unit maps its files
+    on its drive), Masalah, every question's page (all its files, no review chain) and what each file's
+    page shows beside its texts."""
+    from zi_evidence.web import data, filedata
 
     readiness = site.readiness()
     # the day and the countdown are the server's to show: without them a push tomorrow of the same state
@@ -59,6 +67,8 @@ def page_views(site: Any) -> dict[str, Any]:
     views: dict[str, Any] = {
         DASHBOARD: dashboard,
         LKE: data.lke(readiness),
+        UNMAPPED: _by_path(filedata.unmapped(site), "files", "id"),
+        PROBLEMS: _by_path(filedata.problems(site), "problems", "file_id"),
     }
     snapshot, labels = site.snapshot(), site.kind_labels()
     with site.repo.catalog() as catalog:

@@ -47,7 +47,8 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
             where = ", ".join(sorted({f["unit"] for f in hit["files"]}))
             entry = {
                 "file_id": hit["sha256"],
-                "href": f"/unit/{quote(first['unit'], safe='')}/berkas/{hit['sha256']}",
+                # a year asked for: the file's page of that year (without one, the unit's latest year)
+                "href": f"/unit/{quote(first['unit'], safe='')}{'/' + year if year else ''}/berkas/{hit['sha256']}",
                 "path": f"{first['unit']}: {first['path']}",
                 "title": None,
                 "question": first["question"],

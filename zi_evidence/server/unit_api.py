@@ -38,11 +38,17 @@ def _twin(fn: Any, user_of: Callable[[Request], User], missing: str) -> Any:
 
 
 def routes(user_of: Callable[[Request], User]) -> list[BaseRoute]:
-    unit = "/api/unit/{code}"
     question = "Pertanyaan '{question_id}' tidak ada dalam snapshot unit ini."
-    return [
-        Route(unit + "/", _twin(web._dashboard, user_of, "")),
-        Route(unit + "/lke", _twin(web._lke, user_of, "")),
-        Route(unit + "/pertanyaan/{question_id}", _twin(web._question, user_of, question)),
-        Route(unit + "/berkas/{sha256}", _twin(web._file, user_of, "Berkas ini tidak ada dalam snapshot unit ini.")),
-    ]
+    file = "Berkas ini tidak ada dalam snapshot unit ini."
+    found: list[BaseRoute] = []
+    for prefix in web.UNIT_PREFIXES:  # the latest pushed year, or /api/unit/<code>/<year>/…
+        unit = "/api" + prefix
+        found += [
+            Route(unit + "/", _twin(web._dashboard, user_of, "")),
+            Route(unit + "/lke", _twin(web._lke, user_of, "")),
+            Route(unit + "/belum-terpetakan", _twin(web._unmapped, user_of, "")),
+            Route(unit + "/masalah", _twin(web._problems, user_of, "")),
+            Route(unit + "/pertanyaan/{question_id}", _twin(web._question, user_of, question)),
+            Route(unit + "/berkas/{sha256}", _twin(web._file, user_of, file)),
+        ]
+    return found

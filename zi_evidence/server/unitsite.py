@@ -21,7 +21,17 @@ from zi_evidence.server import pageviews
 from zi_evidence.server.tables import pages, snapshots, unit_files, unit_findings, unit_views
 
 #: A unit's menu on the server (each under /unit/<code>).
-UNIT_NAV = (("/", "Beranda"), ("/lke", "LKE"), ("/cari", "Cari"))
+UNIT_NAV = (
+    ("/", "Beranda"),
+    ("/lke", "LKE"),
+    ("/cari", "Cari"),
+    ("/belum-terpetakan", "Belum terpetakan"),
+    ("/masalah", "Masalah"),
+)
+
+
+class YearNotPushed(ServerError):
+    """A year named in the address that the unit never pushed (a 404 page, not a failure)."""
 
 
 @dataclass(frozen=True)
@@ -35,15 +45,30 @@ class UnitSite:
     year: int
     ruleset: Any
     host: Any
+    #: every year the unit pushed, newest first; a year named in the address keeps it in every link
+    pushed: tuple[int, ...] = ()
+    chosen: bool = False
+
+    @property
+    def home(self) -> str:
+        return "/unit/" + quote(self.code, safe="")
 
     @property
     def base(self) -> str:
-        return "/unit/" + quote(self.code, safe="")
+        return f"{self.home}/{self.year}" if self.chosen else self.home
+
+    @property
+    def years(self) -> tuple[tuple[int, str, bool], ...]:
+        """The year menu: each pushed year, the address its pages sit under (the latest: without a year,
+        so a bookmark follows the next push), and whether it is the year shown."""
+        return tuple(
+            (y, self.home if i == 0 else f"{self.home}/{y}", y == self.year) for i, y in enumerate(self.pushed)
+        )
 
     nav = UNIT_NAV
 
     def unit_name(self) -> str:
-        return f"{self.name} ({self.code})"
+        return f"{self.name} ({self.code}) · tahun {self.year}"
 
     def review_service(self) -> Any:
         from zi_evidence.server.reviewing import review_service
@@ -56,17 +81,27 @@ def has_snapshot(db: Connection, unit_id: int) -> bool:
     return db.execute(found).first() is not None
 
 
-def open_unit(db: Any, connection: Connection, unit: Any, host: Any, rulesets: Any) -> UnitSite:
-    """The unit's latest pushed year (refused when it never pushed)."""
-    row = connection.execute(
+def open_unit(
+    db: Any, connection: Connection, unit: Any, host: Any, rulesets: Any, year: int | None = None
+) -> UnitSite:
+    """The unit at ``year``, or at its latest pushed year (refused when it never pushed that year)."""
+    rows = connection.execute(
         select(snapshots.c.year, snapshots.c.summary)
         .where(snapshots.c.unit_id == unit.id, snapshots.c.digest != "")
         .order_by(snapshots.c.year.desc())
-    ).first()
-    if row is None:
+    ).all()
+    if not rows:
         raise ServerError(f"Unit '{unit.code}' belum mengirim snapshot. Minta unit menjalankan 'zi-evidence push'.")
+    pushed = tuple(int(r.year) for r in rows)
+    row = next((r for r in rows if int(r.year) == year), None) if year is not None else rows[0]
+    if row is None:
+        shown = ", ".join(str(y) for y in pushed)
+        raise YearNotPushed(
+            f"Unit '{unit.code}' belum mengirim snapshot tahun {year}. Tahun yang sudah dikirim: {shown}. "
+            "Pilih salah satu di menu tahun, atau minta unit menjalankan 'zi-evidence push' untuk tahun itu."
+        )
     ruleset = rulesets.get(json.loads(row.summary)["ruleset"])
-    return UnitSite(db, unit.id, unit.code, unit.name, int(row.year), ruleset, host)
+    return UnitSite(db, unit.id, unit.code, unit.name, int(row.year), ruleset, host, pushed, year is not None)
 
 
 def _view(db: Connection, site: UnitSite, name: str) -> dict[str, Any] | None:
@@ -130,6 +165,17 @@ def question(db: Connection, site: UnitSite, question_id: str, page: int = 1) ->
     findings = [{**f, "file_id": ids.get(f.get("path") or "")} for f in found["findings"]]
     paging = {"page": page, "pages": pages_count, "per_page": FILES_PER_PAGE, "total": len(files)}
     return {**found, "files": shown, "files_paging": paging, "findings": findings}
+
+
+def unmapped(db: Connection, site: UnitSite) -> dict[str, Any]:
+    """Belum terpetakan without its suggestions: the unit accepts those on its drive, then pushes."""
+    found, ids = _needed(db, site, pageviews.UNMAPPED), _manifest(db, site)
+    return {**found, "files": [{**f, "id": ids.get(f["path"])} for f in found["files"]]}
+
+
+def problems(db: Connection, site: UnitSite) -> dict[str, Any]:
+    found, ids = _needed(db, site, pageviews.PROBLEMS), _manifest(db, site)
+    return {**found, "problems": [{**p, "file_id": ids.get(p["path"])} for p in found["problems"]]}
 
 
 def file_entries(db: Connection, site: UnitSite, sha256: str) -> list[Any]:

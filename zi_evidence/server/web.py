@@ -1,6 +1,7 @@
 """The server's web pages: the units the signed-in user reaches (the live roll-up), and each unit's
-Beranda, LKE, question (with its review chain and forms), file and original under /unit/<code>/, with
-the drive web app's templates, login pages and review writes.
+Beranda, LKE, Belum terpetakan, Masalah, question (with its review chain and forms), file and original
+under /unit/<code>/ (its latest pushed year) or /unit/<code>/<year>/, with the drive web app's templates,
+login pages and review writes.
 
 Stateless like the API: sessions, throttling and the chain live in PostgreSQL, the files in the evidence
 store, so two processes behind a reverse proxy serve the same pages.
@@ -43,10 +44,15 @@ class ServerSite:
 
 
 def _unit(request: Request) -> unitsite.UnitSite:
-    """The unit of /unit/<code>/… (the gate checked the user reaches it), at its latest pushed year."""
-    db = request.app.state.db
+    """The unit of /unit/<code>/… (the gate checked the user reaches it), at its latest pushed year, or
+    at the year of /unit/<code>/<year>/…."""
+    db, year = request.app.state.db, request.path_params.get("tahun")
+    unit = request.scope["state"]["unit"]
     with db.engine.connect() as connection:
-        return unitsite.open_unit(db, connection, request.scope["state"]["unit"], views._host(), views._rulesets())
+        try:
+            return unitsite.open_unit(db, connection, unit, views._host(), views._rulesets(), year)
+        except unitsite.YearNotPushed as exc:
+            raise HTTPException(404, str(exc)) from None
 
 
 def _read(fn: Any) -> Any:
@@ -92,8 +98,23 @@ def _question(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     return found
 
 
+def _past_year(site: unitsite.UnitSite) -> str:
+    """Why a past year has no chain here: the review store keys a chain by unit and question, not year,
+    so a past year's page would show (and its forms would change) the latest year's chain."""
+    if not site.pushed or site.year == site.pushed[0]:
+        return ""
+    return (
+        f"Rantai pemeriksaan di server hanya untuk tahun terbaru yang dikirim unit ini ({site.pushed[0]}); "
+        f"halaman tahun {site.year} hanya untuk dibaca. Buka tahun {site.pushed[0]} untuk memeriksa."
+    )
+
+
 def _section(site: unitsite.UnitSite, request: Request, question_id: str) -> dict[str, Any]:
     """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push."""
+    past = _past_year(site)
+    if past:
+        return {"enabled": True, "note": past, "chain": None, "history": [], "choices": None, "changed_tiers": [],
+                "actions": {"submit": None, "decide": [], "revoke": []}, "error": "", "done": ""}  # fmt: skip
     found = review_pages.section(site, request, question_id)
     return {**found, "actions": {**found["actions"], "submit": None}}
 
@@ -103,11 +124,22 @@ def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     return unitsite.file_page(db, site, sha256) if SHA256.fullmatch(sha256) else None
 
 
-def _search_data(db: Any, request: Request, unit_ids: list[int]) -> dict[str, Any]:
+def _unmapped(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    return unitsite.unmapped(db, site)
+
+
+def _problems(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    return unitsite.problems(db, site)
+
+
+def _search_data(db: Any, request: Request, unit_ids: list[int], year: int | None = None) -> dict[str, Any]:
+    """``year``: the one a reviewer picked for the unit's pages, searched unless the form names another."""
     from zi_evidence.server.search_page import search_page
 
     q = request.query_params
     filters = {name: q.get(name, "").strip() for name in ("area", "question", "kind", "year")}
+    if year is not None and "year" not in q:
+        filters["year"] = str(year)
     return search_page(db, q.get("q", ""), filters, unit_ids, views._host())
 
 
@@ -131,10 +163,12 @@ async def search(request: Request) -> Response:
         today = date.today()
         with request.app.state.db.engine.connect() as connection:
             reach = org.visible_ids(connection, user, today)
+            year = None
             if "unit" in request.scope["state"]:
                 site = _unit(request)
                 reach &= org.subtree_ids(connection, [site.unit_id], today)
-            return site, _search_data(connection, request, sorted(reach))
+                year = site.year if site.chosen else None
+            return site, _search_data(connection, request, sorted(reach), year)
 
     site, found = await run_in_threadpool(work)
     return render(request, "search.html", found, site)
@@ -148,7 +182,7 @@ async def original(request: Request) -> Response:
         _read(lambda db, s, r: unitsite.file_entries(db, s, r.path_params["sha256"])), request
     )
     if not SHA256.fullmatch(request.path_params["sha256"]) or not entries:
-        raise HTTPException(404, "Berkas ini tidak ada dalam snapshot terakhir unit ini.")
+        raise HTTPException(404, f"Berkas ini tidak ada dalam snapshot unit ini tahun {site.year}.")
     return await serve(request, request.app.state.store, entries[0])
 
 
@@ -160,6 +194,8 @@ def _write(kind: str) -> Any:
             visitor, form = await login.checked_form(request)
             if kind == "kirim":
                 raise login.Refused(403, UNIT_TIER)
+            if _past_year(site):
+                raise login.Refused(409, _past_year(site))
             await run_in_threadpool(review_pages.act, site, request, visitor, kind, question_id, form)
         except login.Refused as exc:
             return await run_in_threadpool(_with_error, request, site, question_id, exc.status, str(exc))
@@ -221,28 +257,37 @@ async def _queue(request: Request) -> Response:
     return render(request, "queue.html", found, request.app.state.site)
 
 
-def routes() -> list[BaseRoute]:
-    from zi_evidence.web.app import STATIC
+#: a unit's pages at its latest pushed year, and the same pages at a year the reviewer picks
+UNIT_PREFIXES = ("/unit/{code}", "/unit/{code}/{tahun:int}")
 
-    unit = "/unit/{code}"
-    found: list[BaseRoute] = [
-        Route("/", units_page),
-        Route("/antrean", _queue),
-        Route("/cari", search),
+
+def _unit_routes(unit: str) -> list[BaseRoute]:
+    question = "Pertanyaan '{question_id}' tidak ada dalam snapshot unit ini."
+    return [
         Route(unit, _to_slash),
         Route(unit + "/", _page("dashboard.html", _dashboard)),
         Route(unit + "/lke", _page("lke.html", _lke)),
         Route(unit + "/cari", search),
-        Route(
-            unit + "/pertanyaan/{question_id}",
-            _page("question.html", _question, "Pertanyaan '{question_id}' tidak ada dalam snapshot unit ini."),
-        ),
+        Route(unit + "/belum-terpetakan", _page("unmapped.html", _unmapped)),
+        Route(unit + "/masalah", _page("problems.html", _problems)),
+        Route(unit + "/pertanyaan/{question_id}", _page("question.html", _question, question)),
         Route(unit + "/berkas/{sha256}", _page("file.html", _file, "Berkas ini tidak ada dalam snapshot unit ini.")),
         Route(unit + "/berkas/{sha256}/asli", original),
         *[
             Route(f"{unit}/pertanyaan/{{question_id}}/{kind}", _write(kind), methods=["POST"])
             for kind in review_pages.DONE
         ],
+    ]
+
+
+def routes() -> list[BaseRoute]:
+    from zi_evidence.web.app import STATIC
+
+    found: list[BaseRoute] = [
+        Route("/", units_page),
+        Route("/antrean", _queue),
+        Route("/cari", search),
+        *[route for unit in UNIT_PREFIXES for route in _unit_routes(unit)],
         *login.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]

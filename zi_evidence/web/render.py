@@ -106,6 +106,7 @@ def render(request: Request, template: str, data: dict[str, Any], site: PageSite
             # a server serves many units: their pages sit under /unit/<code>, with a menu of their own
             base=getattr(site, "base", ""),
             nav=getattr(site, "nav", NAV),
+            years=getattr(site, "years", ()),  # a server unit's pushed years: (year, its pages' base)
         )
     )
     response = HTMLResponse(page, status_code=status)
