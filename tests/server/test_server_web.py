@@ -184,6 +184,8 @@ def test_search_covers_the_units_the_user_reaches(units_pushed, web, accounts_on
     one = client.get("/unit/UPT-B/cari", params={"q": '"zona integritas"'})
     assert set(re.findall(r'href="(/unit/[^/]+)/berkas/', one.text)) == {"/unit/UPT-B"}
     assert "<mark>" in found.text
+    matched = re.search(r'id="matched">(\d+) halaman cocok', found.text)
+    assert matched and int(matched.group(1)) >= len(re.findall(r'class="hit-link"', found.text))
     by_kind = client.get("/cari", params={"q": '"zona integritas"', "kind": "pdf"})
     assert "diabaikan" in by_kind.text and 'class="hit-link"' in by_kind.text
 

@@ -63,6 +63,7 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
         entry["pages"].append({"page": hit["page"], "ocr": False, "snippet": [[t, m] for t, m in hit["snippet"]]})
     data["hits"] = list(by_file.values())[: data["limit"]]
     data["total"] = len(by_file)
+    data["matched_pages"], data["capped"] = found.matched, found.capped
     wanted = [h["file_id"] for h in data["hits"]]
     counts = select(pages.c.sha256, func.count()).where(pages.c.sha256.in_(wanted)).group_by(pages.c.sha256)
     found_counts: dict[str, int] = {sha: n for sha, n in db.execute(counts)}
