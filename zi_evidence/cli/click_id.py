@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "Argument {name!r} takes {nargs} values.": "Argumen {name!r} menerima {nargs} nilai.",
     "Invalid start character for option ({option})": "Awal opsi tidak sah ({option})",
     "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
-    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan angka yang sah.",  # type names are English
     "{value!r} is not a valid boolean. Recognized values: {states}": (
         "{value!r} bukan nilai ya/tidak yang sah. Nilai yang dikenal: {states}"
     ),
@@ -155,11 +155,40 @@ METAVARS = {
 }
 
 
+#: An option's value placeholder, from its type's name, where the option names none (arguments keep
+#: theirs: help texts refer to them by name).
+TYPE_METAVARS = {
+    "text": "TEKS",
+    "integer": "ANGKA",
+    "integer range": "ANGKA",
+    "float": "DESIMAL",
+    "float range": "DESIMAL",
+    "directory": "FOLDER",
+    "file": "BERKAS",
+    "filename": "BERKAS",
+    "path": "JALUR",
+    "boolean": "YA/TIDAK",
+}
+DATE_METAVAR = "TTTT-BB-HH"  # tahun-bulan-hari, as Indonesian forms write it
+
+
+def _option_metavar(option: click.Option) -> str | None:
+    if isinstance(option.type, click.DateTime) and list(option.type.formats) == ["%Y-%m-%d"]:
+        return DATE_METAVAR
+    name = TYPE_METAVARS.get(option.type.name)
+    if name is None or option.is_flag or option.count:
+        return None
+    return name + ("..." if option.nargs != 1 else "")
+
+
 def translate_tree(command: click.Command) -> None:
     """The usage placeholders of ``command`` and every command under it, in Indonesian; and a help
     option click made (and keeps) while a command ran outside ours, as tests do, made again."""
     if command.options_metavar in METAVARS:
         command.options_metavar = METAVARS[command.options_metavar]
+    for param in command.params:
+        if isinstance(param, click.Option) and param.metavar is None:
+            param.metavar = _option_metavar(param)
     cached = getattr(command, "_help_option", None)  # click >= 8.1.8 caches it with its English help
     if cached is not None and cached.help == "Show this message and exit.":
         command._help_option = None
