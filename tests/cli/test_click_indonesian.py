@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import ast
 import gettext
+import os
 import re
+import string
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,9 +47,7 @@ ENGLISH = (
 )
 
 # an option's placeholder in the help's option column: "  -o, --output FILE  ..."
-ENGLISH_METAVAR = re.compile(
-    r"(?m)^ +(?:-\w, )?--[\w-]+ (TEXT|INTEGER|FLOAT|DIRECTORY|FILE|PATH|BOOLEAN|\[%Y)"
-)
+ENGLISH_METAVAR = re.compile(r"(?m)^ +(?:-\w, )?--[\w-]+ (TEXT|INTEGER|FLOAT|DIRECTORY|FILE|PATH|BOOLEAN|\[%Y)")
 
 
 def _walk(group: click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
@@ -209,8 +211,24 @@ def test_catalog_covers_every_click_string() -> None:
 
 
 def _fields(text: str) -> set[str]:
-    import string
-
     if "%(" in text:
         return {part.split(")")[0] for part in text.split("%(")[1:]}
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("locale", [{}, {"LANG": "C"}, {"LANG": "en_US.UTF-8", "LANGUAGE": "en"}])
+def test_the_real_program_speaks_indonesian_whatever_the_locale(locale: dict[str, str]) -> None:
+    """Indonesian Windows sets no LANG; an English server sets LANG=en_US: the words are ours either way."""
+    env = {k: v for k, v in os.environ.items() if k not in {"LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"}}
+    result = subprocess.run(
+        [sys.executable, "-c", "from zi_evidence.cli import main; main()", "index", "--processes", "0"],
+        env={**env, **locale},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Penggunaan: zi-evidence index [OPSI]"), result.stderr
+    assert "Kesalahan: Nilai tidak sah untuk '--processes': 0 di luar rentang 1<=x<=64." in result.stderr
+    assert _english(result.stderr) == [], result.stderr
