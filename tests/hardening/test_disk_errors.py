@@ -103,7 +103,7 @@ def test_a_full_disk_during_index_leaves_the_catalog_as_it_was_and_the_next_run_
     full = zi("index", drive, "--state-dir", state, "-q", file_limit=None if disk == "tmpfs" else 1 << 20)
     assert full.returncode == 1
     assert str(state) in full.stderr and "--state-dir" in full.stderr, full.stderr
-    assert ("disk penuh" if disk == "tmpfs" else "Error: ") in full.stderr, full.stderr
+    assert ("disk penuh" if disk == "tmpfs" else "Kesalahan: ") in full.stderr, full.stderr
     assert observed(drive, state) == before, "a failed run must leave the catalog as it was"
 
     if disk == "tmpfs":

@@ -6,12 +6,14 @@ Only here do domain errors become click errors; plugins add commands with ``regi
 from __future__ import annotations
 
 import errno
+from typing import Any
 
 import click
 
 from zi_evidence import __version__
 from zi_evidence.cli.answer_commands import answers
 from zi_evidence.cli.bundle_commands import bundle
+from zi_evidence.cli.click_id import indonesian, translate_tree
 from zi_evidence.cli.file_commands import files
 from zi_evidence.cli.map_commands import map_file
 from zi_evidence.cli.options import STATE_DIR_KEY
@@ -30,7 +32,13 @@ from zi_evidence.plugins import PluginHost
 
 class ZiGroup(click.Group):
     """Turns our domain errors, and every OSError a user can cause (read-only, full disk, not a folder,
-    permission, encoding), into one clear message and exit code 1, never a traceback."""
+    permission, encoding), into one clear message and exit code 1, never a traceback; and has click's
+    own words (help headings, usage errors) said in Indonesian for the whole run."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with indonesian():
+            translate_tree(self)  # here, not when adding: plugins add commands, and to groups of theirs
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> object:
         import sqlite3
@@ -46,8 +54,16 @@ class ZiGroup(click.Group):
             raise click.ClickException(os_error_message(exc, state_dir)) from exc
 
 
-@click.group(cls=ZiGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="zi-evidence")
+@click.group(
+    cls=ZiGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
+)
+# help and message spelled out: click fills their defaults in when this module loads, outside ``indonesian``
+@click.version_option(
+    __version__, prog_name="zi-evidence", message="%(prog)s, versi %(version)s", help="Tampilkan versi lalu keluar."
+)
 def cli() -> None:
     """Repositori data dukung Zona Integritas (WBK/WBBM): katalog, pencarian, kelengkapan dan bundel PMPZI."""
 

@@ -160,16 +160,38 @@ def unit_move(code: str, parent: str, on: Any, db_url: str | None) -> None:
 
 @unit.command("list")
 @db_option
-def unit_list(db_url: str | None) -> None:
-    """Daftar unit dengan induknya hari ini (JSON)."""
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON mentah untuk diproses program lain.")
+def unit_list(db_url: str | None, as_json: bool) -> None:
+    """Daftar unit dengan induknya hari ini: kode, nama, jenis, induk dan sejak kapan penempatannya berlaku."""
     from zi_evidence.server.database import open_server
-    from zi_evidence.server.org import tree
+    from zi_evidence.server.org import history, tree
 
+    today = date.today()
     db = open_server(db_url)
     with db.engine.connect() as connection:
-        shown = [u.__dict__ for u in tree(connection, date.today())]
+        units = tree(connection, today)
+        current = {} if as_json else {u.code: _in_force(history(connection, u.code), today) for u in units}
     db.close()
-    click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+    if as_json:
+        click.echo(json.dumps([u.__dict__ for u in units], ensure_ascii=False, indent=2))
+        return
+    if not units:
+        click.echo("Belum ada unit terdaftar. Daftarkan dengan: zi-evidence server unit add KODE --name NAMA")
+        return
+    rows = [("Kode", "Nama", "Jenis", "Induk", "Berlaku sejak", "Sampai")]
+    for u in units:
+        placed = current[u.code]
+        since = placed.valid_from.isoformat() if placed else "-"
+        until = placed.valid_to.isoformat() if placed and placed.valid_to else "-"
+        rows.append((u.code, u.name, u.kind, u.parent or "-", since, until))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _in_force(placements: list[Any], today: date) -> Any:
+    """The placement valid today (a unit never placed has none): it gives the list its dates."""
+    return next((p for p in placements if p.valid_from <= today and (p.valid_to is None or p.valid_to > today)), None)
 
 
 @server.command("token")
