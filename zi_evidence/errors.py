@@ -123,6 +123,10 @@ class ServerError(ZiError):
     """The server (or a push to it) cannot do what was asked: no database, an unknown unit, a bad token."""
 
 
+class YearNotPushed(ServerError):
+    """A year named in the address that the unit never pushed (a 404 page, not a failure)."""
+
+
 class PushRefused(ServerError):
     """The server refused a snapshot or a file: a hash that does not match, a manifest out of bounds."""
 

@@ -7,10 +7,8 @@ from dataclasses import replace
 
 from zi_evidence.errors import QueryError
 from zi_evidence.search.clauses import NULL, EveryOf, NullType, Prefix, Q, Wild
+from zi_evidence.search.limits import MAX_WILDCARDS
 from zi_evidence.search.tree import Every, Group, Node, Not, Nothing, Pair, Pattern, Phrase, Term
-
-#: Each '*' is a '.*' in the pattern's regular expression, tried against every candidate word.
-MAX_WILDCARDS = 4
 
 
 def _field(q: Q) -> str | None:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, select
 
-from zi_evidence.errors import ServerError
+from zi_evidence.errors import ServerError, YearNotPushed
 from zi_evidence.server import pageviews
 from zi_evidence.server.tables import pages, snapshots, unit_files, unit_findings, unit_views
 
@@ -28,10 +28,6 @@ UNIT_NAV = (
     ("/belum-terpetakan", "Belum terpetakan"),
     ("/masalah", "Masalah"),
 )
-
-
-class YearNotPushed(ServerError):
-    """A year named in the address that the unit never pushed (a 404 page, not a failure)."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from zi_evidence.errors import ReviewError
+from zi_evidence.errors import ReviewError, YearNotPushed
 from zi_evidence.server import unitsite, views
 from zi_evidence.server.blobs import SHA256
 from zi_evidence.web import login, review_pages
@@ -51,7 +51,7 @@ def _unit(request: Request) -> unitsite.UnitSite:
     with db.engine.connect() as connection:
         try:
             return unitsite.open_unit(db, connection, unit, views._host(), views._rulesets(), year)
-        except unitsite.YearNotPushed as exc:
+        except YearNotPushed as exc:
             raise HTTPException(404, str(exc)) from None
 
 
