@@ -273,3 +273,17 @@ def test_a_crawl_of_every_route_writes_nothing_into_the_tree(client, web_tree, t
     for url in urls:
         assert client.get(url).status_code < 500, url
     assert tree_fingerprint(root) == before
+
+
+def test_dashboard_completeness_counts_what_check_counts(client, run_cli):
+    """Beranda's headline counts pengungkit questions and hasil components together, as ``check`` does."""
+    root = client.app.state.site.repo.root
+    check = run_cli("check", "-C", str(root)).output
+    said = re.search(r"Kelengkapan: (\d+) dari (\d+) pertanyaan", check)
+    assert said is not None, check
+    html = _get(client, "/").text
+    headline = html.split('class="completeness-total"', 1)[1].split("</p>", 1)[0]
+    assert f"<strong>{said[1]}</strong> dari {said[2]} pertanyaan" in headline
+    data = client.get("/api/").json()["completeness"]
+    assert data["targets"] == data["questions"] + data["hasil"]
+    assert data["targets_supported"] == data["supported"] + data["hasil_supported"]
