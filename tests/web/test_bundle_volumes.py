@@ -62,3 +62,11 @@ def test_preview_shows_photos_going_in_as_pdf_like_the_build(tmp_path, indexed_r
     photos = [f for f in included if f["path"].lower().endswith((".jpg", ".png"))]
     assert photos, "sample_repo's photos are converted to PDF, so the preview lists them as going in"
     assert all(f["bundle_path"].endswith(".pdf") for f in photos)
+
+
+def test_preview_says_the_missing_letter_fields_once(tmp_path, indexed_repo):
+    root = _drive(tmp_path, indexed_repo, None)
+    page = TestClient(create_app(root)).get("/bundel").text
+    assert page.count("Isian surat yang masih kosong") == 1
+    warning = page.split('<p class="warning">', 1)[1].split("</p>", 1)[0]
+    assert not warning.endswith("..") and "zi-evidence.yaml: Isian" not in warning
