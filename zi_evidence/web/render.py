@@ -9,7 +9,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from zi_evidence.bundle.limits import fmt_mb
 from zi_evidence.dates import SOURCE_LABELS
+from zi_evidence.readiness import format_date
 from zi_evidence.scoring import format_number
 
 
@@ -84,6 +86,8 @@ def environment() -> Environment:
     env.filters.update(
         num=_num, size=_size, yes=_yes, periodicity=_periodicity, date_source=_date_source, file_status=_file_status
     )
+    env.filters["mb"] = fmt_mb  # bundle sizes read as 'zi-evidence bundle' prints them
+    env.filters["date_id"] = format_date
     env.globals["nav"] = NAV
     return env
 
