@@ -14,7 +14,8 @@ from zi_evidence import ConversionFailed, ConvertedPdf, Problem, SourceFile
 class ImageConverter:
     name: ClassVar[str] = "img2pdf"
     label: ClassVar[str] = "foto/gambar ke PDF (img2pdf)"
-    mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff")
+    # HEIC/HEIF (phone photos) img2pdf cannot read: they are decoded with pillow-heif and stored as PNG
+    mime_types: ClassVar[tuple[str, ...]] = ("image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif")
     merge_folder: ClassVar[bool] = True
 
     def __init__(self, settings: Mapping[str, Any]) -> None:
@@ -25,8 +26,9 @@ class ImageConverter:
 
     def version(self) -> str:
         import img2pdf
+        import pillow_heif
 
-        return f"img2pdf {img2pdf.__version__} internal"
+        return f"img2pdf {img2pdf.__version__} internal; pillow-heif {pillow_heif.__version__}"
 
     def convert(self, sources: Sequence[SourceFile], workdir: Path) -> ConvertedPdf:
         import img2pdf
@@ -36,7 +38,7 @@ class ImageConverter:
             # img2pdf's own writer: its /ID is a hash of the content, where the pikepdf engine (as img2pdf
             # 0.6 calls it with pikepdf >= 10) lets qpdf stamp a time-based one
             data = img2pdf.convert(
-                [s.data for s in sources],
+                [_readable(s) for s in sources],
                 nodate=True,
                 rotation=img2pdf.Rotation.ifvalid,
                 engine=img2pdf.Engine.internal,
@@ -46,3 +48,20 @@ class ImageConverter:
             raise ConversionFailed(f"gambar {names} tidak terbaca ({type(exc).__name__}: {exc})") from None
         assert isinstance(data, bytes)
         return ConvertedPdf(data, len(sources))
+
+
+def _readable(source: SourceFile) -> bytes:
+    """The bytes img2pdf takes: a HEIC/HEIF photo decoded (turned upright) and stored losslessly as PNG."""
+    if source.mime not in ("image/heic", "image/heif"):
+        return source.data
+    import io
+
+    from PIL import Image, ImageOps
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    with Image.open(io.BytesIO(source.data)) as image:
+        upright = ImageOps.exif_transpose(image).convert("RGB")
+    out = io.BytesIO()
+    upright.save(out, format="PNG")
+    return out.getvalue()

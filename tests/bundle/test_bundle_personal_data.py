@@ -69,3 +69,20 @@ def test_a_wrong_policy_is_a_schema_error(make_repo, fabricate, indexed_repo, tm
     root = make_repo(extra="personal_data:\n  bundle: maybe\n")
     result = CliRunner().invoke(cli, ["bundle", str(root), "-o", str(tmp_path / "c.zip")], catch_exceptions=False)
     assert result.exit_code != 0 and "personal_data" in result.output and "Traceback" not in result.output
+
+
+def test_refused_before_any_photo_is_converted(make_repo, fabricate, indexed_repo, tmp_path):
+    from zi_evidence.bundle.convert import CACHE_DIR
+    from zi_evidence.repository import Repository
+
+    root = make_repo("foto")
+    fabricate.make_photo(root / "PEMENUHAN/AREA I/i. Penyusunan Tim Kerja/1.i.a Foto Rapat.jpg", "Rapat tim ZI")
+    fabricate.make_pdf(root / DAFTAR, ["DAFTAR HADIR", f"1. Warga Satu  NIK {NIK}"])
+    indexed_repo(root)
+    result = bundle(root, tmp_path / "bundel.zip")
+    assert result.exit_code == 1 and "data pribadi" in result.output
+    cache = Repository.open(root).state_dir / CACHE_DIR
+    assert not cache.exists() or not list(cache.glob("*.pdf"))
+    # the same drive with the flag does convert the photo: the check above can fail
+    assert bundle(root, tmp_path / "bundel.zip", "--izinkan-data-pribadi").exit_code == 0
+    assert list(cache.glob("*.pdf"))

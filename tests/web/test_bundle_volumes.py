@@ -62,3 +62,37 @@ def test_preview_shows_photos_going_in_as_pdf_like_the_build(tmp_path, indexed_r
     photos = [f for f in included if f["path"].lower().endswith((".jpg", ".png"))]
     assert photos, "sample_repo's photos are converted to PDF, so the preview lists them as going in"
     assert all(f["bundle_path"].endswith(".pdf") for f in photos)
+
+
+def test_preview_says_the_missing_letter_fields_once(tmp_path, indexed_repo):
+    root = _drive(tmp_path, indexed_repo, None)
+    page = TestClient(create_app(root)).get("/bundel").text
+    assert page.count("Isian surat yang masih kosong") == 1
+    warning = page.split('<p class="warning">', 1)[1].split("</p>", 1)[0]
+    assert not warning.endswith("..") and "zi-evidence.yaml: Isian" not in warning
+
+
+def test_preview_size_reads_like_the_bundle_command(tmp_path, indexed_repo):
+    """Without conversion the preview's evidence size is the files' own; it prints as 'bundle' does (MB, comma)."""
+    import re
+
+    from zi_evidence.bundle import fmt_mb
+
+    root = _drive(tmp_path, indexed_repo, 0.3)
+    client = TestClient(create_app(root))
+    data = client.get("/api/bundel").json()
+    line = client.get("/bundel").text.split('id="bundle-size">', 1)[1].split("</p>", 1)[0]
+    assert fmt_mb(data["evidence_bytes"]) in line and fmt_mb(data["volumes"]["max_bytes"]) in line
+    assert re.search(r"\d+,\d\d MB", line) and not re.search(r"\d+,\d (?:MB|KB)", line)
+    out = tmp_path / "keluar" / "bundel.zip"
+    result = CliRunner().invoke(cli, ["bundle", "build", str(root), "-o", str(out), "--split"])
+    said = re.search(r"berkas data dukung, (\d+,\d\d MB)", result.output)
+    assert said is not None, result.output
+
+
+def test_preview_size_says_converted_files_are_counted_from_their_sources(tmp_path, indexed_repo):
+    root = _drive(tmp_path, indexed_repo, None)
+    client = TestClient(create_app(root))
+    assert client.get("/api/bundel").json()["converts"] is True
+    line = client.get("/bundel").text.split('id="bundle-size">', 1)[1].split("</p>", 1)[0]
+    assert "dihitung dari berkas sumber" in line

@@ -82,7 +82,7 @@ def test_question_page_content(client):
     assert all(f["hint"] for f in data["findings"])
     html = _get(client, "/pertanyaan/A.I.1.iii.b").text
     assert "berkala (bulanan)" in html and "monthly" not in html  # rule-set keys are shown in Bahasa Indonesia
-    assert 'title="tanggal penandatanganan">2026-08-31' in html
+    assert 'title="tanggal penandatanganan">31 Agustus 2026' in html
     improve = html.split('id="improve"', 1)[1].split("</section>", 1)[0]
     assert "Juli" in improve  # the missing report's hint is what would raise the score
 
@@ -273,3 +273,42 @@ def test_a_crawl_of_every_route_writes_nothing_into_the_tree(client, web_tree, t
     for url in urls:
         assert client.get(url).status_code < 500, url
     assert tree_fingerprint(root) == before
+
+
+def test_dashboard_completeness_counts_what_check_counts(client, run_cli):
+    """Beranda's headline counts pengungkit questions and hasil components together, as ``check`` does."""
+    root = client.app.state.site.repo.root
+    check = run_cli("check", "-C", str(root)).output
+    said = re.search(r"Kelengkapan: (\d+) dari (\d+) pertanyaan", check)
+    assert said is not None, check
+    html = _get(client, "/").text
+    headline = html.split('class="completeness-total"', 1)[1].split("</p>", 1)[0]
+    assert f"<strong>{said[1]}</strong> dari {said[2]} pertanyaan" in headline
+    data = client.get("/api/").json()["completeness"]
+    assert data["targets"] == data["questions"] + data["hasil"]
+    assert data["targets_supported"] == data["supported"] + data["hasil_supported"]
+
+
+def test_gap_plan_names_criteria_and_prerequisites_by_their_rule_set_label(client):
+    import html as html_lib
+
+    gaps = [g for g in _get(client, "/api/").json()["gaps"] if not g["question"]]
+    assert gaps, "the sample misses a hasil minimum and a prerequisite"
+    page = _get(client, "/").text
+    plan = page.split('id="gaps"', 1)[1].split("</section>", 1)[0]
+    for gap in gaps:
+        assert html_lib.escape(gap["label"]) in plan
+        assert f">{gap['ref']}<" not in plan  # the key stays a detail (data-ref, title), never the text
+
+
+def test_pages_write_dates_as_the_cli_does(client):
+    from datetime import date
+
+    from zi_evidence.dates import format_date
+
+    data = _get(client, "/api/").json()
+    page = _get(client, "/").text
+    assert f"per {format_date(date.fromisoformat(data['today']))}" in page
+    assert f"per {data['today']}" not in page
+    if data["deadline"]:
+        assert format_date(date.fromisoformat(data["deadline"]["date"])) in page

@@ -74,9 +74,13 @@ class _BundleBuilder:
         )
 
     def run(self, out: Path) -> BuildResult:
-        self.plan = self.make_plan()
-        planned = [f.candidate.original_path for f in self.plan.files]
+        # the personal-data gate reads the catalog only: refuse before converting anything, from a dry plan
+        planned = [f.candidate.original_path for f in self.make_plan(dry=True).files]
         self.personal_notes = check_personal_data(self.repo, planned, self.options.allow_personal_data)
+        self.plan = self.make_plan()
+        kept = {f.candidate.original_path for f in self.plan.files}
+        if set(planned) != kept:  # a conversion failed: the notes name only what went in
+            self.personal_notes = check_personal_data(self.repo, sorted(kept), self.options.allow_personal_data)
         self.report_docs, self.reports = collect_reports(self.repo, self.layout, self.plan.build_time)
         self.reviews = reviews_dict(read_reviews(self.repo))
         volumes = self._volumes()

@@ -77,8 +77,30 @@ def check_type(candidate: Candidate, allowed: tuple[str, ...]) -> Problem | None
     return Problem(
         "type_not_allowed",
         f"Jenis berkas {candidate.type_name.upper()} tidak termasuk jenis yang diunggah ({', '.join(allowed)}).",
+        _type_advice(candidate, allowed),
+    )
+
+
+#: Files that only point at an online document; saving them as PDF would print the link, not the document.
+SHORTCUTS = (".url", ".webloc", ".lnk", ".desktop", ".gdoc", ".gsheet", ".gslides", ".gform", ".gdraw")
+MEDIA = (".wav", ".mp3", ".m4a", ".aac", ".ogg", ".opus", ".amr", ".mp4", ".mov", ".avi", ".mkv", ".3gp", ".webm")
+
+
+def _type_advice(candidate: Candidate, allowed: tuple[str, ...]) -> str:
+    name = candidate.original_path.lower()
+    if name.endswith(SHORTCUTS):
+        return (
+            "Berkas ini hanya pintasan ke dokumen daring, bukan dokumennya: buka tautannya, unduh dokumennya "
+            "sebagai PDF, lalu simpan di folder pertanyaan yang sama."
+        )
+    if name.endswith(MEDIA) or candidate.mime.startswith(("audio/", "video/")):
+        return (
+            "PMPZI tidak menerima rekaman suara atau video: lampirkan transkrip atau notulen kegiatannya, "
+            "atau tangkapan layarnya, sebagai PDF."
+        )
+    return (
         "Simpan ulang sebagai PDF (cetak ke PDF), atau izinkan jenis ini dengan --types "
-        f"{','.join((*allowed, candidate.type_name))} bila PMPZI menerimanya.",
+        f"{','.join((*allowed, candidate.type_name))} bila PMPZI menerimanya."
     )
 
 

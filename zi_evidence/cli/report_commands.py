@@ -185,13 +185,13 @@ def render_check(r: Any) -> str:
     from zi_evidence.readiness import SEVERITY_LABELS, format_date
 
     counts = r.severity_counts()
-    supported = sum(1 for q in r.questions if q.supported)
+    whole = r.completeness()
     lines = [f"{r.unit} — {r.ruleset_id}, tahun {r.year}, target {r.target} (per {format_date(r.today)})"]
     if r.deadline:
         d = r.deadline
         lines.append(f"Tenggat berikutnya: {format_date(d.date)} ({d.days_left} hari lagi) — {d.label}")
     lines += [
-        f"Kelengkapan: {supported} dari {len(r.questions)} pertanyaan/komponen hasil punya data dukung yang layak "
+        f"Kelengkapan: {whole.supported} dari {whole.targets} pertanyaan/komponen hasil punya data dukung yang layak "
         f"({r.files} berkas).",
         "Temuan: " + ", ".join(f"{counts[k]} {v}" for k, v in SEVERITY_LABELS.items()) + ".",
         "",
@@ -269,7 +269,7 @@ def summary_json(r: Any) -> dict[str, Any]:
         if scores is None
         else {"sesuai_jawaban": scores.claimed.total, "didukung_data_dukung": scores.backed.total},
         "predikat": predicates,
-        "kelengkapan": {"berbukti_layak": sum(1 for q in r.questions if q.supported), "jumlah": len(r.questions)},
+        "kelengkapan": {"berbukti_layak": r.completeness().supported, "jumlah": r.completeness().targets},
         "temuan": r.severity_counts(),
     }
 

@@ -141,6 +141,20 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Completeness:
+    """How many LKE targets have usable evidence: every surface (check, report, web) counts with this."""
+
+    targets: int  # pengungkit questions plus hasil components
+    supported: int
+    with_files: int
+    questions: int  # pengungkit only
+    questions_supported: int
+    questions_with_files: int
+    hasil: int
+    hasil_supported: int
+
+
+@dataclass(frozen=True)
 class Readiness:
     unit: str
     institution: str
@@ -167,6 +181,20 @@ class Readiness:
 
     def findings_for(self, target_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.question == target_id)
+
+    def completeness(self) -> Completeness:
+        pengungkit = [q for q in self.questions if not q.hasil]
+        hasil = [q for q in self.questions if q.hasil]
+        return Completeness(
+            len(self.questions),
+            sum(1 for q in self.questions if q.supported),
+            sum(1 for q in self.questions if q.files),
+            len(pengungkit),
+            sum(1 for q in pengungkit if q.supported),
+            sum(1 for q in pengungkit if q.files),
+            len(hasil),
+            sum(1 for q in hasil if q.supported),
+        )
 
     def severity_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITY_LABELS, 0)

@@ -89,7 +89,6 @@ def dashboard(readiness: Readiness, ruleset: Any) -> dict[str, Any]:
         }
         for a in r.areas
     ]
-    pengungkit = [q for q in r.questions if not q.hasil]
     severities = r.severity_counts()
     gap = scores.gap if scores else None
     return {
@@ -104,11 +103,7 @@ def dashboard(readiness: Readiness, ruleset: Any) -> dict[str, Any]:
         "totals": _totals(scores),
         "areas": areas,
         "completeness": {
-            "questions": len(pengungkit),
-            "with_files": sum(1 for q in pengungkit if q.files),
-            "supported": sum(1 for q in pengungkit if q.supported),
-            "hasil": len(r.questions) - len(pengungkit),
-            "hasil_supported": sum(1 for q in r.questions if q.hasil and q.supported),
+            **_completeness(r),
             "files": r.files,
             "pages": r.pages,
         },
@@ -119,6 +114,20 @@ def dashboard(readiness: Readiness, ruleset: Any) -> dict[str, Any]:
         "answers": {"status": r.answers.status, "note": r.answers.note, "problems": list(r.answers.problems)},
         "gaps": [_gap(item, hasil_ids(ruleset)) for item in (gap.items if gap else ())],
         "gap_target_met": gap.target_met if gap else None,
+    }
+
+
+def _completeness(r: Readiness) -> dict[str, int]:
+    # the same counts as ``check`` and the report: targets are pengungkit questions plus hasil components
+    c = r.completeness()
+    return {
+        "targets": c.targets,
+        "targets_supported": c.supported,
+        "questions": c.questions,
+        "with_files": c.questions_with_files,
+        "supported": c.questions_supported,
+        "hasil": c.hasil,
+        "hasil_supported": c.hasil_supported,
     }
 
 

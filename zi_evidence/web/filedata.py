@@ -202,6 +202,7 @@ def bundle_preflight(site: Site) -> dict[str, Any]:
     costs = [member_cost(f.bundle_path, f.candidate.size) for f in plan.files]
     return {
         "evidence_bytes": sum(costs),
+        "converts": bool(options.convert),
         "volumes": _volume_estimate(costs, options.max_bundle_bytes, options.split),
         "layout": options.layout,
         "options": options.as_dict(),

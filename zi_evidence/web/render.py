@@ -9,7 +9,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from zi_evidence.dates import SOURCE_LABELS
+from zi_evidence.bundle.limits import fmt_mb
+from zi_evidence.dates import SOURCE_LABELS, format_date
 from zi_evidence.scoring import format_number
 
 
@@ -35,6 +36,17 @@ def _num(value: Any, digits: int = 2) -> str:
     if value is None:
         return "–"
     return str(format_number(value, digits)) if isinstance(value, int | float) else str(value)
+
+
+def _date_id(value: Any) -> str:
+    """``2026-12-07`` (as the JSON twin carries it) → ``7 Desember 2026``, as the CLI writes dates."""
+    from datetime import date
+
+    text = str(value or "")
+    try:
+        return format_date(date.fromisoformat(text))
+    except ValueError:
+        return text  # a year alone, or nothing
 
 
 def _size(value: int) -> str:
@@ -84,6 +96,8 @@ def environment() -> Environment:
     env.filters.update(
         num=_num, size=_size, yes=_yes, periodicity=_periodicity, date_source=_date_source, file_status=_file_status
     )
+    env.filters["mb"] = fmt_mb  # bundle sizes read as 'zi-evidence bundle' prints them
+    env.filters["date_id"] = _date_id
     env.globals["nav"] = NAV
     return env
 
