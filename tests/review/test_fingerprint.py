@@ -46,3 +46,18 @@ def test_replacing_a_mapped_file_marks_the_decision_changed_and_requeues_it(
     events = json.loads(run_cli("audit", "log", "--question", Q, "--json", "-C", kumham_drive).output)
     decided = [e for e in events if e["action"] == "decide"]
     assert decided[0]["fingerprint"] == before["fingerprint"]
+
+
+def test_review_status_writes_each_tiers_deadline_as_a_date_and_says_when_it_is_past(kumham_drive, run_cli):
+    from datetime import date
+
+    from zi_evidence.dates import format_date
+
+    chain = json.loads(run_cli("review", "status", Q, "--json", "-C", kumham_drive).output)[0]
+    text = run_cli("review", "status", Q, "-C", kumham_drive).output
+    dated = [t for t in chain["tiers"] if t["deadline"]]
+    assert dated, "the Kemenkumham chain gives every tier a deadline"
+    for tier in dated:
+        when = date.fromisoformat(tier["deadline"])
+        shown = format_date(when) + (", sudah lewat" if when < date.today() else "")
+        assert f"[batas {shown}]" in text, text

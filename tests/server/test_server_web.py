@@ -121,10 +121,14 @@ def test_a_kanwil_verifier_reviews_its_upt_through_the_pages(units_pushed, web, 
     assert done.status_code == 303 and done.headers["location"].startswith(f"/unit/UPT-A/pertanyaan/{Q}?selesai=putus")
     after = kiki.get(done.headers["location"])
     assert 'data-action="decide"' in after.text and "lengkap" in after.text
+    pushed_row = re.search(r'<tr data-seq="\d+" data-action="push">(.*?)</tr>', after.text, re.S)
+    assert pushed_row and "dikirim dari komputer unit" in pushed_row.group(1)
 
     row = re.search(r'<tr data-unit="UPT-A">(.*?)</tr>', kiki.get("/").text, re.S)
     assert row and '<span class="tier" data-tier="kanwil">' in row.group(1)
     assert '<span data-status="diterima">diterima 1</span>' in row.group(1)
+    sent_on = re.search(r"<td>(\d{1,2} \w+ \d{4} \d\d\.\d\d UTC)</td>", row.group(1))
+    assert sent_on, row.group(1)  # when the unit pushed, as people write it, not an ISO stamp
 
     assert kiki.get("/unit/UPT-C/").status_code == 403  # another Kanwil's UPT
 
@@ -207,6 +211,8 @@ def test_a_send_back_needs_a_note_and_returns_the_question_to_the_unit(units_pus
     chain = review_service(org, "UPT-A", 2026).chain(Q)
     assert chain.tier("kanwil").review.status == "perlu_perbaikan" and chain.tier("kanwil").review.reviewer == "kiki"
     assert "SK belum ditandatangani" in kiki.get(sent.headers["location"]).text
+    row = re.search(r'<tr data-unit="UPT-A">(.*?)</tr>', kiki.get("/").text, re.S)
+    assert row and '<span data-status="perlu_perbaikan">perlu perbaikan 1</span>' in row.group(1)
     with org.reviews.transaction() as session:
         assert [e.action for e in session.events(Q) if e.actor == "kiki"] == ["decide"]
 

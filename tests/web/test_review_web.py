@@ -26,6 +26,21 @@ def _tier_state(html: str, tier: str) -> str:
     return re.sub(r"<[^>]+>", "", row.group(1)).strip()
 
 
+def _deadlines_read_as_dates(page, tiers):
+    """Each tier's deadline as the CLI writes dates, and said to be past once it is."""
+    from datetime import date
+
+    from zi_evidence.dates import format_date
+
+    dated = [t for t in tiers if t["deadline"]]
+    assert dated, "the Kemenkumham chain has a deadline per tier"
+    for tier in dated:
+        when = date.fromisoformat(tier["deadline"])
+        cell = re.search(rf'<tr data-tier="{tier["tier"]}"[^>]*>.*?<td class="deadline">(.*?)</td>', page, re.S)
+        expected = format_date(when) + (" (sudah lewat)" if when < date.today() else "")
+        assert cell and cell.group(1) == expected, (tier, cell and cell.group(1))
+
+
 def test_a_round_on_the_question_page(https_client, web_auth, kumham_site):
     ani, kiki = https_client(), https_client()
     web_auth.login(ani, "ani")
@@ -35,6 +50,7 @@ def test_a_round_on_the_question_page(https_client, web_auth, kumham_site):
     assert 'id="form-submit"' not in kiki.get(f"/pertanyaan/{Q}").text  # kiki is no unit member
     api = ani.get(f"/api/pertanyaan/{Q}").json()
     assert _valid("#/$defs/question", api) == []
+    _deadlines_read_as_dates(page, api["review"]["chain"]["tiers"])
     choice = api["review"]["choices"][0]
     sha = next(f["sha256"] for f in api["review"]["chain"]["files"] if f["path"] == SK)
     sent = ani.post(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+from zi_evidence.dates import format_date
 from zi_evidence.review.chain import QuestionChain
 from zi_evidence.review.model import Event
 
@@ -23,6 +25,7 @@ ACTIONS = {
     "password_change": "mengganti kata sandinya",
     "logout": "keluar",
     "map_accept": "menerima saran pemetaan",
+    "push": "dikirim dari komputer unit",
 }
 
 
@@ -70,9 +73,14 @@ def chain_lines(chain: QuestionChain) -> list[str]:
             who = f" — {tier.review.reviewer} {tier.review.at[:16].replace('T', ' ')} UTC{answer}"
             if tier.review.note:
                 who += f": {tier.review.note}"
-        due = f" [batas {tier.deadline.isoformat()}]" if tier.deadline else ""
+        due = f" [batas {_due(tier.deadline)}]" if tier.deadline else ""
         lines.append(f"  {tier.key:<8} {tier.shown}{who}{due}")
     return lines
+
+
+def _due(deadline: date) -> str:
+    shown = format_date(deadline)
+    return f"{shown}, sudah lewat" if deadline < date.today() else shown
 
 
 def event_line(event: Event) -> str:

@@ -49,6 +49,36 @@ def _date_id(value: Any) -> str:
         return text  # a year alone, or nothing
 
 
+def _deadline_id(value: Any) -> str:
+    """A tier's deadline as the CLI writes dates, said to be past when it is (the cycle's date, not the next)."""
+    from datetime import date
+
+    shown = _date_id(value)
+    try:
+        past = date.fromisoformat(str(value or "")) < date.today()
+    except ValueError:
+        return shown or "–"
+    return f"{shown} (sudah lewat)" if past else shown
+
+
+def _moment(value: Any) -> str:
+    """``2026-12-07T14:05:09.123456+00:00`` → ``7 Desember 2026 14.05 UTC`` (stamps are kept in UTC)."""
+    from datetime import datetime
+
+    text = str(value or "")
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text or "–"
+    return f"{format_date(when.date())} {when:%H.%M} UTC"
+
+
+def _review_status(value: str) -> str:
+    from zi_evidence.review.model import STATUS_LABELS
+
+    return STATUS_LABELS.get(value, value)
+
+
 def _size(value: int) -> str:
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if value >= factor:
@@ -98,6 +128,7 @@ def environment() -> Environment:
     )
     env.filters["mb"] = fmt_mb  # bundle sizes read as 'zi-evidence bundle' prints them
     env.filters["date_id"] = _date_id
+    env.filters.update(deadline_id=_deadline_id, moment=_moment, review_status=_review_status)
     env.globals["nav"] = NAV
     return env
 
