@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from whoosh import query as wq
 
-from zi_evidence import PageText, Snippet, fold, snippet
+from zi_evidence import PageText, Snippet
+from zi_evidence import page_matches as each_page_matching
 from zi_evidence import page_needle as needle
 from zi_evidence_whoosh.schema import EXACT_FIELD, TEXT_FIELDS
 
@@ -76,13 +77,4 @@ def matches(q: wq.Query, page: PageText) -> tuple[bool, set[str]]:
 
 def page_matches(q: wq.Query, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
     """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
-    found: list[tuple[int, Snippet]] = []
-    for number, text in enumerate(pages, start=1):
-        if len(found) >= max_snippets:
-            break
-        ok, terms = matches(q, PageText(fold(text)))
-        if ok:
-            found.append((number, snippet(text, terms)))
-    return found
-
-
+    return each_page_matching(q, pages, max_snippets, holds=matches)

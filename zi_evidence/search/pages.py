@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 from zi_evidence.search.analysis import STOP_WORDS, TOKEN_PATTERN, fold, split_words, term_of
 from zi_evidence.search.backend import Snippet
@@ -268,13 +269,16 @@ def matches(q: Node, page: PageText) -> tuple[bool, set[str]]:
     return True, set()  # not a statement about page text
 
 
-def page_matches(q: Node, pages: Sequence[str], max_snippets: int) -> list[tuple[int, Snippet]]:
-    """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets."""
+def page_matches(
+    q: Any, pages: Sequence[str], max_snippets: int, holds: Callable[[Any, PageText], tuple[bool, set[str]]] = matches
+) -> list[tuple[int, Snippet]]:
+    """The 1-based numbers of matching pages, at most ``max_snippets`` of them, with snippets; ``holds`` judges
+    one page (the core's tree by default; an engine with its own query tree passes its own judge)."""
     found: list[tuple[int, Snippet]] = []
     for number, text in enumerate(pages, start=1):
         if len(found) >= max_snippets:
             break
-        ok, terms = matches(q, PageText(fold(text)))
+        ok, terms = holds(q, PageText(fold(text)))
         if ok:
             found.append((number, snippet(text, terms)))
     return found
