@@ -124,6 +124,36 @@ async def checked_form(request: Request) -> tuple[Visitor, FormData]:
     return visitor, form
 
 
+async def checked_json(request: Request, example: str) -> tuple[Visitor, dict[str, Any]]:
+    """A JSON write's visitor and object body, with the session's CSRF token in ``X-CSRF-Token``, or
+    ``Refused``; ``example`` shows the body the endpoint wants."""
+    import json
+
+    visitor = visitor_of(request)
+    if not visitor.enabled:
+        raise Refused(403, "Aplikasi ini hanya-baca karena belum ada akun ('zi-evidence users add').")
+    if visitor.user is None:
+        raise Refused(401, "Silakan masuk dulu; sesi Anda tidak ada atau sudah berakhir.")
+    if not same_token(request.headers.get("x-csrf-token"), visitor.csrf):
+        raise Refused(403, "Header X-CSRF-Token tidak ada atau salah; ambil tokennya dari GET /api/sesi.")
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError:
+        raise Refused(400, "Isi permintaan bukan JSON yang sah.") from None
+    if not isinstance(body, dict):
+        raise Refused(400, f"Isi permintaan harus objek JSON, mis. {example}.")
+    return visitor, body
+
+
+JSON_TITLES = {400: "Permintaan tidak sah", 401: "Belum masuk", 403: "Tidak berwenang", 404: "Tidak ditemukan"}
+
+
+def json_refusal(status: int, message: str) -> Response:
+    """A refused or failed JSON write, as every write of the API answers it."""
+    title = JSON_TITLES.get(status, "Tidak disimpan")
+    return JSONResponse({"error": {"status": status, "title": title, "message": message}}, status_code=status)
+
+
 def _next(value: object) -> str:
     # only a path of this site: never //elsewhere or a full URL (no open redirect)
     text = value if isinstance(value, str) else ""

@@ -23,8 +23,8 @@ from zi_evidence.review.clock import stamp, utc_now
 from zi_evidence.review.model import ROLE_UNIT, EventDraft
 from zi_evidence.suggest.accept import Accepted, add_mapping_rule, escape_glob, resolve_target
 from zi_evidence.web import flash, suggestions
-from zi_evidence.web.auth import Visitor, same_token, visitor_of
-from zi_evidence.web.login import Refused, checked_form
+from zi_evidence.web.auth import Visitor
+from zi_evidence.web.login import Refused, checked_form, checked_json, json_refusal
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
 
@@ -117,37 +117,20 @@ async def accept_form(request: Request) -> Response:
     return flash.redirect(request, page, "peta" if accepted.changed else "peta_ada", "saran")
 
 
-def _json_error(status: int, message: str) -> Response:
-    titles = {400: "Permintaan tidak sah", 401: "Belum masuk", 403: "Tidak berwenang", 404: "Tidak ditemukan"}
-    title = titles.get(status, "Tidak disimpan")
-    return JSONResponse({"error": {"status": status, "title": title, "message": message}}, status_code=status)
-
-
 async def accept_api(request: Request) -> Response:
-    import json
-
-    visitor = visitor_of(request)
     file_id = request.path_params["file_id"]
     site = request.app.state.site
+    example = '{"pertanyaan": "A.I.1.i.a"}'
     try:
-        if not visitor.enabled:
-            raise Refused(403, "Aplikasi ini hanya-baca karena belum ada akun ('zi-evidence users add').")
-        if visitor.user is None:
-            raise Refused(401, "Silakan masuk dulu; sesi Anda tidak ada atau sudah berakhir.")
-        if not same_token(request.headers.get("x-csrf-token"), visitor.csrf):
-            raise Refused(403, "Header X-CSRF-Token tidak ada atau salah; ambil tokennya dari GET /api/sesi.")
-        try:
-            body = json.loads(await request.body() or b"{}")
-        except ValueError:
-            raise Refused(400, "Isi permintaan bukan JSON yang sah.") from None
-        given = body.get("pertanyaan") if isinstance(body, dict) else None
+        visitor, body = await checked_json(request, example)
+        given = body.get("pertanyaan")
         if not isinstance(given, str):
-            raise Refused(400, 'Isi permintaan harus objek JSON, mis. {"pertanyaan": "A.I.1.i.a"}.')
+            raise Refused(400, f"Isi permintaan harus objek JSON, mis. {example}.")
         shown, accepted = await run_in_threadpool(accept, site, request, visitor, file_id, given.strip())
     except Refused as exc:
-        return _json_error(exc.status, str(exc))
+        return json_refusal(exc.status, str(exc))
     except ZiError as exc:
-        return _json_error(409, str(exc))
+        return json_refusal(409, str(exc))
     answer = {
         "file_id": file_id,
         "path": shown,
