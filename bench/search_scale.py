@@ -109,8 +109,15 @@ def main() -> None:
         built = build_index(root)
         found = latency(root, args.rounds)
         index_mb = sum(p.stat().st_size for p in (root / ".zi-evidence" / "index").rglob("*") if p.is_file()) / 1e6
-        results.append({"files": files, "backend": args.backend or "default", "rebuild_s": built,
-                        "index_mb": index_mb, "search": found})
+        results.append(
+            {
+                "files": files,
+                "backend": args.backend or "default",
+                "rebuild_s": built,
+                "index_mb": index_mb,
+                "search": found,
+            }
+        )
         print(json.dumps(results[-1]), flush=True)
     out = ROOT / "bench" / "results" / "search-scale.json"
     out.parent.mkdir(exist_ok=True)

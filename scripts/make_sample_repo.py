@@ -2785,8 +2785,11 @@ simple(
         p,
         [
             (f"Sosialisasi Pembangunan Zona Integritas {UNIT}", f"Tanjung Kelayang, {tanggal(date(YEAR, 2, 10))}", ""),
-            ("Enam area perubahan", "Manajemen perubahan, tatalaksana, SDM, akuntabilitas, pengawasan, pelayanan publik",
-             "Tekankan komitmen seluruh pegawai menuju WBK"),
+            (
+                "Enam area perubahan",
+                "Manajemen perubahan, tatalaksana, SDM, akuntabilitas, pengawasan, pelayanan publik",
+                "Tekankan komitmen seluruh pegawai menuju WBK",
+            ),
         ],
         title="Paparan Sosialisasi Pembangunan ZI",
         author="Tim Kerja ZI",
@@ -2802,8 +2805,10 @@ simple(
         fab.odt_body(
             [
                 ["LAPORAN UNIT PENGENDALIAN GRATIFIKASI TRIWULAN I 2026", UNIT],
-                ["Selama triwulan I tidak ada laporan penerimaan gratifikasi.",
-                 f"Tanjung Kelayang, {tanggal(date(YEAR, 4, 6))}"],
+                [
+                    "Selama triwulan I tidak ada laporan penerimaan gratifikasi.",
+                    f"Tanjung Kelayang, {tanggal(date(YEAR, 4, 6))}",
+                ],
             ]
         ),  # fmt: skip
         title="Laporan UPG Triwulan I 2026",
@@ -2834,8 +2839,10 @@ simple(
         p,
         "presentation",
         fab.odp_body(
-            [("Pimpinan sebagai role model", "Contoh: hadir paling awal pada apel pagi"),
-             ("Keteladanan dalam pelayanan", "")]
+            [
+                ("Pimpinan sebagai role model", "Contoh: hadir paling awal pada apel pagi"),
+                ("Keteladanan dalam pelayanan", ""),
+            ]
         ),  # fmt: skip
         title="Paparan Role Model",
     ),
@@ -2860,16 +2867,24 @@ simple(
     lambda p: fab.make_rtf(
         p,
         [
-            ["NOTA DINAS", f"Kepada: Seluruh Kepala Seksi dan Kepala Subbagian {UNIT}",
-             f"Dari: {HEAD.role}", "Perihal: internalisasi penanganan benturan kepentingan",
-             "Dalam rangka pembangunan Zona Integritas menuju WBK, setiap pegawai wajib memahami situasi benturan "
-             "kepentingan: hubungan afiliasi, gratifikasi, kedudukan rangkap, dan penggunaan aset dinas."],
-            [f"Seluruh pegawai {UNIT} wajib mengisi surat pernyataan bebas benturan kepentingan paling lambat "
-             "akhir bulan ini dan menyerahkannya kepada Subbagian Tata Usaha.",
-             "Atasan langsung memantau pengisian dan melaporkan hasilnya pada rapat monev bulanan.",
-             "Pegawai yang menghadapi situasi benturan kepentingan melaporkannya kepada atasan langsung secara "
-             "tertulis dan tidak mengambil keputusan atas perkara tersebut.",
-             f"Tanjung Kelayang, {tanggal(date(YEAR, 3, 2))}", HEAD.name, f"NIP {HEAD.nip}"],
+            [
+                "NOTA DINAS",
+                f"Kepada: Seluruh Kepala Seksi dan Kepala Subbagian {UNIT}",
+                f"Dari: {HEAD.role}",
+                "Perihal: internalisasi penanganan benturan kepentingan",
+                "Dalam rangka pembangunan Zona Integritas menuju WBK, setiap pegawai wajib memahami situasi benturan "
+                "kepentingan: hubungan afiliasi, gratifikasi, kedudukan rangkap, dan penggunaan aset dinas.",
+            ],
+            [
+                f"Seluruh pegawai {UNIT} wajib mengisi surat pernyataan bebas benturan kepentingan paling lambat "
+                "akhir bulan ini dan menyerahkannya kepada Subbagian Tata Usaha.",
+                "Atasan langsung memantau pengisian dan melaporkan hasilnya pada rapat monev bulanan.",
+                "Pegawai yang menghadapi situasi benturan kepentingan melaporkannya kepada atasan langsung secara "
+                "tertulis dan tidak mengambil keputusan atas perkara tersebut.",
+                f"Tanjung Kelayang, {tanggal(date(YEAR, 3, 2))}",
+                HEAD.name,
+                f"NIP {HEAD.nip}",
+            ],
         ],
     ),  # fmt: skip
     "RTF: 2 pages at its \\page",

@@ -505,6 +505,8 @@ def postgres_db(postgres_server):
     yield url
     with psycopg.connect(postgres_server, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 # --- search engines: `--backend=whoosh|tantivy` runs the suite with one; without it the fixture
 # `search_backend_class` gives each backend-level search test both, and repositories get the default
 ENGINES = ("whoosh", "tantivy")

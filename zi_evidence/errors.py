@@ -133,6 +133,8 @@ class PushRefused(ServerError):
 
 class TokenRefused(ServerError):
     """A push came without a valid unit token (unknown or revoked)."""
+
+
 # -- operating-system errors a user can cause, worded once for every command -----------------------
 
 _OS_WORDING = {

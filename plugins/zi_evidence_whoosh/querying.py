@@ -164,5 +164,3 @@ def _dedupe_or(q: wq.Query) -> wq.Query:
             seen.add(ident)
         kept.append(sub)
     return kept[0] if len(kept) == 1 else wq.Or(kept, boost=q.boost)
-
-

@@ -16,6 +16,7 @@ from zi_evidence_whoosh.codec import CompactPositions
 #: One posting as Whoosh's writer takes it: term bytes, frequency, weight, encoded value.
 Posting = tuple[bytes, int, float, bytes]
 
+
 def build_schema() -> Schema:
     """A fresh schema; the analyzers are plain classes so Whoosh can pickle it into the TOC."""
     ana = indonesian_analyzer()

@@ -329,8 +329,6 @@ class _Run:
         )
 
 
-
-
 def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:
     """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
     if stamp is None or stamp.status == "pending":

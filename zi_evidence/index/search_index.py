@@ -112,9 +112,7 @@ def reconcile(
     return len(stale), len(extra)
 
 
-def _rebuilt(
-    catalog: Catalog, backend: Any, ruleset: RulesetSource, progress: Progress, generation: str | None
-) -> int:
+def _rebuilt(catalog: Catalog, backend: Any, ruleset: RulesetSource, progress: Progress, generation: str | None) -> int:
     written = rebuild(catalog, backend, ruleset, progress)
     _settle(catalog, backend, generation)
     return written
