@@ -59,6 +59,24 @@ def _cli(*args: object) -> list[str]:
     return [sys.executable, "-m", "zi_evidence", *(str(a) for a in args)]
 
 
+@pytest.fixture(scope="session")
+def add_accounts() -> Callable[[Path, dict[str, tuple[str, str]]], None]:
+    """``add(root, {name: (password, role)})``: the accounts made with ``zi-evidence users add``, as an admin does."""
+
+    def add(root: Path, people: dict[str, tuple[str, str]]) -> None:
+        for name, (password, role) in people.items():
+            added = subprocess.run(
+                _cli("users", "add", name, "--role", role, "--password-stdin", "-C", root),
+                input=password + "\n",
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert added.returncode == 0, added.stderr
+
+    return add
+
+
 def _index(root: Path) -> None:
     done = subprocess.run(_cli("index", root, "--quiet"), capture_output=True, text=True, timeout=600)
     if done.returncode != 0:

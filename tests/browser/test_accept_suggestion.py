@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -15,21 +14,9 @@ SPIP = "PEMENUHAN/AREA V - Penguatan Pengawasan/ii. SPIP/SK Tim SPIP 2026.pdf"
 PEOPLE = {"ani": ("sandi-ani-12345", "tim_unit"), "budi": ("sandi-budi-12345", "verifikator:tpi")}
 
 
-def _accounts(root: Path) -> None:
-    for name, (password, role) in PEOPLE.items():
-        added = subprocess.run(
-            [sys.executable, "-m", "zi_evidence", "users", "add", name, "--role", role, "--password-stdin", "-C", root],
-            input=password + "\n",
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert added.returncode == 0, added.stderr
-
-
 @pytest.fixture(scope="module")
-def suggest_server(serve_copy):
-    yield from serve_copy("suggest", _accounts)
+def suggest_server(serve_copy, add_accounts):
+    yield from serve_copy("suggest", lambda root: add_accounts(root, PEOPLE))
 
 
 def _login(browser, server, name: str):

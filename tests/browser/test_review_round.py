@@ -29,20 +29,15 @@ def _kemenkumham(root: Path) -> None:
     config = root / "zi-evidence.yaml"
     text = config.read_text(encoding="utf-8").replace("permenpanrb-90-2021", "permenkumham-29-2019")
     config.write_text(text + MAPPING, encoding="utf-8")
-    for name, (password, role) in PEOPLE.items():
-        added = subprocess.run(
-            [sys.executable, "-m", "zi_evidence", "users", "add", name, "--role", role, "--password-stdin", "-C", root],
-            input=password + "\n",
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert added.returncode == 0, added.stderr
 
 
 @pytest.fixture(scope="module")
-def review_server(serve_copy):
-    yield from serve_copy("review", _kemenkumham)
+def review_server(serve_copy, add_accounts):
+    def prepare(root: Path) -> None:
+        _kemenkumham(root)
+        add_accounts(root, PEOPLE)
+
+    yield from serve_copy("review", prepare)
 
 
 def _person(browser, server, name: str):

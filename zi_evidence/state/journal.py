@@ -1,9 +1,12 @@
 """Which SQLite journal the catalog may use where its state folder lies: WAL needs shared memory between
-processes, which SMB/NFS shares cannot give across machines."""
+processes, which SMB/NFS shares cannot give across machines; and how the state folder's databases write."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 JOURNAL_ENV = "ZI_EVIDENCE_JOURNAL"
@@ -43,3 +46,15 @@ def journal_choice(path: Path) -> tuple[str, str]:
     if network:
         return "delete", f"folder status di berbagi jaringan ({kind}); WAL tidak aman di sana"
     return "wal", f"folder status di disk lokal ({kind or 'tidak diketahui'})"
+
+
+@contextmanager
+def immediate_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taking the write lock at once (a reader never has to upgrade and fail)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")

@@ -63,15 +63,8 @@ class ResultCache:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        return journal.immediate_transaction(self.db)
 
     def load(self, check: str, version: str) -> dict[TextKey, str]:
         """Every result of ``check`` computed by this ``version``, as stored (JSON text)."""
