@@ -14,6 +14,8 @@ class EchoParser:
         text = path.read_text()
         if text == "hang":
             time.sleep(60)
+        if text == "lambat":
+            time.sleep(0.5)  # ten RSS samples while the worker is busy
         if text == "hog":
             blob = bytearray(4 * 1024 * 1024 * 1024)  # far over the memory limit
             return ParsedDocument((str(len(blob)),), 1)
@@ -88,3 +90,18 @@ def test_library_exceptions_become_plain_indonesian_problems():
     assert classify(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"), limits).code == "corrupt"
     assert classify(OSError(5, "Input/output error"), limits).code == "io_error"
     assert "rusak" in classify(KeyError("word/document.xml"), limits).message
+
+
+def test_a_slow_parse_in_a_worker_forked_from_a_large_parent_is_not_called_a_memory_hog(tmp_path):
+    """A forked worker's RSS starts at the parent's (copy-on-write pages count in both): the pool
+    charges the worker for what it adds, so a parent over the limit does not fail every slow file."""
+    from zi_evidence.index.workers import _statm
+
+    ballast = b"x" * (320 * 1024 * 1024)  # touched pages: the parent now holds more than the limit
+    assert _statm()[1] > TIGHT.memory_mb * 1024 * 1024
+    try:
+        outcomes = _run(tmp_path, ["lambat", "halo"], limits=TIGHT)
+    finally:
+        del ballast
+    assert outcomes[0].document.pages == ("LAMBAT",)
+    assert outcomes[1].document.pages == ("HALO",)

@@ -6,7 +6,8 @@ in completion order; at most one task per worker is in flight, which keeps memor
 
 Memory is bounded in resident terms (RSS), which is what the machine feels: the address-space limit
 leaves room only for ``memory_mb`` minus what the worker already holds, and the pool watches each busy
-worker's RSS and kills one that grows past ``memory_mb`` by touching mappings it had before.
+worker's RSS and kills one that grows past ``memory_mb`` by touching mappings it had before. A worker
+forked from a parent that already holds more than that is charged only for what it adds.
 """
 
 from __future__ import annotations
@@ -202,6 +203,7 @@ def _worker_main(conn: Connection, parsers: dict[str, type], limits: ParseLimits
 class _Worker:
     process: Any
     conn: Connection
+    rss_limit: int
     task: ParseTask | None = None
     deadline: float = 0.0
 
@@ -231,9 +233,13 @@ class WorkerPool:
         process = self.context.Process(
             target=_worker_main, args=(child, self.parsers, self.limits, os.getpid()), daemon=True
         )
+        # The child's RSS starts near the parent's (copy-on-write pages count as resident in both), so
+        # a large parent must not make every slow parse look like a memory hog: the same headroom
+        # as the address-space limit in _limit_memory.
+        inherited = _statm()[1]
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, max(self.limits.memory_mb * MB, inherited + MIN_HEADROOM))
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()
@@ -285,7 +291,7 @@ class WorkerPool:
     def _over_memory(self, worker: _Worker) -> bool:
         resident = _statm(worker.process.pid)[1]
         self.peak_rss = max(self.peak_rss, resident)
-        return resident > self.limits.memory_mb * MB
+        return resident > worker.rss_limit
 
     def close(self) -> None:
         for worker in self.workers:
