@@ -83,6 +83,11 @@ def test_map_adds_a_rule_keeps_the_config_and_the_next_index_maps(
     assert after_text[len(before_text) :] == "mapping:\n  - path: 'Scan/scan0001.pdf'\n    id: 'A.I.1.i.a'\n"
     again = run_cli("map", SCAN, "A.I.1.i.a")
     assert "sudah ada" in again.output and config.read_text(encoding="utf-8") == after_text
+    log = json.loads(run_cli("audit", "log", "--json").output)
+    accepted = [e for e in log if e["action"] == "map_accept"]
+    assert len(accepted) == 1, "the repeated map changed nothing, so it logged nothing"
+    assert accepted[0]["actor"].startswith("cli") and accepted[0]["question_id"] == "A.I.1.i.a"
+    assert accepted[0]["detail"] == {"path": SCAN, "channel": "cli", "note": f"berkas {SCAN}"}
     repo = indexed_repo(root)
     with repo.catalog() as catalog:
         record = next(r for r in catalog.records() if r.display == SCAN)
@@ -117,6 +122,8 @@ def test_unsafe_or_wrong_requests_change_nothing(make_repo, fabricate, indexed_r
     fabricate.make_pdf(outside, ["x"])
     assert "di luar repositori" in run_cli("map", outside, "A.I.1.i.a", "-C", root).output
     assert config.read_bytes() == before
+    log = json.loads(run_cli("audit", "log", "--json", "-C", root).output)
+    assert not [e for e in log if e["action"] == "map_accept"], "a refused write leaves no audit row"
 
 
 def test_glob_characters_in_a_name_match_that_file_only(make_repo, fabricate, indexed_repo):

@@ -18,12 +18,16 @@ def map_file(file, question, repo_path, state_dir):
     """Petakan berkas FILE ke pertanyaan/indikator QUESTION (mis. A.I.1.i.a) lewat aturan di zi-evidence.yaml.
 
     Berkasnya tidak dipindah atau diubah: aturan 'mapping' untuk jalur persis berkas ini ditambahkan di
-    urutan pertama, isi lain konfigurasi tetap. 'zi-evidence index' berikutnya memetakan berkasnya.
+    urutan pertama, isi lain konfigurasi tetap, dan log audit mencatat siapa menerimanya.
+    'zi-evidence index' berikutnya memetakan berkasnya.
     FILE boleh ditulis relatif terhadap folder kerja atau terhadap akar repositori (seperti di 'zi-evidence
     status', yang juga menampilkan saran pertanyaannya).
     """
+    from zi_evidence.cli.users_commands import cli_actor
     from zi_evidence.errors import ConfigError
-    from zi_evidence.suggest.accept import add_mapping_rule, resolve_target
+    from zi_evidence.review.session import repository_store
+    from zi_evidence.suggest.accept import resolve_target
+    from zi_evidence.suggest.audited import accept_audited
 
     repo = open_repository(repo_path or (file.parent if file.parent.is_dir() else None), state_dir)
     if not file.is_file() and not file.is_absolute() and (repo.root / file).is_file():
@@ -38,7 +42,8 @@ def map_file(file, question, repo_path, state_dir):
             f"Berkas {file} berada di luar repositori {repo.root}. Beri berkas di dalamnya, atau --repo FOLDER."
         ) from None
     target = resolve_target(repo.ruleset, question)
-    accepted = add_mapping_rule(repo.config.config_path, shown, target)
+    unit, config_path = repo.config.unit.name, repo.config.config_path
+    accepted = accept_audited(repository_store(repo), cli_actor(), unit, config_path, shown, target, "cli")
     if not accepted.changed:
         click.echo(f"Aturan untuk {shown} → {target} sudah ada di {repo.config.config_path}; tidak ada yang diubah.")
         return

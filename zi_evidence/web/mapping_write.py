@@ -19,22 +19,17 @@ from starlette.routing import BaseRoute, Route
 
 from zi_evidence.errors import ReviewRefused, ZiError
 from zi_evidence.review import gates
-from zi_evidence.review.clock import stamp, utc_now
-from zi_evidence.review.model import ROLE_UNIT, EventDraft
-from zi_evidence.suggest.accept import Accepted, add_mapping_rule, escape_glob, resolve_target
+from zi_evidence.review.model import ROLE_UNIT
+from zi_evidence.suggest.accept import Accepted, resolve_target
+from zi_evidence.suggest.audited import accept_audited
 from zi_evidence.web import flash, suggestions
 from zi_evidence.web.auth import Visitor
 from zi_evidence.web.login import Refused, checked_form, checked_json, json_refusal
 from zi_evidence.web.render import render
 from zi_evidence.web.site import Site
 
-ACTION = "map_accept"
 #: the page a form came back from: its file's page, or the Belum terpetakan list
 BACK = {"daftar": ("/belum-terpetakan", "unmapped.html"), "berkas": ("/berkas/{file_id}", "file.html")}
-
-
-class _Unchanged(Exception):
-    """The rule was there already: nothing written, so the audit row is rolled back too."""
 
 
 def accept(site: Site, request: Request, visitor: Visitor, file_id: int, given: str) -> tuple[str, Accepted]:
@@ -60,22 +55,9 @@ def accept(site: Site, request: Request, visitor: Visitor, file_id: int, given: 
     shown = record.display
     store = request.app.state.accounts.store()
     assert store is not None  # a logged-in visitor has an account in it
-    draft = EventDraft(
-        stamp(utc_now()),
-        user.username,
-        ACTION,
-        unit=repo.config.unit.name,
-        question_id=target,
-        detail={"path": shown, "channel": "web", "note": f"berkas {shown}"},
+    return shown, accept_audited(
+        store, user.username, repo.config.unit.name, repo.config.config_path, shown, target, "web"
     )
-    try:
-        with store.transaction() as session:
-            session.append(draft)
-            if not add_mapping_rule(repo.config.config_path, shown, target).changed:
-                raise _Unchanged
-    except _Unchanged:
-        return shown, Accepted(escape_glob(shown), target, False)
-    return shown, Accepted(escape_glob(shown), target, True)
 
 
 def _text(form: Mapping[str, Any], name: str) -> str:
