@@ -111,6 +111,7 @@ def test_the_queue_and_the_rollup_count_only_the_year_shown(submitted_2025, unit
     from datetime import date
 
     from zi_evidence.review.model import Role, User
+    from zi_evidence.server.reviewing import review_service
     from zi_evidence.server.views import rollup_view
 
     def rollup(**params):
@@ -123,6 +124,16 @@ def test_the_queue_and_the_rollup_count_only_the_year_shown(submitted_2025, unit
     assert re.findall(queued, kiki.get("/antrean").text) == [(Q, "kanwil", "UPT-A")]
     assert rollup() == {"unit": {"submitted": 1}}
 
+    page = kiki.get(f"/unit/UPT-A/pertanyaan/{Q}")  # opened while 2025 was the latest year, sent after
+    stale = {"csrf": _csrf(page.text, "form-decide-kanwil"), "tingkat": "kanwil", "revisi": "0",
+             "status": "diterima", "tahun": re.search(r'name="tahun" value="(\d+)"', page.text).group(1)}  # fmt: skip
+    assert stale["tahun"] == "2025"
+
     push_drive(unit_drive("UPT-A", year=2026))
     assert re.findall(queued, kiki.get("/antrean").text) == []  # 2025's waiting answer is not this year's
     assert rollup() == {} and rollup(year="2025") == {"unit": {"submitted": 1}}
+
+    held = _events(org)
+    refused = kiki.post(f"/unit/UPT-A/pertanyaan/{Q}/putus", data=stale, follow_redirects=False)
+    assert refused.status_code == 409 and "dibuat di halaman tahun 2025" in refused.text
+    assert _events(org) == held and review_service(org, "UPT-A", 2026).chain(Q).tier("kanwil").review is None

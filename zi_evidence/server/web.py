@@ -112,11 +112,23 @@ def _past_year(site: unitsite.UnitSite) -> str:
 def _section(site: unitsite.UnitSite, request: Request, question_id: str) -> dict[str, Any]:
     """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push.
     A past year shows its own chain and history without any form."""
-    found = review_pages.section(site, request, question_id)
+    found = {**review_pages.section(site, request, question_id), "year": site.year}  # the forms carry it
     past = _past_year(site)
     if past:
         return {**found, "note": past, "actions": {"submit": None, "decide": [], "revoke": []}}
     return {**found, "actions": {**found["actions"], "submit": None}}
+
+
+def _stale_year(site: unitsite.UnitSite, form: Any) -> str:
+    """A form shown while another year was the latest, sent after the unit pushed a newer one: it would
+    decide on evidence its sender never saw."""
+    sent = form.get("tahun")
+    if not isinstance(sent, str) or not sent or sent == str(site.year):
+        return ""
+    return (
+        f"Formulir ini dibuat di halaman tahun {sent}, padahal unit ini kini sudah mengirim tahun {site.year}; "
+        "keputusan tidak disimpan. Muat ulang halaman, periksa data dukung tahun itu, lalu putuskan lagi."
+    )
 
 
 def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
@@ -196,6 +208,8 @@ def _write(kind: str) -> Any:
                 raise login.Refused(403, UNIT_TIER)
             if _past_year(site):
                 raise login.Refused(409, _past_year(site))
+            if _stale_year(site, form):
+                raise login.Refused(409, _stale_year(site, form))
             await run_in_threadpool(review_pages.act, site, request, visitor, kind, question_id, form)
         except login.Refused as exc:
             return await run_in_threadpool(_with_error, request, site, question_id, exc.status, str(exc))
