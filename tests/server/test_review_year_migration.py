@@ -3,6 +3,7 @@ pushed one or two years gets each unit's rows under its latest pushed year, and 
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import insert, select
 
 Q = "A.1.1.a"
@@ -77,5 +78,44 @@ def test_s0004_gives_old_rows_the_year_of_the_units_latest_snapshot(postgres_db)
             assert [e.seq for e in session.events()] == [4]
         with db.reviews.transaction() as session:
             assert audit.verify(session.events(), session.audit_head()).ok  # no old event was touched
+    finally:
+        db.close()
+
+
+def _server_migrate(db, target: str, down: bool = False) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from zi_evidence.server.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, target)
+
+
+def test_s0004_goes_back_only_while_each_unit_holds_one_year(postgres_db):
+    from zi_evidence.server.database import open_server
+    from zi_evidence.server.tables import reviews
+    from zi_evidence.server.yearstore import YearStore
+
+    db = open_server(postgres_db)
+    try:
+        with YearStore(db.reviews, "U9", 2025).transaction() as session:  # a unit the tree no longer has
+            session.put_review(_review("U9", "kanwil", "diterima", "sah"), 0)
+        _server_migrate(db, "s0003", down=True)
+        with db.engine.connect() as connection:
+            columns = {c["name"] for c in connection.dialect.get_columns(connection, "reviews")}
+        assert "year" not in columns
+        _server_migrate(db, "head")  # no snapshot of U9: the row takes the year of its own time stamp
+        with db.engine.connect() as connection:
+            assert connection.execute(select(reviews.c.unit, reviews.c.year)).all() == [("U9", 2026)]
+        with YearStore(db.reviews, "U9", 2025).transaction() as session:
+            session.put_review(_review("U9", "kanwil", "diterima", "sah"), 0)
+        with pytest.raises(RuntimeError, match="lebih dari satu tahun"):
+            _server_migrate(db, "s0003", down=True)
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT version_num FROM server_version").scalar() == "s0004"
     finally:
         db.close()
