@@ -181,13 +181,13 @@ def test_a_reviewer_picks_a_pushed_year_and_every_link_keeps_it(two_years, kiki,
     assert kiki.get(f"/unit/UPT-A/2025/berkas/{sk_2026}").status_code == 404  # that content is 2026's
     assert "TAHUN LALU" not in kiki.get(f"/unit/UPT-A/berkas/{sk_2026}").text
 
-    # the review store keys a chain by unit and question, not year: a past year is read-only here
-    assert 'id="form-decide-kanwil"' not in page.text and "hanya untuk tahun terbaru" in page.text
+    # a past year's chain is read-only: decisions are made on the latest year's evidence
+    assert 'id="form-decide-kanwil"' not in page.text and "hanya untuk dibaca" in page.text
     current = kiki.get(f"/unit/UPT-A/pertanyaan/{Q}")
     token = CSRF.search(current.text[current.text.index('id="form-decide-kanwil"') :]).group(1)
     decision = {"csrf": token, "tingkat": "kanwil", "revisi": "0", "status": "diterima", "catatan": "sah"}
     refused = kiki.post(f"/unit/UPT-A/2025/pertanyaan/{Q}/putus", data=decision, follow_redirects=False)
-    assert refused.status_code == 409 and "hanya untuk tahun terbaru" in refused.text
+    assert refused.status_code == 409 and "hanya untuk dibaca" in refused.text
     assert review_service(org, "UPT-A", 2026).chain(Q).tier("kanwil").review is None
     done = kiki.post(f"/unit/UPT-A/2026/pertanyaan/{Q}/putus", data=decision, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"].startswith(f"/unit/UPT-A/2026/pertanyaan/{Q}?")

@@ -84,15 +84,23 @@ def _event(row: Any) -> Event:
 
 
 class SqlSession:
+    #: the reviews table the queries use; the server's (``zi_evidence.server.yearstore``) has a year column
+    review_table = reviews
+
     def __init__(self, connection: Connection) -> None:
         self.db = connection
 
+    def _scope(self) -> dict[str, Any]:
+        """Columns every review row of this session has, read and written (the server: the year)."""
+        return {}
+
     # -- reviews ------------------------------------------------------------------------------------
     def reviews(self, unit: str, question_id: str | None = None) -> list[Review]:
-        query = select(reviews).where(reviews.c.unit == unit)
+        table = self.review_table
+        query = select(table).where(table.c.unit == unit, *(table.c[k] == v for k, v in self._scope().items()))
         if question_id is not None:
-            query = query.where(reviews.c.question_id == question_id)
-        return [_review(row) for row in self.db.execute(query.order_by(reviews.c.question_id, reviews.c.id))]
+            query = query.where(table.c.question_id == question_id)
+        return [_review(row) for row in self.db.execute(query.order_by(table.c.question_id, table.c.id))]
 
     def put_review(self, review: Review, expected_revision: int) -> Review:
         stored = Review(**{**review.__dict__, "revision": expected_revision + 1})
@@ -107,18 +115,19 @@ class SqlSession:
             "fingerprint": stored.fingerprint,
             "revision": stored.revision,
         }
-        key = (review.unit, review.question_id, review.tier)
+        table, scope = self.review_table, self._scope()
+        key = {"unit": review.unit, "question_id": review.question_id, "tier": review.tier, **scope}
         if expected_revision == 0:
             try:
                 with self.db.begin_nested():
-                    self.db.execute(insert(reviews).values(unit=key[0], question_id=key[1], tier=key[2], **values))
+                    self.db.execute(insert(table).values(**key, **values))
             except IntegrityError:
                 raise _conflict(review) from None
             return stored
         changed = self.db.execute(
-            update(reviews)
-            .where(reviews.c.unit == key[0], reviews.c.question_id == key[1], reviews.c.tier == key[2])
-            .where(reviews.c.revision == expected_revision)
+            update(table)
+            .where(*(table.c[k] == v for k, v in key.items()))
+            .where(table.c.revision == expected_revision)
             .values(**values)
         )
         if changed.rowcount != 1:

@@ -18,7 +18,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from zi_evidence.errors import PushRefused
 from zi_evidence.review.clock import utc_now
 from zi_evidence.review.model import EventDraft, Review
-from zi_evidence.review.sqlstore import SqlSession
 from zi_evidence.server import similar
 from zi_evidence.server.blobs import BlobStore, check_sha256
 from zi_evidence.server.snapshot import Snapshot
@@ -34,6 +33,7 @@ from zi_evidence.server.tables import (
     unit_views,
     units,
 )
+from zi_evidence.server.yearstore import YearSession
 
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -162,7 +162,7 @@ def _pages(db: Connection, snapshot: Snapshot) -> None:
 def _reviews(db: Connection, unit_id: int, snapshot: Snapshot, tier: str, now: str) -> None:
     """The unit tier's review rows take the pushed state; each change is one ``push`` event in the log."""
     code = db.execute(select(units.c.code).where(units.c.id == unit_id)).scalar_one()
-    session = SqlSession(db)
+    session = YearSession(db, code, snapshot.year)  # the drive's chain is the chain of its year
     held = {r.question_id: r for r in session.reviews(code) if r.tier == tier}
     for pushed in snapshot.reviews:
         old = held.get(pushed.question_id)

@@ -1,5 +1,6 @@
 """The review chain on the server: the same ``ReviewService`` as on a unit's laptop, over the server's
-review tables and the evidence the unit last pushed, with roles spread over the organisation tree."""
+review tables of one unit and year and the evidence the unit pushed that year, with roles spread over
+the organisation tree."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from zi_evidence.review.service import ReviewService
 from zi_evidence.server.database import ServerDb
 from zi_evidence.server.org import scoped_user, unit_id, visible_ids
 from zi_evidence.server.tables import snapshots, unit_files
+from zi_evidence.server.yearstore import YearStore
 
 
 def review_service(db: ServerDb, code: str, year: int, host: Any = None) -> ReviewService:
@@ -38,7 +40,7 @@ def review_service(db: ServerDb, code: str, year: int, host: Any = None) -> Revi
         for question, path, sha256 in rows:
             files.setdefault(question, []).append((path, sha256))
     ruleset = RulesetRegistry.from_host(host or make_plugin_manager()).get(json.loads(summary)["ruleset"])
-    return ReviewService(db.reviews, ruleset, code, CatalogEvidence(files), year)
+    return ReviewService(YearStore(db.reviews, code, year), ruleset, code, CatalogEvidence(files), year)
 
 
 def reviewer(db: ServerDb, user: User, code: str, today: date) -> User:

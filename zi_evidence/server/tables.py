@@ -3,6 +3,8 @@ two equal)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -19,7 +21,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
+
+from zi_evidence.review import tables as chain
 
 metadata = MetaData()
 
@@ -171,4 +176,25 @@ similar_texts = Table(
     Column("sha_b", String(64), nullable=False, index=True),
     Column("similarity", Float, nullable=False),
     PrimaryKeyConstraint("sha_a", "sha_b"),
+)
+
+
+def _with_year(table: Table, *extra: Any) -> Table:
+    """A review chain table as the server has it (s0004): the same columns, and the snapshot year."""
+    copied = [c._copy() for c in table.columns]
+    return Table(table.name, metadata, *copied, Column("year", Integer, nullable=False), *extra)
+
+
+#: the review chain's rows per unit and year; the drive's own store has no year (one drive, one year)
+reviews = _with_year(chain.reviews, UniqueConstraint("unit", "year", "question_id", "tier", name="uq_reviews"))
+
+#: the audit log as the review chain's migrations make it (named here for the key of ``event_years``)
+events = chain.events.to_metadata(metadata)
+
+#: the year of each audit event about one unit's year; beside ``events``, which may only be appended to
+event_years = Table(
+    "event_years",
+    metadata,
+    Column("seq", Integer, ForeignKey("events.seq"), primary_key=True),
+    Column("year", Integer, nullable=False),
 )

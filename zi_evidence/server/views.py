@@ -9,13 +9,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, tuple_
 
 from zi_evidence.errors import ServerError, ZiError
 from zi_evidence.review.model import User
-from zi_evidence.review.tables import reviews
 from zi_evidence.server import org, reuse
-from zi_evidence.server.tables import snapshots, units
+from zi_evidence.server.tables import reviews, snapshots, units
 
 Params = Mapping[str, str]
 
@@ -85,29 +84,34 @@ def rollup_view(db: Connection, user: User, params: Params, path: Params, today:
     """Every unit in scope with its last snapshot's scores and completeness and its review progress."""
     ids = scope(db, user, params, today)
     year = int(params["year"]) if params.get("year") else None
-    progress: dict[str, dict[str, dict[str, int]]] = {}
     shown = org.tree(db, today, ids)
-    query = (
-        select(reviews.c.unit, reviews.c.tier, reviews.c.status, func.count())
-        .where(reviews.c.unit.in_([u.code for u in shown]))
-        .group_by(reviews.c.unit, reviews.c.tier, reviews.c.status)
-    )
-    for unit, tier, status, count in db.execute(query):
-        progress.setdefault(unit, {}).setdefault(tier, {})[status] = count
-    rows: list[dict[str, Any]] = []
-    deadlines: dict[tuple[str, int], dict[str, str | None]] = {}
+    latest: dict[str, Any] = {}
     for unit in shown:
         found = select(snapshots).where(snapshots.c.unit_id == unit.id, snapshots.c.digest != "")
         if year is not None:
             found = found.where(snapshots.c.year == year)
-        latest = db.execute(found.order_by(snapshots.c.year.desc())).first()
-        summary = json.loads(latest.summary) if latest else None
+        latest[unit.code] = db.execute(found.order_by(snapshots.c.year.desc())).first()
+    # each unit's progress counts the reviews of the year shown, never an earlier year's chain
+    progress: dict[str, dict[str, dict[str, int]]] = {}
+    pairs = [(code, row.year) for code, row in latest.items() if row is not None]
+    query = (
+        select(reviews.c.unit, reviews.c.tier, reviews.c.status, func.count())
+        .where(tuple_(reviews.c.unit, reviews.c.year).in_(pairs))
+        .group_by(reviews.c.unit, reviews.c.tier, reviews.c.status)
+    )
+    for unit_code, tier, status, count in db.execute(query) if pairs else ():
+        progress.setdefault(unit_code, {}).setdefault(tier, {})[status] = count
+    rows: list[dict[str, Any]] = []
+    deadlines: dict[tuple[str, int], dict[str, str | None]] = {}
+    for unit in shown:
+        row = latest[unit.code]
+        summary = json.loads(row.summary) if row else None
         rows.append(
             {
                 "unit": unit.code, "name": unit.name, "kind": unit.kind, "parent": unit.parent,
-                "year": latest.year if latest else None, "pushed_at": latest.pushed_at if latest else None,
+                "year": row.year if row else None, "pushed_at": row.pushed_at if row else None,
                 "summary": summary, "reviews": progress.get(unit.code, {}),
-                "deadlines": _deadlines(deadlines, summary, latest.year) if latest and summary else {},
+                "deadlines": _deadlines(deadlines, summary, row.year) if row and summary else {},
             }
         )  # fmt: skip
     return {"date": today.isoformat(), "units": rows}

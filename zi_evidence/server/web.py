@@ -99,24 +99,36 @@ def _question(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
 
 
 def _past_year(site: unitsite.UnitSite) -> str:
-    """Why a past year has no chain here: the review store keys a chain by unit and question, not year,
-    so a past year's page would show (and its forms would change) the latest year's chain."""
+    """Why a past year's chain is read-only: decisions are made on the evidence of the latest year the
+    unit pushed; an earlier year keeps the state its chain had then."""
     if not site.pushed or site.year == site.pushed[0]:
         return ""
     return (
-        f"Rantai pemeriksaan di server hanya untuk tahun terbaru yang dikirim unit ini ({site.pushed[0]}); "
-        f"halaman tahun {site.year} hanya untuk dibaca. Buka tahun {site.pushed[0]} untuk memeriksa."
+        f"Pemeriksaan tahun {site.year} sudah ditutup dan hanya untuk dibaca; keputusan hanya dapat dibuat "
+        f"untuk tahun terbaru yang dikirim unit ini ({site.pushed[0]}). Buka tahun {site.pushed[0]} untuk memeriksa."
     )
 
 
 def _section(site: unitsite.UnitSite, request: Request, question_id: str) -> dict[str, Any]:
-    """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push."""
+    """The chain and the forms; never the unit's own submit form: that tier is the drive's, sent by push.
+    A past year shows its own chain and history without any form."""
+    found = {**review_pages.section(site, request, question_id), "year": site.year}  # the forms carry it
     past = _past_year(site)
     if past:
-        return {"enabled": True, "note": past, "chain": None, "history": [], "choices": None, "changed_tiers": [],
-                "actions": {"submit": None, "decide": [], "revoke": []}, "error": "", "done": ""}  # fmt: skip
-    found = review_pages.section(site, request, question_id)
+        return {**found, "note": past, "actions": {"submit": None, "decide": [], "revoke": []}}
     return {**found, "actions": {**found["actions"], "submit": None}}
+
+
+def _stale_year(site: unitsite.UnitSite, form: Any) -> str:
+    """A form shown while another year was the latest, sent after the unit pushed a newer one: it would
+    decide on evidence its sender never saw."""
+    sent = form.get("tahun")
+    if not isinstance(sent, str) or not sent or sent == str(site.year):
+        return ""
+    return (
+        f"Formulir ini dibuat di halaman tahun {sent}, padahal unit ini kini sudah mengirim tahun {site.year}; "
+        "keputusan tidak disimpan. Muat ulang halaman, periksa data dukung tahun itu, lalu putuskan lagi."
+    )
 
 
 def _file(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
@@ -196,6 +208,8 @@ def _write(kind: str) -> Any:
                 raise login.Refused(403, UNIT_TIER)
             if _past_year(site):
                 raise login.Refused(409, _past_year(site))
+            if _stale_year(site, form):
+                raise login.Refused(409, _stale_year(site, form))
             await run_in_threadpool(review_pages.act, site, request, visitor, kind, question_id, form)
         except login.Refused as exc:
             return await run_in_threadpool(_with_error, request, site, question_id, exc.status, str(exc))
