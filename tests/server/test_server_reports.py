@@ -7,12 +7,10 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_repo"
 #: what differs only because a file written by ``report -o`` links each evidence file beside it,
 #: while a download (drive app or server) has no folder to link from: the link, unwrapped
 MD_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -36,12 +34,18 @@ def push_drive(org, blob_store, run_cli, tmp_path):
 
 
 @pytest.fixture
-def sample_unit(tmp_path, indexed_repo, push_drive, unit_drive):
-    """UPT-A: its 2025 drive (a small Kemenkumham one), then sample_repo as its 2026 drive; both pushed."""
+def sample_unit(tmp_path, sample_copy, push_drive):
+    """UPT-A with sample_repo as its 2026 drive, pushed."""
+    root = sample_copy(tmp_path / "sample")
+    push_drive("UPT-A", root)
+    return root
+
+
+@pytest.fixture
+def two_years(push_drive, unit_drive):
+    """UPT-A's small Kemenkumham drives of 2025 and 2026, both pushed (the latest: 2026)."""
     push_drive("UPT-A", unit_drive("UPT-A", year=2025))
-    root = tmp_path / "sample"
-    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns(".zi-evidence"))
-    indexed_repo(root)
+    root = unit_drive("UPT-A")
     push_drive("UPT-A", root)
     return root
 
@@ -102,7 +106,7 @@ def test_the_servers_reports_equal_the_drives_own(sample_unit, reader, run_cli, 
     assert HTML_LINK.search(drive["html"].decode()), "the drive's file does link its evidence"
 
 
-def test_the_laporan_page_and_beranda_offer_the_downloads_with_the_datas_date(sample_unit, reader):
+def test_the_laporan_page_and_beranda_offer_the_downloads_with_the_datas_date(two_years, reader):
     kiki = reader("kiki")
     page = kiki.get("/unit/UPT-A/laporan")
     assert page.status_code == 200
@@ -118,7 +122,7 @@ def test_the_laporan_page_and_beranda_offer_the_downloads_with_the_datas_date(sa
     assert kiki.post("/unit/UPT-A/laporan/json").status_code == 405
 
 
-def test_a_past_year_gives_that_years_report(sample_unit, reader):
+def test_a_past_year_gives_that_years_report(two_years, reader):
     kiki = reader("kiki")
     page = kiki.get("/unit/UPT-A/2025/laporan")
     assert 'href="/unit/UPT-A/2025/laporan/json"' in page.text
@@ -128,11 +132,12 @@ def test_a_past_year_gives_that_years_report(sample_unit, reader):
     found = old.json()
     assert (found["year"], found["ruleset_id"], found["unit"]) == (2025, "permenkumham-29-2019", "UPT-A")
     latest = kiki.get("/unit/UPT-A/laporan/json").json()
-    assert latest["year"] == 2026 and latest["ruleset_id"] == "permenpanrb-90-2021"
+    assert latest["year"] == 2026 and latest["files"] == found["files"] == 2
+    assert kiki.get("/unit/UPT-A/laporan/json").content != old.content
     assert kiki.get("/unit/UPT-A/2024/laporan/json").status_code == 404
 
 
-def test_a_reader_outside_the_units_subtree_is_refused(sample_unit, reader):
+def test_a_reader_outside_the_units_subtree_is_refused(two_years, reader):
     jaja = reader("jaja")  # Kanwil Jabar: UPT-A sits under Kanwil Jatim
     for path in ("/unit/UPT-A/laporan", "/unit/UPT-A/laporan/json", "/unit/UPT-A/2025/laporan/xlsx"):
         refused = jaja.get(path)
@@ -142,7 +147,7 @@ def test_a_reader_outside_the_units_subtree_is_refused(sample_unit, reader):
     assert reader("esa").get("/unit/UPT-A/laporan/json").status_code == 200  # the Eselon I above it reads it
 
 
-def test_an_unknown_format_is_a_clear_404(sample_unit, reader):
+def test_an_unknown_format_is_a_clear_404(two_years, reader):
     kiki = reader("kiki")
     for name in ("pdf", "<img src=x onerror=alert(1)>"):
         missing = kiki.get("/unit/UPT-A/laporan/" + name)
@@ -163,13 +168,13 @@ def test_an_old_snapshot_says_to_push_again(pushed, reader):
     assert "content-disposition" not in download.headers and "Traceback" not in download.text
 
 
-def test_older_snapshot_formats_are_still_accepted_and_a_broken_readiness_refused(sample_unit, tmp_path):
+def test_older_snapshot_formats_are_still_accepted_and_a_broken_readiness_refused(two_years, tmp_path):
     from zi_evidence.errors import PushRefused
     from zi_evidence.repository import Repository
     from zi_evidence.server.collect import collect
     from zi_evidence.server.snapshot import from_json
 
-    snapshot = collect(Repository.open(sample_unit))
+    snapshot = collect(Repository.open(two_years))
     data = json.loads(snapshot.to_json())
     assert data["format"] == 3 and from_json(snapshot.to_json()).readiness == snapshot.readiness
     older = {k: v for k, v in data.items() if k != "readiness"}
@@ -180,4 +185,4 @@ def test_older_snapshot_formats_are_still_accepted_and_a_broken_readiness_refuse
         from_json(json.dumps(broken).encode())
     tomorrow = {**data, "readiness": json.dumps({**report, "today": "2099-01-01", "deadline": None})}
     assert from_json(json.dumps(tomorrow).encode()).digest == snapshot.digest
-    assert from_json(json.dumps({**data, "answers": {}}).encode()).digest != snapshot.digest
+    assert from_json(json.dumps({**data, "unit_name": "UPT-Z"}).encode()).digest != snapshot.digest
