@@ -90,6 +90,7 @@ def test_the_servers_reports_equal_the_drives_own(sample_unit, reader, run_cli, 
         assert answer.headers["content-disposition"].startswith(
             f'attachment; filename="laporan-kesiapan-upt-a-2026{suffix}"'
         )
+        assert "script-src 'self'" in answer.headers["content-security-policy"]  # the app's own
         got[fmt] = answer.content
     pushed = json.loads(got["json"])
     taken = pushed["today"]  # the date the unit's data was taken, as the snapshot carries it
