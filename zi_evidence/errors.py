@@ -127,6 +127,10 @@ class YearNotPushed(ServerError):
     """A year named in the address that the unit never pushed (a 404 page, not a failure)."""
 
 
+class UnknownReportFormat(ServerError):
+    """A report format no active plugin gives, asked of a unit's Laporan on the server (a 404)."""
+
+
 class PushRefused(ServerError):
     """The server refused a snapshot or a file: a hash that does not match, a manifest out of bounds."""
 

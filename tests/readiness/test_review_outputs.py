@@ -186,3 +186,39 @@ def test_a_damaged_review_database_is_named_not_a_traceback(make_repo, make_driv
     assert "Hasil pemeriksaan berjenjang" in html and "review.sqlite rusak" in html
     status = run_cli("review", "status", "-C", root)
     assert status.exit_code == 1 and "rusak atau bukan basis data SQLite" in status.output
+
+
+def test_a_readiness_rebuilt_from_its_json_renders_every_format_alike(reviewed):
+    """What the server does with a pushed readiness: the same object again, every report the same."""
+    from datetime import date
+
+    from zi_evidence.readiness import build_readiness
+    from zi_evidence.readiness.revive import readiness_from_dict
+
+    repo = Repository.open(reviewed)
+    readiness = build_readiness(repo, date(2026, 11, 22))
+    sent = json.loads(json.dumps(readiness.to_dict(), ensure_ascii=False))
+    back = readiness_from_dict(sent)
+    assert back.to_dict() == readiness.to_dict() and back.reviews and back.reviews.questions
+    for name, fmt in repo.host.report_formats().items():
+        if name == "xlsx":
+            continue  # compared cell by cell below (the workbook's zip carries a write time)
+        assert fmt().render(back) == fmt().render(readiness), name
+    xlsx = repo.host.report_formats()["xlsx"]
+    import io
+
+    cells = [
+        [[c.value for c in row] for ws in openpyxl.load_workbook(io.BytesIO(fmt().render(r))).worksheets
+         for row in ws.iter_rows()]
+        for fmt, r in ((xlsx, back), (xlsx, readiness))
+    ]  # fmt: skip
+    assert cells[0] == cells[1]
+    bad = {**sent, "findings": [{**sent["findings"][0], "severity": "gawat"}]}
+    with pytest.raises(ValueError, match=r"kesiapan\.findings\[0\]"):
+        readiness_from_dict(bad)
+    with pytest.raises(ValueError, match="kolom tak dikenal"):
+        readiness_from_dict({**sent, "rahasia": 1})
+    with pytest.raises(ValueError, match=r"kesiapan\.today"):
+        readiness_from_dict({**sent, "today": "besok"})
+    with pytest.raises(ValueError, match="versi skema"):
+        readiness_from_dict({**sent, "schema_version": 99})

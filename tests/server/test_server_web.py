@@ -343,9 +343,9 @@ def test_a_unit_not_yet_upgraded_still_pushes_format_1(unit_drive):
     from zi_evidence.server.snapshot import from_json
 
     data = json.loads(collect(Repository.open(unit_drive("UPT-A"))).to_json())
-    assert data["format"] == 2 and data["views"]
-    old = {k: v for k, v in data.items() if k != "views"}
+    assert data["format"] == 3 and data["views"]
+    old = {k: v for k, v in data.items() if k not in ("views", "readiness")}
     parsed = from_json(json.dumps({**old, "format": 1}).encode())
     assert parsed.views == {} and len(parsed.files) == len(data["files"])
-    with pytest.raises(PushRefused, match="format bukan 1 atau 2"):
-        from_json(json.dumps({**data, "format": 3}).encode())
+    with pytest.raises(PushRefused, match="format bukan 1, 2 atau 3"):
+        from_json(json.dumps({**data, "format": 4}).encode())

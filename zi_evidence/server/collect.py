@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -35,6 +36,13 @@ def collect(repo: Any, today: date | None = None) -> Snapshot:
     from zi_evidence.server.pageviews import page_views
     from zi_evidence.web.site import Site
 
+    unit_tier = repo.ruleset.tiers[0].key
+    store = open_store(repo.state_dir)  # first: the readiness then sees the review database a push leaves
+    try:
+        with store.transaction() as session:
+            reviews = [r for r in session.reviews(repo.config.unit.name) if r.tier == unit_tier]
+    finally:
+        store.close()
     site = Site(repo)  # the web pages' own data, built once for the pages and the summary
     readiness = site.readiness() if today in (None, date.today()) else build_readiness(repo, today)
     entries: list[ManifestEntry] = []
@@ -52,13 +60,6 @@ def collect(repo: Any, today: date | None = None) -> Snapshot:
             )  # fmt: skip
             if record.parser and record.sha256 not in texts:
                 texts[record.sha256] = tuple(catalog.page_texts(record))
-    unit_tier = repo.ruleset.tiers[0].key
-    store = open_store(repo.state_dir)
-    try:
-        with store.transaction() as session:
-            reviews = [r for r in session.reviews(repo.config.unit.name) if r.tier == unit_tier]
-    finally:
-        store.close()
     findings = tuple(
         {"code": f.code, "severity": f.severity, "question": f.question, "path": f.path, "message": f.message}
         for f in readiness.findings
@@ -77,4 +78,6 @@ def collect(repo: Any, today: date | None = None) -> Snapshot:
         ),
         summary=_summary(unit_row(str(repo.root), readiness), readiness),
         views=page_views(site),
+        # the JSON report as text: its keys keep their order, so the server's reports are the drive's
+        readiness=json.dumps(readiness.to_dict(), ensure_ascii=False),
     )

@@ -20,6 +20,7 @@ from zi_evidence.review.clock import utc_now
 from zi_evidence.review.model import EventDraft, Review
 from zi_evidence.server import similar
 from zi_evidence.server.blobs import BlobStore, check_sha256
+from zi_evidence.server.pageviews import READINESS
 from zi_evidence.server.snapshot import Snapshot
 from zi_evidence.server.tables import (
     blobs,
@@ -114,11 +115,11 @@ def commit(db: Connection, unit_id: int, snapshot: Snapshot, unit_tier: str = "u
     if snapshot.answers:
         db.execute(insert(unit_answers), [{**key, "question": q, "answer": a} for q, a in snapshot.answers.items()])
     db.execute(delete(unit_views).where(unit_views.c.unit_id == unit_id, unit_views.c.year == snapshot.year))
-    if snapshot.views:
-        db.execute(
-            insert(unit_views),
-            [{**key, "name": n, "data": json.dumps(v, ensure_ascii=False)} for n, v in snapshot.views.items()],
-        )
+    kept = {n: json.dumps(v, ensure_ascii=False) for n, v in snapshot.views.items() if n != READINESS}
+    if snapshot.readiness:
+        kept[READINESS] = snapshot.readiness  # already JSON text, stored as sent
+    if kept:
+        db.execute(insert(unit_views), [{**key, "name": n, "data": data} for n, data in kept.items()])
     _reviews(db, unit_id, snapshot, unit_tier, now)
     db.execute(
         snapshots.update()

@@ -21,6 +21,8 @@ FILE = "file:"
 UNMAPPED = "unmapped"
 PROBLEMS = "problems"
 DAILY = ("today", "deadline")
+#: where the server keeps the snapshot's ``readiness`` beside the pages (no page of the unit has this name)
+READINESS = "@readiness"
 
 
 def _without_ids(found: dict[str, Any], hashes: dict[int, str]) -> dict[str, Any]:

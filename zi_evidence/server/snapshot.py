@@ -16,9 +16,13 @@ from zi_evidence.errors import PushRefused
 from zi_evidence.server.blobs import check_sha256
 
 #: 2: adds ``views``, the readiness pages' data as the drive computed them (``pageviews``).
-FORMAT = 2
-#: a unit not yet upgraded still pushes (format 1): its data arrives, its pages say they lack page data
-READABLE = (1, 2)
+#: 3: adds ``readiness``, the drive's whole readiness object (its JSON report), for the Laporan downloads.
+FORMAT = 3
+#: a unit not yet upgraded still pushes (formats 1, 2): its data arrives, its pages say what it lacks
+READABLE = (1, 2, 3)
+#: what changes with the day alone: left out of the digest, so pushing the same state tomorrow changes
+#: nothing and the reports keep the date the data was taken
+DAILY = ("today", "deadline")
 #: Bounds on what a server accepts from one push (a unit has hundreds to thousands of files).
 MAX_FILES = 50_000
 MAX_PAGES = 2_000_000
@@ -63,17 +67,25 @@ class Snapshot:
     reviews: tuple[UnitReview, ...]
     summary: dict[str, Any]
     views: dict[str, Any] = field(default_factory=dict)  # page name -> its data (``pageviews``)
+    readiness: str = ""  # the JSON report (``Readiness.to_dict()``) as of the push, as text: key order kept
 
     def hashes(self) -> set[str]:
         return {entry.sha256 for entry in self.files}
 
     def to_json(self) -> bytes:
-        data = {"format": FORMAT, **asdict(self)}
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        return _canonical({"format": FORMAT, **asdict(self)})
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(self.to_json()).hexdigest()
+        data = asdict(self)
+        if self.readiness:
+            kept = {k: v for k, v in json.loads(self.readiness).items() if k not in DAILY}
+            data["readiness"] = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(_canonical({"format": FORMAT, **data})).hexdigest()
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 FINDING_KEYS = ("code", "severity", "question", "path", "message")
@@ -101,6 +113,16 @@ def _refuse(what: str) -> PushRefused:
     return PushRefused(f"Snapshot ditolak: {what}. Buat ulang dengan versi zi-evidence yang sama dengan server.")
 
 
+def _readiness(raw: Any) -> str:
+    """Checked here, field by field, so a push the server could not turn into a report is refused."""
+    from zi_evidence.readiness.revive import readiness_from_dict
+
+    if not isinstance(raw, str) or len(raw) > MAX_TEXT:
+        raise ValueError("readiness bukan teks JSON laporan")
+    readiness_from_dict(json.loads(raw))
+    return raw
+
+
 def _views(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, dict) for k, v in raw.items()):
         raise ValueError("views bukan peta nama halaman ke datanya")
@@ -114,7 +136,7 @@ def from_json(raw: bytes) -> Snapshot:
     except (ValueError, UnicodeDecodeError):
         raise _refuse("bukan JSON yang sah") from None
     if not isinstance(data, dict) or data.get("format") not in READABLE:
-        raise _refuse(f"format bukan {' atau '.join(map(str, READABLE))}")
+        raise _refuse(f"format bukan {', '.join(map(str, READABLE[:-1]))} atau {READABLE[-1]}")
     try:
         files = tuple(_typed(ManifestEntry, entry) for entry in data["files"])
         texts = {check_sha256(k): tuple(str(p) for p in v) for k, v in data["texts"].items()}
@@ -125,7 +147,8 @@ def from_json(raw: bytes) -> Snapshot:
         snapshot = Snapshot(
             str(data["unit_name"]), int(data["year"]), str(data["ruleset"]), files, texts, findings,
             {str(k): str(v) for k, v in data["answers"].items()}, reviews, dict(data["summary"]),
-            _views(data["views"] if data["format"] == FORMAT else {}),
+            _views(data["views"] if data["format"] >= 2 else {}),
+            _readiness(data["readiness"]) if data["format"] >= 3 else "",
         )  # fmt: skip
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise _refuse(f"isinya tidak lengkap ({exc})") from None

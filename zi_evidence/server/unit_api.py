@@ -48,6 +48,7 @@ def routes(user_of: Callable[[Request], User]) -> list[BaseRoute]:
             Route(unit + "/lke", _twin(web._lke, user_of, "")),
             Route(unit + "/belum-terpetakan", _twin(web._unmapped, user_of, "")),
             Route(unit + "/masalah", _twin(web._problems, user_of, "")),
+            Route(unit + "/laporan", _twin(web._reports, user_of, "")),
             Route(unit + "/pertanyaan/{question_id}", _twin(web._question, user_of, question)),
             Route(unit + "/berkas/{sha256}", _twin(web._file, user_of, file)),
         ]

@@ -27,6 +27,7 @@ UNIT_NAV = (
     ("/cari", "Cari"),
     ("/belum-terpetakan", "Belum terpetakan"),
     ("/masalah", "Masalah"),
+    ("/laporan", "Laporan"),
 )
 
 

@@ -1,7 +1,7 @@
 """The server's web pages: the units the signed-in user reaches (the live roll-up), and each unit's
-Beranda, LKE, Belum terpetakan, Masalah, question (with its review chain and forms), file and original
-under /unit/<code>/ (its latest pushed year) or /unit/<code>/<year>/, with the drive web app's templates,
-login pages and review writes.
+Beranda, LKE, Belum terpetakan, Masalah, Laporan (its downloads), question (with its review chain and
+forms), file and original under /unit/<code>/ (its latest pushed year) or /unit/<code>/<year>/, with the
+drive web app's templates, login pages and review writes.
 
 Stateless like the API: sessions, throttling and the chain live in PostgreSQL, the files in the evidence
 store, so two processes behind a reverse proxy serve the same pages.
@@ -19,7 +19,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from zi_evidence.errors import ReviewError, YearNotPushed
+from zi_evidence.errors import ReviewError, UnknownReportFormat, YearNotPushed
 from zi_evidence.server import unitsite, views
 from zi_evidence.server.blobs import SHA256
 from zi_evidence.web import login, review_pages
@@ -77,7 +77,9 @@ def _page(template: str, fn: Any, missing: str = "") -> Any:
 
 
 def _dashboard(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
-    return unitsite.dashboard(db, site)
+    from zi_evidence.server import reports
+
+    return {**unitsite.dashboard(db, site), "reports": reports.listing(db, site)}
 
 
 def _lke(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
@@ -142,6 +144,28 @@ def _unmapped(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
 
 def _problems(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
     return unitsite.problems(db, site)
+
+
+def _reports(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    from zi_evidence.server import reports
+
+    return reports.listing(db, site)
+
+
+async def report_download(request: Request) -> Response:
+    """One report of the unit's pushed year, rendered here from its snapshot; never written anywhere."""
+    from zi_evidence.server import reports
+    from zi_evidence.web.pages import attachment
+
+    def build(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+        try:
+            return reports.download(db, site, request.path_params["format_name"])
+        except UnknownReportFormat as exc:
+            raise HTTPException(404, str(exc)) from None
+
+    _, found = await run_in_threadpool(_read(build), request)
+    headers = {"content-disposition": attachment(found.filename), "cache-control": "no-store"}
+    return Response(found.body, media_type=found.content_type, headers=headers)
 
 
 def _search_data(db: Any, request: Request, unit_ids: list[int], year: int | None = None) -> dict[str, Any]:
@@ -287,6 +311,8 @@ def _unit_routes(unit: str) -> list[BaseRoute]:
         Route(unit + "/pertanyaan/{question_id}", _page("question.html", _question, question)),
         Route(unit + "/berkas/{sha256}", _page("file.html", _file, "Berkas ini tidak ada dalam snapshot unit ini.")),
         Route(unit + "/berkas/{sha256}/asli", original),
+        Route(unit + "/laporan", _page("reports.html", _reports)),
+        Route(unit + "/laporan/{format_name}", report_download),
         *[
             Route(f"{unit}/pertanyaan/{{question_id}}/{kind}", _write(kind), methods=["POST"])
             for kind in review_pages.DONE

@@ -184,10 +184,23 @@ REPORT_TYPES = {
 }
 
 
-async def report_download(request: Request) -> Response:
+def report_media(name: str, fmt: Any) -> tuple[str, str]:
+    """A report format's content type and file suffix (the server's downloads use the same)."""
     import mimetypes
+
+    suffix = fmt.suffix or f".{name}"
+    return REPORT_TYPES.get(name) or mimetypes.guess_type(f"x{suffix}")[0] or "application/octet-stream", suffix
+
+
+def attachment(filename: str) -> str:
+    """A Content-Disposition for a download: a plain ASCII name, and the exact one percent-encoded."""
     from urllib.parse import quote
 
+    plain = "".join(c if c.isascii() and (c.isalnum() or c in "-._") else "_" for c in filename)
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+async def report_download(request: Request) -> Response:
     from zi_evidence.bundle import slug
 
     site = _site(request)
@@ -202,8 +215,6 @@ async def report_download(request: Request) -> Response:
         return body.encode("utf-8") if isinstance(body, str) else bytes(body)
 
     body = await run_in_threadpool(build)
-    suffix = fmt.suffix or f".{name}"
-    content_type = REPORT_TYPES.get(name) or mimetypes.guess_type(f"x{suffix}")[0] or "application/octet-stream"
+    content_type, suffix = report_media(name, fmt)
     filename = f"laporan-kesiapan-{slug(site.repo.config.unit.name) or 'unit'}{suffix}"
-    disposition = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename, safe='')}"
-    return Response(body, media_type=content_type, headers={"content-disposition": disposition})
+    return Response(body, media_type=content_type, headers={"content-disposition": attachment(filename)})
