@@ -74,6 +74,61 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
+# the band keys as stored before migration s0004_lsh (one row per band), rebuilt from the current rows,
+# so both layouts are measured on the same keys in one run
+_OLD_LAYOUT = (
+    "CREATE TABLE bench_text_bands (band smallint NOT NULL, bucket bigint NOT NULL, sha256 varchar(64) NOT NULL, "
+    "PRIMARY KEY (band, bucket, sha256))",
+    "INSERT INTO bench_text_bands SELECT k.n - 1, k.bucket, s.sha256 "
+    "FROM text_band_sets s, unnest(s.bands) WITH ORDINALITY AS k(bucket, n)",
+    "ANALYZE bench_text_bands",
+)
+# the lookup a push runs for its new files, in each layout (similar._CANDIDATES before and now)
+_LOOKUP_BEFORE = (
+    "SELECT DISTINCT k.sha, o.sha256 FROM (SELECT s.sha256 AS sha, (k.n - 1)::smallint AS band, k.bucket "
+    "FROM text_band_sets s, unnest(s.bands) WITH ORDINALITY AS k(bucket, n) WHERE s.sha256 = ANY(%(shas)s)) k "
+    "JOIN bench_text_bands o ON o.band = k.band AND o.bucket = k.bucket AND o.sha256 <> k.sha"
+)
+_LOOKUP_NOW = (
+    "SELECT n.sha256, o.sha256 FROM text_band_sets n JOIN text_band_sets o "
+    "ON o.bands && n.bands AND o.sha256 <> n.sha256 WHERE n.sha256 = ANY(%(shas)s)"
+)
+
+
+def band_lookups(c, rng: random.Random, rounds: int) -> dict[str, object]:
+    """Band storage in both layouts, and the reuse lookup of one unit's push (all its files) and of one
+    file, the two layouts alternating on the same files; both must find the same pairs."""
+    for statement in _OLD_LAYOUT:
+        c.exec_driver_sql(statement)
+    c.commit()
+    size = "SELECT pg_total_relation_size(%(t)s)"
+    found: dict[str, object] = {
+        "bands_mb_before": round(c.exec_driver_sql(size, {"t": "bench_text_bands"}).scalar() / 1e6, 1),
+        "bands_mb": round(c.exec_driver_sql(size, {"t": "text_band_sets"}).scalar() / 1e6, 1),
+    }
+    by_unit = c.exec_driver_sql(
+        "SELECT u.code, array_agg(DISTINCT f.sha256) FROM unit_files f JOIN units u ON u.id = f.unit_id "
+        "JOIN text_band_sets b ON b.sha256 = f.sha256 GROUP BY u.code"
+    ).all()
+    batches = (("unit", lambda: rng.choice(by_unit)[1]), ("file", lambda: [rng.choice(rng.choice(by_unit)[1])]))
+    for label, batch in batches:
+        samples: dict[str, list[float]] = {"before": [], "now": []}
+        for _ in range(rounds):
+            shas = batch()
+            pairs = {}
+            pair = (("before", _LOOKUP_BEFORE), ("now", _LOOKUP_NOW))
+            for name, query in pair if len(samples["now"]) % 2 else pair[::-1]:  # each goes first in turn
+                t0 = time.perf_counter()
+                pairs[name] = set(c.exec_driver_sql(query, {"shas": shas}).all())
+                samples[name].append(time.perf_counter() - t0)
+            assert pairs["before"] == pairs["now"], "the two layouts found different candidates"
+        for name, values in samples.items():
+            found[f"reuse_lookup_{label}_{name}"] = percentiles(values)
+    c.exec_driver_sql("DROP TABLE bench_text_bands")
+    c.commit()
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=200)
@@ -175,6 +230,8 @@ def run(args: argparse.Namespace, dsn: str) -> None:
                 samples.append(time.perf_counter() - t0)
             results[f"rollup_{label}"] = percentiles(samples)
         load["rollup_end"] = os.getloadavg()[0]
+        results.update(band_lookups(c, rng, max(args.rounds, 20)))
+        load["reuse_lookup_end"] = os.getloadavg()[0]
         size = c.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
         similar_pairs = c.exec_driver_sql("SELECT count(*) FROM similar_texts").scalar()
     db.close()

@@ -3,6 +3,7 @@ subtree/year/question-scoped ranked query with highlights."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -11,6 +12,8 @@ from zi_evidence import IndexUnavailable
 
 if TYPE_CHECKING:  # SQLAlchemy loads only on the server, never when a unit's command loads plugins
     from sqlalchemy import Connection, Engine
+
+    from zi_evidence.server.search_filters import FileType
 
 START, STOP = "\x02", "\x03"  # highlight marks no extracted text contains (control characters are dropped)
 
@@ -52,7 +55,8 @@ candidates AS MATERIALIZED (
 top AS (SELECT * FROM candidates ORDER BY rank DESC, sha256, page_no LIMIT :limit)
 SELECT t.sha256, t.page_no, t.rank,
        ts_headline('indonesian', p.body, q.qi, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=2'),
-       (SELECT json_agg(json_build_object('unit', u.code, 'year', f.year, 'path', f.path, 'question', f.question)
+       (SELECT json_agg(json_build_object('unit', u.code, 'year', f.year, 'path', f.path, 'question', f.question,
+                                          'mime', f.mime)
                         ORDER BY u.code, f.year, f.path)
         FROM unit_files f JOIN units u ON u.id = f.unit_id
         WHERE f.sha256 = t.sha256 AND f.unit_id = ANY(:units) {filters}),
@@ -60,6 +64,15 @@ SELECT t.sha256, t.page_no, t.rank,
 FROM top t JOIN pages p ON p.sha256 = t.sha256 AND p.page_no = t.page_no, q
 ORDER BY t.rank DESC, t.sha256, t.page_no
 """
+
+
+# a file's format as the drive names it (``FileRecord.format``): the extension its mime type stands for
+# or, for a type not in that table, its name's own; ``image`` is any image/* type
+_FORMAT = (
+    " AND (lower(f.mime) = ANY(:type_mimes)"
+    " OR (lower(f.mime) <> ALL(:typed_mimes) AND right(lower(f.path), length(:type_suffix)) = :type_suffix))"
+)
+_MIME_PREFIX = " AND starts_with(lower(f.mime), :mime_prefix)"
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,16 @@ def segments(headline: str) -> list[tuple[str, bool]]:
         if rest:
             pieces.append((rest, False))
     return pieces
+
+
+def _hit(row: Any) -> dict[str, Any]:
+    files = row[4] or []
+    first = files[0] if files else {}
+    # where the page is filed first (unit, year, path): a page links to that year's file, never the latest
+    return {
+        "sha256": row[0], "page": row[1], "rank": float(row[2]), "snippet": segments(row[3]), "files": files,
+        "unit": first.get("unit"), "year": first.get("year"), "path": first.get("path"),
+    }  # fmt: skip
 
 
 class PgSearchBackend:
@@ -110,9 +133,12 @@ class PgSearchBackend:
         limit: int,
         candidates: int = CANDIDATES,
         scoped_files: int = SCOPED_FILES,
+        questions: Sequence[str] | None = None,
+        file_type: FileType | None = None,
     ) -> PageHits:
         """Ranked page hits for ``query`` within the units, year and question given, and how many pages
-        matched (counted up to ``candidates``)."""
+        matched (counted up to ``candidates``). ``questions``: the file's question is one of these (an
+        LKE area's); ``file_type``: its format. Both narrow the files before ranking, never after."""
         from sqlalchemy import text
 
         filters, params = "", {"q": query, "units": unit_ids, "limit": limit, "candidates": candidates}
@@ -122,6 +148,16 @@ class PgSearchBackend:
         if question:
             filters += " AND f.question = :question"
             params["question"] = question
+        if questions is not None:
+            filters += " AND f.question = ANY(:questions)"
+            params["questions"] = list(questions)
+        if file_type is not None and file_type.mime_prefix:
+            filters += _MIME_PREFIX
+            params["mime_prefix"] = file_type.mime_prefix
+        elif file_type is not None:
+            filters += _FORMAT
+            params.update(type_mimes=list(file_type.mimes), typed_mimes=list(file_type.typed),
+                          type_suffix=file_type.suffix)  # fmt: skip
         counting = {**params, "most": scoped_files + 1}
         files = db.execute(text(_SCOPE_FILES.format(filters=filters)), counting).scalar_one()
         # a small scope is read page by page through the primary key (the GIN index, being bitmap-only, is
@@ -137,9 +173,6 @@ class PgSearchBackend:
             rows = db.execute(text(_SEARCH.format(filters=filters)), params).all()
         finally:
             db.exec_driver_sql("SELECT set_config('enable_bitmapscan', %(was)s, true)", {"was": before})
-        hits = [
-            {"sha256": r[0], "page": r[1], "rank": float(r[2]), "snippet": segments(r[3]), "files": r[4] or []}
-            for r in rows
-        ]
+        hits = [_hit(r) for r in rows]
         matched = int(rows[0][5]) if rows else 0
         return PageHits(hits, min(matched, candidates), matched > candidates)

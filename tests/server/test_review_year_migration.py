@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import insert, select
+from zi_evidence.server.database import SERVER_HEAD
 
 Q = "A.1.1.a"
 
@@ -60,7 +61,7 @@ def test_s0004_gives_old_rows_the_year_of_the_units_latest_snapshot(postgres_db)
     db = open_server(postgres_db)
     try:
         with db.engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM server_version").scalar() == "s0004"
+            assert connection.exec_driver_sql("SELECT version_num FROM server_version").scalar() == SERVER_HEAD
             years = dict(connection.execute(select(reviews.c.unit, reviews.c.year)).all())
             assert years == {"U1": 2026, "U2": 2025}
             events = dict(connection.execute(select(event_years.c.seq, event_years.c.year)).all())
@@ -116,6 +117,6 @@ def test_s0004_goes_back_only_while_each_unit_holds_one_year(postgres_db):
         with pytest.raises(RuntimeError, match="lebih dari satu tahun"):
             _server_migrate(db, "s0003", down=True)
         with db.engine.connect() as connection:
-            assert connection.exec_driver_sql("SELECT version_num FROM server_version").scalar() == "s0004"
+            assert connection.exec_driver_sql("SELECT version_num FROM server_version").scalar() == SERVER_HEAD
     finally:
         db.close()

@@ -183,15 +183,16 @@ def test_search_covers_the_units_the_user_reaches(units_pushed, web, accounts_on
     _login(client, "kiki", accounts_on["kiki"])
     found = client.get("/cari", params={"q": '"zona integritas"'})
     assert found.status_code == 200
-    links = set(re.findall(r'class="hit-link" href="(/unit/[^/]+)/berkas/[0-9a-f]{64}#halaman-\d+"', found.text))
-    assert links == {"/unit/UPT-A", "/unit/UPT-B"}  # UPT-C filed the same words, outside kiki's reach
+    links = set(re.findall(r'class="hit-link" href="(/unit/[^/]+/\d+)/berkas/[0-9a-f]{64}#halaman-\d+"', found.text))
+    assert links == {"/unit/UPT-A/2026", "/unit/UPT-B/2026"}  # UPT-C filed the same words, outside kiki's reach
     one = client.get("/unit/UPT-B/cari", params={"q": '"zona integritas"'})
-    assert set(re.findall(r'href="(/unit/[^/]+)/berkas/', one.text)) == {"/unit/UPT-B"}
+    assert set(re.findall(r'href="(/unit/[^/]+)/\d+/berkas/', one.text)) == {"/unit/UPT-B"}
     assert "<mark>" in found.text
     matched = re.search(r'id="matched">(\d+) halaman cocok', found.text)
     assert matched and int(matched.group(1)) >= len(re.findall(r'class="hit-link"', found.text))
     by_kind = client.get("/cari", params={"q": '"zona integritas"', "kind": "pdf"})
-    assert "diabaikan" in by_kind.text and 'class="hit-link"' in by_kind.text
+    assert 'class="hit-link"' in by_kind.text and 'id="search-error"' not in by_kind.text
+    assert 'class="hit-link"' not in client.get("/cari", params={"q": '"zona integritas"', "kind": "xlsx"}).text
 
 
 def test_a_send_back_needs_a_note_and_returns_the_question_to_the_unit(units_pushed, web, accounts_on, org):

@@ -119,7 +119,7 @@ def test_files_already_sketched_are_not_compared_again(org, push_drive, sktext):
     from sqlalchemy import func, select
 
     from zi_evidence.server import similar
-    from zi_evidence.server.tables import pages, similar_texts, text_bands, text_sketches
+    from zi_evidence.server.tables import pages, similar_texts, text_band_sets, text_sketches
 
     rng = random.Random(5)
     original = sktext.make_sk(rng, sktext.unit(rng, "Lapas Kelas IIA Malang", "Malang"), 2026)
@@ -128,14 +128,65 @@ def test_files_already_sketched_are_not_compared_again(org, push_drive, sktext):
 
     def counts():
         with org.engine.connect() as c:
-            return [c.execute(select(func.count()).select_from(t)).scalar() for t in (similar_texts, text_bands,
+            return [c.execute(select(func.count()).select_from(t)).scalar() for t in (similar_texts, text_band_sets,
                                                                                      text_sketches)]  # fmt: skip
 
     before = counts()
-    assert before == [1, 2 * similar.BANDS, 2]
+    assert before == [1, 2, 2]  # one row of band keys per file
     with org.engine.begin() as db:  # what a later push of the same files hands over
         texts: dict[str, list[str]] = {}
         for sha, body in db.execute(select(pages.c.sha256, pages.c.body).order_by(pages.c.sha256, pages.c.page_no)):
             texts.setdefault(sha, []).append(body)
         assert similar.record(db, {sha: tuple(t) for sha, t in texts.items()}) == 0
     assert counts() == before
+
+
+# --- migration s0005: band rows stored one per band (s0003) move into one row per file, in band
+# order; a file sketched before still finds its copy pushed after, and the downgrade gives the rows back
+
+
+def _migrate(engine, target: str, down: bool = False) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from zi_evidence.server.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, target)
+
+
+def test_band_rows_move_into_one_row_per_file_and_still_match(postgres_db, sktext):
+    from sqlalchemy import create_engine, text
+
+    from zi_evidence.server import similar
+
+    rng = random.Random(9)
+    original = sktext.make_sk(rng, sktext.unit(rng, "Lapas Kelas IIA Malang", "Malang"), 2026)
+    copy = sktext.copy_sk(original, sktext.unit(rng, "Rutan Kelas I Surabaya", "Surabaya"), rng)
+    old = similar.sketch(sktext.pages(original))
+    assert old is not None
+    engine = create_engine(postgres_db)
+    _migrate(engine, "s0003")
+    with engine.begin() as db:  # what a push stored before this version: one row per band
+        db.execute(
+            text("INSERT INTO text_sketches VALUES (:sha, :sig, :n)"), {"sha": "a" * 64, "sig": old.signature,
+                                                                       "n": old.shingles},
+        )  # fmt: skip
+        db.execute(
+            text("INSERT INTO text_bands (band, bucket, sha256) VALUES (:band, :bucket, :sha)"),
+            [{"band": b, "bucket": k, "sha": "a" * 64} for b, k in reversed(list(enumerate(old.bands)))],
+        )
+    _migrate(engine, "s0005")
+    with engine.begin() as db:
+        assert db.execute(text("SELECT sha256, bands FROM text_band_sets")).all() == [("a" * 64, list(old.bands))]
+        assert similar.record(db, {"b" * 64: tuple(sktext.pages(copy))}) == 1
+        assert db.execute(text("SELECT sha_a, sha_b FROM similar_texts")).all() == [("a" * 64, "b" * 64)]
+    _migrate(engine, "s0003", down=True)
+    with engine.connect() as db:
+        rows = db.execute(text("SELECT band, bucket FROM text_bands WHERE sha256 = :s ORDER BY band"), {"s": "a" * 64})
+        assert [tuple(r) for r in rows] == list(enumerate(old.bands))
+        assert db.execute(text("SELECT count(*) FROM text_bands")).scalar() == 2 * similar.BANDS
+    engine.dispose()

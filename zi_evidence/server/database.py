@@ -15,7 +15,7 @@ from zi_evidence.errors import ServerError
 from zi_evidence.review.sqlstore import SqlReviewStore, open_server_store
 
 DB_ENV = "ZI_EVIDENCE_DB"
-SERVER_HEAD = "s0004"
+SERVER_HEAD = "s0005"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

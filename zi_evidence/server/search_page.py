@@ -4,6 +4,7 @@ shows them; each hit links to the file's page under the unit that filed it."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -24,19 +25,32 @@ def _engine(host: Any) -> Any:
     return engines[0]
 
 
-def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: list[int], host: Any) -> dict[str, Any]:
+def _format(filed: dict[str, Any]) -> str:
+    """The format as the drive's page shows it (``FileRecord.format``)."""
+    import mimetypes
+
+    extension = mimetypes.guess_extension(filed.get("mime") or "") or PurePosixPath(filed["path"]).suffix.lower()[:12]
+    return extension.lstrip(".")
+
+
+def search_page(
+    db: Connection, query: str, filters: dict[str, str], unit_ids: list[int], host: Any, rulesets: Any
+) -> dict[str, Any]:
+    from zi_evidence.errors import ServerError
+    from zi_evidence.server.search_filters import resolve
+
     data: dict[str, Any] = {"query": query, "filters": filters, "limit": 20, "total": 0, "hits": [], "error": None}
     if not query.strip() or not unit_ids:
         return data
-    year = filters.get("year", "")
-    if year and not year.isdigit():
-        data["error"] = f"Tahun '{year}' bukan angka tahun (mis. 2026)."
+    try:
+        chosen = resolve(db, filters, unit_ids, host, rulesets)
+    except ServerError as exc:  # said above the form, as the drive's page says a query it cannot read
+        data["error"] = str(exc)
         return data
-    if filters.get("area") or filters.get("kind"):  # the page shows the results still, with this said above them
-        data["error"] = "Di server, saring dengan pertanyaan dan tahun; saringan area dan jenis berkas diabaikan."
     found = _engine(host).server_search(
-        db, query, unit_ids, int(year) if year else None, filters.get("question") or None, PAGE_HITS
-    )
+        db, query, unit_ids, chosen.year, chosen.question, PAGE_HITS,
+        questions=chosen.questions, file_type=chosen.file_type,
+    )  # fmt: skip
     by_file: dict[str, dict[str, Any]] = {}
     for hit in found.hits:
         if not hit["files"]:
@@ -44,16 +58,16 @@ def search_page(db: Connection, query: str, filters: dict[str, str], unit_ids: l
         first = hit["files"][0]
         entry = by_file.get(hit["sha256"])
         if entry is None:
-            where = ", ".join(sorted({f["unit"] for f in hit["files"]}))
+            where = ", ".join(sorted({f"{f['unit']} {f['year']}" for f in hit["files"]}))
             entry = {
                 "file_id": hit["sha256"],
-                # a year asked for: the file's page of that year (without one, the unit's latest year)
-                "href": f"/unit/{quote(first['unit'], safe='')}{'/' + year if year else ''}/berkas/{hit['sha256']}",
-                "path": f"{first['unit']}: {first['path']}",
+                # the file's page in the year it was filed (the unit's latest year may not hold it)
+                "href": f"/unit/{quote(first['unit'], safe='')}/{int(first['year'])}/berkas/{hit['sha256']}",
+                "path": f"{first['unit']} {first['year']}: {first['path']}",
                 "title": None,
                 "question": first["question"],
                 "mapping": None,
-                "kind": f"unit {where}",
+                "kind": f"{_format(first)} · unit {where}",
                 "page_count": None,
                 "score": hit["rank"],
                 "best_page": hit["page"],

@@ -18,7 +18,7 @@ from datasketch import MinHash, MinHashLSH
 from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert
 
-from zi_evidence.server.tables import similar_texts, text_bands, text_sketches
+from zi_evidence.server.tables import similar_texts, text_band_sets, text_sketches
 
 SHINGLE = 3  # words per shingle: on the measured set, 3 separates copies from template-mates the widest
 NUM_PERM = 256  # the estimate's standard error at Jaccard 0.7 is about 0.03
@@ -65,11 +65,11 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(np.frombuffer(a, "<u4") == np.frombuffer(b, "<u4")))
 
 
-# each new file's band keys joined on every file's: the pairs that share at least one band
+# each new file's band keys against every file's: the pairs that share at least one band. A key hashes
+# its band's number in (``sketch``), so keys of different bands never meet but by a 2^-63 chance.
 _CANDIDATES = text(
-    "SELECT DISTINCT k.sha, o.sha256 FROM unnest(CAST(:shas AS text[]), CAST(:bands AS smallint[]), "
-    "CAST(:buckets AS bigint[])) AS k(sha, band, bucket) "
-    "JOIN text_bands o ON o.band = k.band AND o.bucket = k.bucket AND o.sha256 <> k.sha"
+    "SELECT n.sha256, o.sha256 FROM text_band_sets n JOIN text_band_sets o "
+    "ON o.bands && n.bands AND o.sha256 <> n.sha256 WHERE n.sha256 = ANY(:shas)"
 )
 
 
@@ -84,10 +84,9 @@ def record(db: Connection, texts: dict[str, tuple[str, ...]]) -> int:
         insert(text_sketches).on_conflict_do_nothing(),
         [{"sha256": sha, "signature": m.signature, "shingles": m.shingles} for sha, m in made.items()],
     )
-    keys = [(sha, band, key) for sha, m in made.items() for band, key in enumerate(m.bands)]
-    db.execute(insert(text_bands).on_conflict_do_nothing(), [{"band": b, "bucket": k, "sha256": h} for h, b, k in keys])
-    params = {"shas": [k[0] for k in keys], "bands": [k[1] for k in keys], "buckets": [k[2] for k in keys]}
-    candidates = db.execute(_CANDIDATES, params).all()
+    rows = [{"sha256": sha, "bands": list(m.bands)} for sha, m in made.items()]
+    db.execute(insert(text_band_sets).on_conflict_do_nothing(), rows)
+    candidates = db.execute(_CANDIDATES, {"shas": list(made)}).all()
     others = {o for _, o in candidates if o not in made}
     signatures = {sha: m.signature for sha, m in made.items()}
     if others:

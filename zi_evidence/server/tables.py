@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     BigInteger,
     Boolean,
     Column,
@@ -17,7 +18,6 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
-    SmallInteger,
     String,
     Table,
     Text,
@@ -160,13 +160,13 @@ text_sketches = Table(
     Column("shingles", Integer, nullable=False),
 )
 
-text_bands = Table(
-    "text_bands",
+# one row per file: its LSH band keys in band order, found by overlap (``&&``) through the GIN index
+text_band_sets = Table(
+    "text_band_sets",
     metadata,
-    Column("band", SmallInteger, nullable=False),
-    Column("bucket", BigInteger, nullable=False),
-    Column("sha256", String(64), nullable=False),
-    PrimaryKeyConstraint("band", "bucket", "sha256"),
+    Column("sha256", String(64), primary_key=True),
+    Column("bands", ARRAY(BigInteger), nullable=False),
+    Index("ix_text_band_sets_bands", "bands", postgresql_using="gin", postgresql_with={"fastupdate": "off"}),
 )
 
 similar_texts = Table(

@@ -128,9 +128,15 @@ def search_view(db: Connection, user: User, params: Params, path: Params, today:
     engines = [b for b in _host().search_backends().values() if hasattr(b, "server_search")]
     if not engines:
         raise ServerError("Tidak ada plugin pencarian server (zi_evidence_pgsearch). Pasang ulang zi-evidence.")
-    year = int(params["year"]) if params.get("year") else None
-    limit = min(int(params.get("limit", "20")), 100)
+    from zi_evidence.server.search_filters import resolve
+
+    limit = params.get("limit", "20")
+    if not limit.isdigit():
+        raise ServerError(f"limit '{limit}' bukan bilangan: tulis mis. ?limit=20 (paling banyak 100).")
+    units = sorted(scope(db, user, params, today))
+    chosen = resolve(db, dict(params), units, _host(), _rulesets())
     found = engines[0].server_search(
-        db, query, sorted(scope(db, user, params, today)), year, params.get("question"), limit
-    )
+        db, query, units, chosen.year, chosen.question, min(int(limit), 100),
+        questions=chosen.questions, file_type=chosen.file_type,
+    )  # fmt: skip
     return {"query": query, "hits": found.hits, "matched": found.matched, "capped": found.capped}

@@ -176,7 +176,7 @@ def _search_data(db: Any, request: Request, unit_ids: list[int], year: int | Non
     filters = {name: q.get(name, "").strip() for name in ("area", "question", "kind", "year")}
     if year is not None and "year" not in q:
         filters["year"] = str(year)
-    return search_page(db, q.get("q", ""), filters, unit_ids, views._host())
+    return search_page(db, q.get("q", ""), filters, unit_ids, views._host(), views._rulesets())
 
 
 async def units_page(request: Request) -> Response:
