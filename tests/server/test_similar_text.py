@@ -168,6 +168,9 @@ def test_band_rows_move_into_one_row_per_file_and_still_match(postgres_db, sktex
     copy = sktext.copy_sk(original, sktext.unit(rng, "Rutan Kelas I Surabaya", "Surabaya"), rng)
     old = similar.sketch(sktext.pages(original))
     assert old is not None
+    from zi_evidence.review.sqlstore import open_server_store
+
+    open_server_store(postgres_db).close()  # the review chain's own tables, which the server makes first
     engine = create_engine(postgres_db)
     _migrate(engine, "s0003")
     with engine.begin() as db:  # what a push stored before this version: one row per band
