@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -216,16 +217,28 @@ def nochange_only(drive: Path, files: int, rounds: int) -> None:
     }
     for argv in commands.values():  # settles the catalog and warms the page cache
         _timed(argv)
-    found = alternating_seconds(commands, rounds)
+    # CPU seconds beside wall time: on a machine others load, a command's CPU time moves far less
+    found: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            found[name].append(_timed(argv))
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     medians = {name: statistics.median(times) for name, times in found.items()}
+    cpu_medians = {name: statistics.median(times) for name, times in cpu.items()}
     result = {
         "files": files,
         "rounds": rounds,
         "median_s": medians,
         "min_s": {name: min(times) for name, times in found.items()},
+        "cpu_median_s": cpu_medians,
         "ratio_nochange_command_vs_walk_command": medians["index"] / medians["walk"],
         "ratio_of_minima": min(found["index"]) / min(found["walk"]),
+        "ratio_cpu": cpu_medians["index"] / cpu_medians["walk"],
         "each_s": found,
+        "each_cpu_s": cpu,
     }
     out = ROOT / "bench" / "results" / f"nochange-{files}.json"
     out.parent.mkdir(exist_ok=True)
