@@ -29,13 +29,14 @@ class LazyCommands(MutableMapping[str, click.Command]):
 
     def __getitem__(self, name: str) -> click.Command:
         if name not in self._loaded:
-            where = self._lazy.pop(name)  # KeyError for an unknown name, as a dict gives
+            where = self._lazy[name]  # KeyError for an unknown name, as a dict gives
             module, attribute = where.split(":")
             command = getattr(importlib.import_module(module), attribute)
             if command.name != name:  # a renamed command must be renamed here too
                 raise RuntimeError(f"{where} is '{command.name}', registered as '{name}'")
             self._on_load(command)
             self._loaded[name] = command
+            del self._lazy[name]
         return self._loaded[name]
 
     def __setitem__(self, name: str, command: click.Command) -> None:
