@@ -2,6 +2,7 @@
 
     python bench/index_bench.py --files 2000 --repeats 1     # or any run that leaves an indexed drive
     python bench/search_scale.py --source /tmp/zi-bench/drive-zipf-2000 --files 10000 50000
+    python bench/search_scale.py --files 50000 --rounds 40 --reuse     # search that index again, no rebuild
 
 The catalog of an indexed drive is copied and its file rows repeated under new paths (``copy-<k>/``)
 until N files: every copy points at the same extracted pages (same content hash), so the catalog stays
@@ -98,15 +99,18 @@ def main() -> None:
     parser.add_argument("--files", type=int, nargs="+", default=[10000, 50000])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--backend", choices=("whoosh", "tantivy"), default=None)
+    parser.add_argument("--reuse", action="store_true", help="search the index an earlier run built, no rebuild")
     args = parser.parse_args()
     if not (args.source / ".zi-evidence" / "catalog.sqlite").exists():
         raise SystemExit(f"{args.source} has no catalog: index it first (bench/index_bench.py)")
     results = []
     for files in args.files:
         root = args.work / f"search-scale-{files}"
-        synthetic_repo(args.source, root, files)
-        choose_stack(root, args.backend, "pdfium")
-        built = build_index(root)
+        built = None
+        if not (args.reuse and (root / ".zi-evidence" / "index").is_dir()):
+            synthetic_repo(args.source, root, files)
+            choose_stack(root, args.backend, "pdfium")
+            built = build_index(root)
         found = latency(root, args.rounds)
         index_mb = sum(p.stat().st_size for p in (root / ".zi-evidence" / "index").rglob("*") if p.is_file()) / 1e6
         results.append(
@@ -119,7 +123,7 @@ def main() -> None:
             }
         )
         print(json.dumps(results[-1]), flush=True)
-    out = ROOT / "bench" / "results" / "search-scale.json"
+    out = ROOT / "bench" / "results" / ("search-scale-reuse.json" if args.reuse else "search-scale.json")
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
 

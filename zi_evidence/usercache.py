@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -81,6 +80,8 @@ def store(kind: str, key: str, value: Any) -> None:
         if json.loads(text)["value"] != value:  # e.g. numeric mapping keys: a hit would differ from a parse
             return
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        import tempfile  # ~7 ms with shutil and random: only a run that writes the cache needs it
+
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, ClassVar
@@ -69,6 +67,9 @@ class ArchiveToolParser(BaseParser):
 
 
 def _read(executable: str, handle: IO[bytes], label: str, limits: ParseLimits) -> ParsedDocument:
+    import subprocess  # here: with tarfile ~15 ms of every command's start-up, needed only to read a RAR/7z
+    import tarfile
+
     fd = handle.fileno()
     command = [executable, "-c", "-f", "-", "--format", "pax", f"@/proc/self/fd/{fd}"]
     if not os.path.exists(f"/proc/self/fd/{fd}"):  # no /proc: the child opens the path itself

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -18,6 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import tempfile
 
 from zi_evidence import MB, ParseFailure, ParseLimits, Problem, choose_parser, make_plugin_manager, sniff_mime
 
@@ -182,6 +185,8 @@ def _alarm(seconds: float) -> Iterator[None]:
 
 def workspace() -> tempfile.TemporaryDirectory[str]:
     """A private folder in the system's temporary space: never inside the evidence tree."""
+    import tempfile  # here: only an archive being read needs it
+
     return tempfile.TemporaryDirectory(prefix="zi-evidence-arsip-")
 
 

@@ -8,11 +8,9 @@ hundred bytes; anything over 64 KB is not a shortcut and is refused unread.
 from __future__ import annotations
 
 import json
-import plistlib
 import re
 from pathlib import Path
 from typing import ClassVar
-from xml.parsers.expat import ExpatError
 
 from zi_evidence import LINK_TARGET, BaseParser, ParsedDocument, ParseFailure, ParseLimits, hookimpl, open_for_parse
 
@@ -107,6 +105,9 @@ def _internet_shortcut(data: bytes) -> str:
 
 
 def _webloc(data: bytes) -> str:
+    import plistlib  # here: it loads the XML parser, which a command that reads no .webloc never needs
+    from xml.parsers.expat import ExpatError
+
     try:
         value = plistlib.loads(data)
     # plistlib refuses entity declarations outright, so an XML bomb ends here too

@@ -11,21 +11,9 @@ from typing import Any
 import click
 
 from zi_evidence import __version__
-from zi_evidence.cli.answer_commands import answers
-from zi_evidence.cli.bundle_commands import bundle
 from zi_evidence.cli.click_id import indonesian, translate_tree
-from zi_evidence.cli.file_commands import files
-from zi_evidence.cli.map_commands import map_file
+from zi_evidence.cli.lazy import LazyCommands
 from zi_evidence.cli.options import STATE_DIR_KEY
-from zi_evidence.cli.plugin_commands import plugins, rulesets
-from zi_evidence.cli.repo_commands import index, init, status
-from zi_evidence.cli.report_commands import check, report, rollup
-from zi_evidence.cli.review_commands import audit, review
-from zi_evidence.cli.search_commands import search
-from zi_evidence.cli.server_commands import push, server
-from zi_evidence.cli.users_commands import users
-from zi_evidence.cli.watch_commands import watch
-from zi_evidence.cli.web_commands import serve
 from zi_evidence.errors import ZiError, os_error_message
 from zi_evidence.plugins import PluginHost
 
@@ -68,30 +56,31 @@ def cli() -> None:
     """Repositori data dukung Zona Integritas (WBK/WBBM): katalog, pencarian, kelengkapan dan bundel PMPZI."""
 
 
-# The built-in commands, in the order a team uses them; plugins add theirs in ``main``.
-for _command in (
-    init,
-    index,
-    watch,
-    serve,
-    status,
-    files,
-    map_file,
-    search,
-    answers,
-    check,
-    report,
-    rollup,
-    bundle,
-    review,
-    users,
-    audit,
-    push,
-    server,
-    rulesets,
-    plugins,
-):
-    cli.add_command(_command)
+# The built-in commands, in the order a team uses them, each imported on first use; plugins add theirs
+# in ``main``.
+BUILT_IN = {
+    "init": "repo_commands:init",
+    "index": "repo_commands:index",
+    "watch": "watch_commands:watch",
+    "serve": "web_commands:serve",
+    "status": "repo_commands:status",
+    "files": "file_commands:files",
+    "map": "map_commands:map_file",
+    "search": "search_commands:search",
+    "answers": "answer_commands:answers",
+    "check": "report_commands:check",
+    "report": "report_commands:report",
+    "rollup": "report_commands:rollup",
+    "bundle": "bundle_commands:bundle",
+    "review": "review_commands:review",
+    "users": "users_commands:users",
+    "audit": "review_commands:audit",
+    "push": "server_commands:push",
+    "server": "server_commands:server",
+    "rulesets": "plugin_commands:rulesets",
+    "plugins": "plugin_commands:plugins",
+}
+cli.commands = LazyCommands({name: f"zi_evidence.cli.{where}" for name, where in BUILT_IN.items()}, translate_tree)
 
 
 def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> None:

@@ -194,7 +194,9 @@ def translate_tree(command: click.Command) -> None:
         command._help_option = None
     if isinstance(command, click.Group):
         command.subcommand_metavar = METAVARS.get(command.subcommand_metavar, command.subcommand_metavar)
-        for sub in command.commands.values():
+        commands = command.commands
+        # a lazy group's commands not yet imported are translated when they are (see ``LazyCommands``)
+        for sub in commands.loaded() if hasattr(commands, "loaded") else commands.values():
             translate_tree(sub)
 
 

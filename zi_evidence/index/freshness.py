@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from zi_evidence import __version__
-from zi_evidence.index import mapping as mapper_code
 
+#: The mapper's source, read for its signature (importing it would compile its patterns in every run).
+_MAPPER_CODE = Path(__file__).with_name("mapping.py")
 #: Every file row carries the parser ``choose_parser`` picks with the parser set of this signature.
 PARSERS_KEY = "parsers_signature"
 #: Every file row is mapped with the rule set and mapping rules of this signature.
@@ -38,7 +39,7 @@ def parsers_signature(parsers: Iterable[Any]) -> str:
 
 def mapping_signature(ruleset_fingerprint: str, rules: Iterable[Any]) -> str:
     """The rule set's content, the repository's own mapping rules and the mapper's code decide each file's question."""
-    code = hashlib.sha256(Path(mapper_code.__file__).read_bytes()).hexdigest()  # an edited mapper maps anew
+    code = hashlib.sha256(_MAPPER_CODE.read_bytes()).hexdigest()  # an edited mapper maps anew
     return _digest([ruleset_fingerprint, [(r.pattern, r.target_id) for r in rules], code, __version__])
 
 
@@ -72,7 +73,8 @@ def detect_stale_kinds(catalog: Any, detectors: list[Any]) -> bool:
     for file_id, shown, text in catalog.kind_inputs(only_stale=not all_files):
         kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], text)
         catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
-    catalog.set_meta(KINDS_KEY, signature)
+    if all_files:  # rewriting the same value made every no-change run commit (and checkpoint) a write
+        catalog.set_meta(KINDS_KEY, signature)
     return all_files
 
 

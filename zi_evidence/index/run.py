@@ -18,10 +18,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
-from zi_evidence.index.mapping import Mapper
 from zi_evidence.index.plan import FilePlan, Planner
 from zi_evidence.index.search_index import reconcile, reconcile_some
 from zi_evidence.index.workers import ParseTask, WorkerPool
@@ -33,6 +33,9 @@ from zi_evidence.state.lock import writer_lock
 from zi_evidence.state.records import ChangeKey, StatKey
 from zi_evidence.tree.names import display
 from zi_evidence.tree.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
+
+if TYPE_CHECKING:
+    from zi_evidence.index.mapping import Mapper
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
@@ -144,6 +147,8 @@ class _Run:
 
     @cached_property
     def mapper(self) -> Mapper:
+        from zi_evidence.index.mapping import Mapper  # its patterns compile only when a file is mapped
+
         return Mapper(self.repo.ruleset, self.repo.config.mapping)
 
     def _observe(self, dirty: set[bytes] | None) -> Observation:

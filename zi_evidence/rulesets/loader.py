@@ -35,19 +35,43 @@ Resolver = Callable[[str], "RawDocument | Mapping[str, Any] | None"]
 def read_document(path: Path) -> RawDocument:
     """Parse one YAML file; syntax errors name the file and line. A parse of the same bytes is reused."""
     path = Path(path)
+    content, key = _read(path)
+    return _document(path, content, key)
+
+
+def document_id(path: Path) -> tuple[Any, str]:
+    """The ``id:`` of one rule-set file and its content digest (``RawDocument.digest``), from a small cache
+    entry of its own: a run that needs no rule set then decodes none of the files' parses."""
+    path = Path(path)
+    content, key = _read(path)
+    found = cache.load("yaml-id", key)
+    if isinstance(found, dict) and "id" in found:
+        return found["id"], key
+    ruleset_id = _document(path, content, key).data.get("id")
+    cache.store("yaml-id", key, {"id": ruleset_id})
+    return ruleset_id, key
+
+
+def _read(path: Path) -> tuple[bytes, str]:
     try:
         content = read_bounded(path, MAX_RULESET_BYTES)
-        text = decode_utf8(content, str(path))  # what read_text() gave: decoded, with universal newlines
     except OSError as exc:
         raise RulesetError(
             f"Berkas rule set tidak dapat dibaca: {path} ({exc}). Periksa jalur dan izin berkas."
         ) from exc
     except InputBoundError as exc:
         raise RulesetError(str(exc)) from None
-    key = cache.digest("yaml", content, cache.library_version("PyYAML"), cache.tool_version())
+    return content, cache.digest("yaml", content, cache.library_version("PyYAML"), cache.tool_version())
+
+
+def _document(path: Path, content: bytes, key: str) -> RawDocument:
     cached = cache.load("yaml", key)
-    if isinstance(cached, dict):
+    if isinstance(cached, dict):  # these very bytes decoded and parsed before
         return RawDocument(cached, path, key)
+    try:
+        text = decode_utf8(content, str(path))  # what read_text() gave: decoded, with universal newlines
+    except InputBoundError as exc:
+        raise RulesetError(str(exc)) from None
     data = _parse_yaml(text, path)
     if not isinstance(data, dict):
         raise RulesetValidationError(path, [("$", "isi berkas harus berupa pemetaan (id:, name:, areas: ...)")])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from zi_evidence import usercache
 from zi_evidence.errors import PluginError, RulesetError
-from zi_evidence.rulesets.loader import RawDocument, load_document, read_document
+from zi_evidence.rulesets.loader import RawDocument, document_id, load_document, read_document
 from zi_evidence.usercache import digest
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ class RulesetEntry:
 
 
 class RulesetRegistry:
-    """Rule-set files by id. Files are read once to learn their id; ``get`` builds (and caches) the model.
+    """Rule-set files by id. Files are read once to learn their id (and content digest); ``get`` parses
+    what it needs and builds (and caches) the model.
 
     A file that cannot be read is kept in ``problems`` instead of stopping the others: one broken
     third-party plugin must not hide the built-in rule sets.
@@ -37,7 +38,8 @@ class RulesetRegistry:
 
     def __init__(self, contributions: Iterable[tuple[str, Any]]) -> None:
         self._entries: dict[str, RulesetEntry] = {}
-        self._raw: dict[str, RawDocument] = {}
+        self._digests: dict[str, str] = {}  # id -> RawDocument.digest of the bytes read
+        self._raw: dict[str, RawDocument] = {}  # parsed only when built
         self._cache: dict[str, Ruleset] = {}
         self.problems: list[tuple[str, Path, str]] = []
         for plugin, item in contributions:
@@ -53,11 +55,10 @@ class RulesetRegistry:
 
     def _add(self, plugin: str, path: Path) -> None:
         try:
-            raw = read_document(path)
+            ruleset_id, key = document_id(path)
         except RulesetError as exc:
             self.problems.append((plugin, path, str(exc)))
             return
-        ruleset_id = raw.data.get("id")
         if not isinstance(ruleset_id, str) or not ruleset_id:
             self.problems.append((plugin, path, f"Rule set tanpa 'id' di {path}; isi id: di akar berkas."))
             return
@@ -71,7 +72,18 @@ class RulesetRegistry:
                 "(ZI_EVIDENCE_DISABLE_PLUGINS) atau ganti id di salah satu berkas."
             )
         self._entries[ruleset_id] = RulesetEntry(ruleset_id, plugin, path)
-        self._raw[ruleset_id] = raw
+        self._digests[ruleset_id] = key
+
+    def _raw_of(self, ruleset_id: str) -> RawDocument | None:
+        """The parsed file of a registered id (None when unknown), read on first need."""
+        entry = self._entries.get(ruleset_id)
+        if entry is None:
+            return None
+        if ruleset_id not in self._raw:
+            raw = read_document(entry.path)
+            self._raw[ruleset_id] = raw
+            self._digests[ruleset_id] = raw.digest  # what is built is what its fingerprint names
+        return self._raw[ruleset_id]
 
     def ids(self) -> list[str]:
         return sorted(self._entries)
@@ -95,7 +107,7 @@ class RulesetRegistry:
     def fingerprint(self, ruleset_id: str) -> str:
         """Changes whenever the content of this rule set, or of any registered one it may extend, changes."""
         self._entry(ruleset_id)
-        parts = (f"{e.id}\0{e.path}\0{self._raw[e.id].digest}" for e in self.entries())
+        parts = (f"{e.id}\0{e.path}\0{self._digests[e.id]}" for e in self.entries())
         return digest(ruleset_id, *parts)
 
     def built_before(self, ruleset_id: str) -> bool:
@@ -109,7 +121,9 @@ class RulesetRegistry:
         """The rule set with ``extends`` resolved among the registered ids."""
         self._entry(ruleset_id)
         if ruleset_id not in self._cache:
-            self._cache[ruleset_id] = load_document(self._raw[ruleset_id], self._raw.get)
+            raw = self._raw_of(ruleset_id)
+            assert raw is not None  # registered: checked above
+            self._cache[ruleset_id] = load_document(raw, self._raw_of)
             usercache.store("built", self._built_key(ruleset_id), True)
         return self._cache[ruleset_id]
 
