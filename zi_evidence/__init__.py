@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from zi_evidence.search.backend import (
         FILTER_FIELDS,
         BackendHit,
+        FileType,
         IndexDoc,
         SearchBackend,
         Snippet,
@@ -142,6 +143,7 @@ _HOMES = {
     "search.backend": (
         "FILTER_FIELDS",
         "BackendHit",
+        "FileType",
         "IndexDoc",
         "SearchBackend",
         "Snippet",

@@ -13,7 +13,7 @@ from zi_evidence import IndexUnavailable
 if TYPE_CHECKING:  # SQLAlchemy loads only on the server, never when a unit's command loads plugins
     from sqlalchemy import Connection, Engine
 
-    from zi_evidence.server.search_filters import FileType
+    from zi_evidence import FileType
 
 START, STOP = "\x02", "\x03"  # highlight marks no extracted text contains (control characters are dropped)
 

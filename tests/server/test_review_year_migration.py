@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import insert, select
+
 from zi_evidence.server.database import SERVER_HEAD
 
 Q = "A.1.1.a"

@@ -76,3 +76,15 @@ class SearchBackend(Protocol):
         """The 1-based numbers of the pages whose text matches ``query``, each with a highlighted snippet."""
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class FileType:
+    """Files of one format as the drive names it (``FileRecord.format``): those whose mime type stands for
+    the extension (``mimes``), or, for a type the table does not know (not in ``typed``), whose name ends
+    in ``suffix``; or, with ``mime_prefix``, every type under it (``image/``)."""
+
+    mimes: tuple[str, ...] = ()
+    typed: tuple[str, ...] = ()
+    suffix: str = ""
+    mime_prefix: str | None = None

@@ -13,23 +13,12 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from zi_evidence.errors import ServerError
+from zi_evidence.search.backend import FileType
 from zi_evidence.server.tables import snapshots
 
 _FORMAT = re.compile(r"[a-z0-9]{1,11}")  # a name's extension, as ``FileRecord.format`` keeps it
 OCR = "ocr"
 HINT = "pdf, docx, xlsx, image"
-
-
-@dataclass(frozen=True)
-class FileType:
-    """Files of one format as the drive names it (``FileRecord.format``): those whose mime type stands for
-    the extension (``mimes``), or, for a type the table does not know (not in ``typed``), whose name ends
-    in ``suffix``; or, with ``mime_prefix``, every type under it (``image/``)."""
-
-    mimes: tuple[str, ...] = ()
-    typed: tuple[str, ...] = ()
-    suffix: str = ""
-    mime_prefix: str | None = None
 
 
 @dataclass(frozen=True)
