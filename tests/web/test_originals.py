@@ -35,6 +35,8 @@ def test_other_types_are_downloads(client, file_ids):
     response = client.get(f"/berkas/{docx}/asli")
     assert response.status_code == 200
     assert response.headers["content-disposition"].startswith("attachment;")
+    policies = response.headers.get_list("content-security-policy")
+    assert "sandbox" in policies and len(policies) == 2, "the download's own policy stays beside the app's"
     assert unquote(response.headers["content-disposition"].split("UTF-8''", 1)[1]) == "catatan rapat lama.docx"
     photo = client.get(f"/berkas/{file_ids['Lain-lain/Foto Gedung Kantor.jpg']}/asli")
     assert photo.headers["content-type"] == "image/jpeg" and photo.headers["content-disposition"].startswith("inline;")

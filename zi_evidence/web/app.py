@@ -33,6 +33,8 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 
+REPLACED = set(SECURITY_HEADERS) - {"content-security-policy"}
+
 
 class SecurityHeaders:
     """Adds the headers to every response, the error pages and static files included."""
@@ -47,7 +49,9 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in SECURITY_HEADERS]
+                # A response's own policy (the originals' "sandbox") is kept beside ours: a browser enforces
+                # every policy it is sent, so a second one can only tighten.
+                headers = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in REPLACED]
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
                 message = {**message, "headers": headers}
             await send(message)
