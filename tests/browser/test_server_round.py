@@ -5,9 +5,6 @@ in the roll-up."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from datetime import date
 
 import pytest
@@ -26,9 +23,8 @@ target: WBK
 
 
 @pytest.fixture
-def pushed_server(postgres_db, tmp_path, fabricate, indexed_repo, run_cli):
+def pushed_server(postgres_db, tmp_path, fabricate, indexed_repo, run_cli, live_app):
     """The server app on a loopback port with UPT-A (under KW-JATIM) pushed; yields its base URL."""
-    import uvicorn
 
     from zi_evidence.review.accounts import Accounts
     from zi_evidence.review.model import Role
@@ -58,19 +54,8 @@ def pushed_server(postgres_db, tmp_path, fabricate, indexed_repo, run_cli):
     Ingest(db, store).import_zip(tmp_path / "a.zip", "UPT-A")
     Accounts(db.reviews).add("uji", "kiki", "Kiki", "sandi-kiki-12345", [Role("verifikator", "KW-JATIM", "kanwil")])
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_server_app(db, store), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=30)
-    sock.close()
+    with live_app(create_server_app(db, store)) as url:
+        yield url
     db.close()
 
 

@@ -5,9 +5,6 @@ HTTP tests talk to a real uvicorn server on a loopback port."""
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from datetime import date
 from pathlib import Path
 
@@ -90,25 +87,12 @@ def issue_token(org):
 
 
 @pytest.fixture
-def live_server(org, blob_store):
+def live_server(org, blob_store, live_app):
     """The server app on a real uvicorn at a loopback port; yields its base URL."""
-    import uvicorn
-
     from zi_evidence.server.app import create_server_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_server_app(org, blob_store), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=30)
-    sock.close()
+    with live_app(create_server_app(org, blob_store)) as url:
+        yield url
 
 
 @pytest.fixture
