@@ -14,6 +14,9 @@ TITLE_LINES = 25  # the title block of a letter, decree or report sits in its fi
 OPENING_LINES = 1  # a title in ordinary case only counts as the very first line (tables and UI text come later)
 _SPACED = re.compile(r"\b(?:[A-Za-z] ){3,}[A-Za-z]\b")  # "K E P U T U S A N" as typeset in decrees
 _NAME_SEPARATORS = re.compile(r"[\s_\-.+()\[\]{},;]+")
+# ASCII bytes that are not letters / not capitals, for ``bytes.translate(None, delete)``
+_NOT_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_UPPER = bytes(c for c in range(128) if not chr(c).isupper())
 
 
 def normalise_name(filename: str) -> tuple[str, str]:
@@ -40,8 +43,12 @@ def is_title_line(line: str, index: int) -> bool:
         return False
     if index < OPENING_LINES:
         return True
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if line.isascii():  # most lines: counted by C byte deletes (a per-character loop took ~3 s per 2,000 files)
+        raw = line.encode("ascii")
+        letters, upper = len(raw.translate(None, _NOT_LETTER)), len(raw.translate(None, _NOT_UPPER))
+        return letters > 0 and upper >= 0.8 * letters
+    alpha = [c for c in line if c.isalpha()]
+    return bool(alpha) and sum(c.isupper() for c in alpha) >= 0.8 * len(alpha)
 
 
 @lru_cache(maxsize=8)

@@ -89,19 +89,22 @@ def split_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-# The body text is tokenised for two fields in a row; the second one reuses the words of the first.
-# One (text, words) pair, read and replaced as a whole so that threads never mix two documents.
-_last_words: tuple[str, list[str]] = ("", [])
+# A document's title, path and body are tokenised for the terms, then again for the affixed words; the
+# second pass reuses the words of the first. The last few (text, words) pairs, read and replaced as a
+# whole so that threads never mix two documents (one entry only made the body, the largest, split twice).
+_RECENT = 3
+_last_words: tuple[tuple[str, list[str]], ...] = ()
 
 
 def words_of(text: str) -> list[str]:
     """The words of ``text`` as written (``TOKEN_PATTERN``)."""
     global _last_words
-    last_text, last = _last_words
-    if last_text is text:
-        return last
+    recent = _last_words
+    for seen, words in recent:
+        if seen is text:
+            return words
     words = split_words(text)
-    _last_words = (text, words)
+    _last_words = ((text, words), *recent[: _RECENT - 1])
     return words
 
 

@@ -6,7 +6,7 @@ from zi_evidence.index.kinds import detect_kinds
 from zi_evidence.index.run import run_index
 from zi_evidence.repository import Repository
 from zi_evidence_kinds import DETECTORS, register_kind_detectors
-from zi_evidence_kinds.matching import normalise_lines, normalise_name
+from zi_evidence_kinds.matching import is_title_line, normalise_lines, normalise_name
 
 RULESET_KINDS = {
     "sk", "rapat", "undangan", "daftar_hadir", "notulen", "foto", "laporan", "rencana", "sop", "kebijakan",
@@ -114,6 +114,15 @@ def test_normalisation_helpers():
     assert normalise_name("SK_TIM-Zona.Integritas.PDF") == ("sk tim zona integritas", "pdf")
     assert normalise_name("tanpa ekstensi") == ("tanpa ekstensi", "")
     assert normalise_lines("  K E P U T U S A N   KEPALA \n\n x ") == ["KEPUTUSAN KEPALA", "x"]
+
+
+def test_title_lines_by_share_of_capitals_in_ascii_and_other_text():
+    # 8 capitals of 10 letters is a title; 7 of 10 is not, whatever digits and signs stand around
+    assert is_title_line("LAPORAN Ab 2026 / No. 5", 3)
+    assert not is_title_line("LAPORANabc", 3)
+    assert is_title_line("LAPORÁN Éb", 3) and not is_title_line("LAPORÁNébc", 3)  # the same rule beyond ASCII
+    assert not is_title_line("2026 - 17", 3) and not is_title_line("ÉÉ - 2026", 30)
+    assert is_title_line("laporan biasa", 0)  # the very first line counts whatever its case
 
 
 def test_kinds_of_real_files_after_indexing(make_repo, fabricate):
