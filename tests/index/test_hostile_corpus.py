@@ -84,6 +84,7 @@ def test_index_survives_a_hostile_drive(hostile, tmp_path, canary_text):
         env=env,
     )
     assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "Fatal Python error" not in run.stderr, run.stderr
     outcome = json.loads(run.stdout.strip().splitlines()[-1])
     assert outcome["exit"] == 0, outcome["output"]
     assert outcome["rss_mb"] < MAX_MAIN_RSS_MB, f"main process peaked at {outcome['rss_mb']} MB"

@@ -140,3 +140,19 @@ def pushed(org, blob_store):
         return snapshot
 
     return push
+
+
+@pytest.fixture
+def push_drive(org, blob_store, run_cli, tmp_path):
+    """``push_drive(code, root)``: the drive's real ``push --to FILE.zip``, imported for unit ``code``."""
+    from zi_evidence.server.service import Ingest
+
+    ingest = Ingest(org, blob_store)
+
+    def push(code: str, root: Path) -> None:
+        archive = tmp_path / f"{code}-{root.name}.zip"
+        result = run_cli("push", "--to", archive, "-C", root)
+        assert result.exit_code == 0, result.output
+        ingest.import_zip(archive, code)
+
+    return push

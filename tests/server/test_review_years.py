@@ -43,21 +43,6 @@ def kiki(org, blob_store, accounts_on):
 
 
 @pytest.fixture
-def push_drive(org, blob_store, run_cli, tmp_path):
-    from zi_evidence.server.service import Ingest
-
-    ingest = Ingest(org, blob_store)
-
-    def push(root) -> None:
-        archive = tmp_path / f"{root.name}.zip"
-        result = run_cli("push", "--to", archive, "-C", root)
-        assert result.exit_code == 0, result.output
-        ingest.import_zip(archive, "UPT-A")
-
-    return push
-
-
-@pytest.fixture
 def submitted_2025(unit_drive, run_cli, push_drive):
     """UPT-A's team submitted Q on its 2025 drive and pushed it."""
     old = unit_drive("UPT-A", year=2025)
@@ -67,7 +52,7 @@ def submitted_2025(unit_drive, run_cli, push_drive):
     sent = run_cli("review", "submit", Q, "--jawaban", "ya", "--user", "ani", "--password-stdin", "-C", old,
                    input=secret)  # fmt: skip
     assert sent.exit_code == 0, sent.output
-    push_drive(old)
+    push_drive("UPT-A", old)
     return old
 
 
@@ -78,7 +63,7 @@ def test_a_past_years_verdicts_stay_in_that_year_read_only(submitted_2025, unit_
     decision = {"csrf": _csrf(page.text, "form-decide-kanwil"), "tingkat": "kanwil", "revisi": "0",
                 "status": "diterima", "catatan": NOTE_2025}  # fmt: skip
     assert kiki.post(f"/unit/UPT-A/pertanyaan/{Q}/putus", data=decision, follow_redirects=False).status_code == 303
-    push_drive(unit_drive("UPT-A", year=2026))  # the new year: the team has not submitted anything yet
+    push_drive("UPT-A", unit_drive("UPT-A", year=2026))  # the new year: the team has not submitted anything yet
 
     current = kiki.get(f"/unit/UPT-A/pertanyaan/{Q}")
     assert current.status_code == 200 and "tahun 2026" in current.text
@@ -129,7 +114,7 @@ def test_the_queue_and_the_rollup_count_only_the_year_shown(submitted_2025, unit
              "status": "diterima", "tahun": re.search(r'name="tahun" value="(\d+)"', page.text).group(1)}  # fmt: skip
     assert stale["tahun"] == "2025"
 
-    push_drive(unit_drive("UPT-A", year=2026))
+    push_drive("UPT-A", unit_drive("UPT-A", year=2026))
     assert re.findall(queued, kiki.get("/antrean").text) == []  # 2025's waiting answer is not this year's
     assert rollup() == {} and rollup(year="2025") == {"unit": {"submitted": 1}}
 

@@ -19,21 +19,6 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 @pytest.fixture
-def push_drive(org, blob_store, run_cli, tmp_path):
-    from zi_evidence.server.service import Ingest
-
-    ingest = Ingest(org, blob_store)
-
-    def push(code: str, root: Path) -> None:
-        archive = tmp_path / f"{code}-{root.name}.zip"
-        result = run_cli("push", "--to", archive, "-C", root)
-        assert result.exit_code == 0, result.output
-        ingest.import_zip(archive, code)
-
-    return push
-
-
-@pytest.fixture
 def sample_unit(tmp_path, sample_copy, push_drive):
     """UPT-A with sample_repo as its 2026 drive, pushed."""
     root = sample_copy(tmp_path / "sample")

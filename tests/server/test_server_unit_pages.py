@@ -27,21 +27,6 @@ def _sha(root, rel: str) -> str:
 
 
 @pytest.fixture
-def push_drive(org, blob_store, run_cli, tmp_path):
-    from zi_evidence.server.service import Ingest
-
-    ingest = Ingest(org, blob_store)
-
-    def push(code: str, root) -> None:
-        archive = tmp_path / f"{code}-{root.name}.zip"
-        result = run_cli("push", "--to", archive, "-C", root)
-        assert result.exit_code == 0, result.output
-        ingest.import_zip(archive, code)
-
-    return push
-
-
-@pytest.fixture
 def upt_a(unit_drive, fabricate, indexed_repo, push_drive):
     """UPT-A's 2026 drive with a file mapped nowhere (its name is HTML) and a PDF that is not one; pushed."""
     root = unit_drive("UPT-A")
