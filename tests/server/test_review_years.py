@@ -3,6 +3,7 @@ by the CLI, a Kanwil verifier deciding through the web pages; and the migration 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -90,6 +91,17 @@ def test_a_past_years_verdicts_stay_in_that_year_read_only(submitted_2025, unit_
     assert _events(org) == held
     kept = review_service(org, "UPT-A", 2025).chain(Q).tier("kanwil").review
     assert kept.status == "diterima" and kept.note == NOTE_2025 and kept.revision == 1
+
+    def kanwil_in_report(year: int) -> dict:
+        report = kiki.get(f"/unit/UPT-A/{year}/laporan/json")
+        assert report.status_code == 200, report.text
+        found = [q for q in json.loads(report.content)["reviews"]["questions"] if q["question_id"] == Q]
+        return next((t for q in found for t in q["tiers"] if t["tier"] == "kanwil"), {"status": None})
+
+    # the report is the pushed readiness, with the server's own chain of that year: the Kanwil's verdict
+    # was made here after the push, so no drive report could hold it
+    assert (kanwil_in_report(2025)["status"], kanwil_in_report(2025)["note"]) == ("diterima", NOTE_2025)
+    assert kanwil_in_report(2026)["status"] is None
 
 
 def test_the_queue_and_the_rollup_count_only_the_year_shown(submitted_2025, unit_drive, push_drive, kiki, org):

@@ -84,7 +84,6 @@ def read_reviews(repo: Any) -> Reviews | None:
 
     if not (repo.state_dir / REVIEW_DB_NAME).is_file():
         return None
-    from zi_evidence.review.rekap import rekap
     from zi_evidence.review.session import repository_service
 
     try:
@@ -92,12 +91,20 @@ def read_reviews(repo: Any) -> Reviews | None:
     except ZiError as exc:
         return Reviews("error", f"Hasil pemeriksaan tidak dapat dibaca: {exc}")
     try:
+        return reviews_of(service)
+    finally:
+        service.store.close()
+
+
+def reviews_of(service: Any) -> Reviews:
+    """What a ``ReviewService`` holds, as the reports show it (the drive's own store, or the server's)."""
+    from zi_evidence.review.rekap import rekap
+
+    try:
         chains = service.chains()
         events = service.history()
     except ZiError as exc:
         return Reviews("error", f"Hasil pemeriksaan tidak dapat dibaca: {exc}")
-    finally:
-        service.store.close()
     tiers = tuple(TierInfo(t.key, t.label) for t in service.tiers)
     labels = {t.key: t.label for t in tiers}
     lines = tuple(

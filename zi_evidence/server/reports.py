@@ -1,5 +1,7 @@
 """A unit's Laporan on the server: the drive's report formats (``register_report_formats``) rendering the
 readiness object the unit pushed for that year (snapshot format 3), rebuilt as it was, never rescored.
+Only its review chain is the server's own for that unit and year: the verdicts of Kanwil, Eselon I and
+TPI are made here, after the push.
 
 The report carries the date the unit's data was taken (``Readiness.today`` as of the push), not the
 download's; the page says which is which. Nothing is written: the bytes stay in memory.
@@ -38,10 +40,16 @@ def _readiness(db: Connection, site: UnitSite) -> Any:
     found = _view(db, site, pageviews.READINESS)
     if found is None:
         raise ServerError(_old(site))
+    from dataclasses import replace
+
+    from zi_evidence.readiness.reviews import reviews_of
+    from zi_evidence.server.reviewing import review_service
+
     try:
-        return readiness_from_dict(found)
+        pushed = readiness_from_dict(found)
     except ValueError:  # checked at push time: only a snapshot of another version gets here
         raise ServerError(_old(site)) from None
+    return replace(pushed, reviews=reviews_of(review_service(site.db, site.code, site.year, site.host)))
 
 
 def _formats(site: UnitSite) -> dict[str, Any]:
@@ -62,7 +70,8 @@ def listing(db: Connection, site: UnitSite) -> dict[str, Any]:
         "taken": taken,
         "missing": "" if found else _old(site),
         "note": (
-            "Laporan dibuat di server dari snapshot yang dikirim unit, tanpa menghitung ulang. Tanggal di "
+            "Laporan dibuat di server dari snapshot yang dikirim unit, tanpa menghitung ulang; bagian "
+            "pemeriksaan memuat keputusan terbaru di server (Kanwil, Eselon I, TPI). Tanggal di "
             "dalam laporan adalah tanggal data unit diambil (saat 'zi-evidence push'), bukan tanggal unduh."
         ),
     }
