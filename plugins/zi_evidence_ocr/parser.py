@@ -134,7 +134,7 @@ def _text_layer(path: Path, limits: ParseLimits) -> ParsedDocument:
     PDFium plugin is disabled; each engine is the other's fallback either way."""
     if switched_off("pdfium"):
         return PdfParser().parse(path, limits)
-    from zi_evidence_pdfium import read_pdfium
+    from zi_evidence_pdf.pdfium_read import read_pdfium
 
     return read_with_fallback(read_pdfium, read_pypdf, path, limits)
 

@@ -1,6 +1,7 @@
 """Built-in PDF parser (pypdf): text per page, metadata, encrypted and scanned-PDF detection.
 
-PDFium (plugin ``zi_evidence_pdfium``) is its fallback for a file pypdf cannot read or finds no text in.
+PDFium (``pdfium_read``, also the ``zi_evidence_pdfium`` parser's engine) is its fallback for a file pypdf
+cannot read or finds no text in.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from zi_evidence import BaseParser, ParsedDocument, ParseFailure, ParseLimits, Problem, hookimpl, open_for_parse
+from zi_evidence import ParsedDocument, ParseFailure, ParseLimits, Problem, hookimpl, open_for_parse
 
 from . import findings
 from ._dates import pdf_date_to_iso
 from .fallback import read_with_fallback
 from .findings import MIB, SCANNED_MAX_CHARS, is_thin
+from .format import PdfFormat
+from .pdfium_read import read_pdfium
 
 __all__ = ["MIB", "SCANNED_MAX_CHARS", "PdfParser", "read_pypdf"]
 
@@ -26,8 +29,6 @@ if TYPE_CHECKING:  # pypdf is imported where a PDF is read: registering the pars
 
 # pypdf logs recoverable damage ("EOF marker not found") to stderr; problems rows say it instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-_REUPLOAD = findings.REUPLOAD
 
 
 @cache
@@ -49,27 +50,14 @@ def _broken() -> tuple[type[BaseException], ...]:
     )
 
 
-class PdfParser(BaseParser):
+class PdfParser(PdfFormat):
     """Text per page from a PDF's text layer; flags scanned pages that need OCR."""
 
     name: ClassVar[str] = "pdf"
     version: ClassVar[str] = "2"  # 2: PDFium's reading when pypdf's fails or has no text
-    mime_types: ClassVar[tuple[str, ...]] = ("application/pdf",)
-    empty_hint: ClassVar[str] = _REUPLOAD
-
-    @classmethod
-    def sniff(cls, head: bytes, filename: str) -> str | None:
-        # readers accept the header anywhere in the first KiB (some tools prepend junk)
-        return "application/pdf" if b"%PDF-" in head[:1024] else None
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
-        return read_with_fallback(read_pypdf, _read_pdfium, path, limits)
-
-
-def _read_pdfium(path: Path, limits: ParseLimits) -> ParsedDocument:
-    from zi_evidence_pdfium import read_pdfium  # the other engine, only for the few files pypdf fails on
-
-    return read_pdfium(path, limits)
+        return read_with_fallback(read_pypdf, read_pdfium, path, limits)
 
 
 def read_pypdf(path: Path, limits: ParseLimits) -> ParsedDocument:
@@ -78,7 +66,7 @@ def read_pypdf(path: Path, limits: ParseLimits) -> ParsedDocument:
 
     handle = open_for_parse(path)
     with handle:
-        PdfParser.check_not_empty(handle)
+        PdfFormat.check_not_empty(handle)
         try:
             return _parse_pdf(handle, limits)
         except ParseFailure:

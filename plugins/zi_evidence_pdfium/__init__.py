@@ -7,113 +7,27 @@ outbids the pypdf parser; pypdf stays its fallback for a file PDFium cannot read
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from zi_evidence import BaseParser, ParsedDocument, ParseLimits, Problem, hookimpl, open_for_parse
-from zi_evidence_pdf import MIB, PdfParser, read_pypdf
-from zi_evidence_pdf import findings as say
-from zi_evidence_pdf._dates import pdf_date_to_iso
+from zi_evidence import ParsedDocument, ParseLimits, hookimpl
+from zi_evidence_pdf import read_pypdf
 from zi_evidence_pdf.fallback import read_with_fallback
+from zi_evidence_pdf.format import PdfFormat
+from zi_evidence_pdf.pdfium_read import read_pdfium
 
-#: PDFium's document-loading error codes (fpdfview.h): FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY.
-_LOCKED = (4, 5)
-_METADATA = {
-    "Title": "title",
-    "Author": "author",
-    "Subject": "subject",
-    "Creator": "creator",
-    "Producer": "producer",
-    "CreationDate": "created",
-    "ModDate": "modified",
-}
-# PDFium's text may carry CR LF line ends and markers for hyphens it joined or generated (0x02, U+FFFE)
-_CLEAN = str.maketrans({"\r": None, "\x02": None, "\ufffe": None, "\x00": None})
+__all__ = ["PdfiumParser", "read_pdfium"]
 
 
-class PdfiumParser(BaseParser):
+class PdfiumParser(PdfFormat):
     """Text per page from a PDF's text layer, read by PDFium; flags scanned pages that need OCR."""
 
     name: ClassVar[str] = "pdfium"
     version: ClassVar[str] = "1"
-    mime_types: ClassVar[tuple[str, ...]] = ("application/pdf",)
     #: Above pypdf's parser (10), below OCR (20), which builds on the plain reading.
     default_score: ClassVar[int] = 12
-    empty_hint: ClassVar[str] = say.REUPLOAD
-
-    @classmethod
-    def sniff(cls, head: bytes, filename: str) -> str | None:
-        return PdfParser.sniff(head, filename)  # still named when the pypdf plugin is disabled
 
     def parse(self, path: Path, limits: ParseLimits) -> ParsedDocument:
         return read_with_fallback(read_pdfium, read_pypdf, path, limits)
-
-
-def read_pdfium(path: Path, limits: ParseLimits) -> ParsedDocument:
-    """The file as PDFium reads it, without a second opinion."""
-    import pypdfium2 as pdfium  # imported in the worker: PDFium is initialised per process
-
-    handle = open_for_parse(path)
-    with handle:
-        PdfParser.check_not_empty(handle)
-        try:
-            # the file object, not the bytes: PDFium reads the parts it needs
-            document = pdfium.PdfDocument(handle)
-        except pdfium.PdfiumError as exc:
-            if exc.err_code in _LOCKED:
-                raise say.encrypted() from exc
-            handle.seek(0, 2)
-            handle.seek(max(handle.tell() - 1024, 0))
-            raise say.corrupt(say.truncated_cause(handle.read()), str(exc)) from exc
-        with document:
-            return _read(document, limits, pdfium)
-
-
-def _read(document: Any, limits: ParseLimits, pdfium: Any) -> ParsedDocument:
-    total = len(document)
-    if total == 0:
-        raise say.no_pages()
-    problems: list[Problem] = []
-    wanted = min(total, limits.pages)
-    if wanted < total:
-        problems.append(say.page_limit(total, wanted))
-    cap = limits.text_mb * MIB
-    pages: list[str] = []
-    scanned: list[int] = []
-    broken: list[int] = []
-    used = 0
-    for number in range(1, wanted + 1):
-        try:
-            page = document[number - 1]
-            text = page.get_textpage().get_text_range().translate(_CLEAN)
-        except pdfium.PdfiumError:
-            broken.append(number)
-            pages.append("")
-            continue
-        used = say.keep_page(pages, problems, text, used, cap, number)
-        if used < 0:
-            break
-        if say.is_thin(text) and _has_image(page, pdfium):
-            scanned.append(number)
-    problems += say.closing_problems(pages, total, scanned, broken)
-    return ParsedDocument(tuple(pages), total, _metadata(document), tuple(problems))
-
-
-def _has_image(page: Any, pdfium: Any) -> bool:
-    """True when the page (or a form it draws, two levels deep) paints an image."""
-    kinds = [pdfium.raw.FPDF_PAGEOBJ_IMAGE]
-    return next(iter(page.get_objects(filter=kinds, max_depth=2)), None) is not None
-
-
-def _metadata(document: Any) -> dict[str, str]:
-    values = document.get_metadata_dict(skip_empty=True)
-    found: dict[str, str] = {}
-    for key, name in _METADATA.items():
-        value = values.get(key)
-        if name in ("created", "modified"):
-            value = pdf_date_to_iso(value)
-        if value and str(value).strip():
-            found[name] = str(value).strip()
-    return found
 
 
 @hookimpl
