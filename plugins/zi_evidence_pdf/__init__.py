@@ -94,12 +94,8 @@ def _parse_pdf(handle: IO[bytes], limits: ParseLimits) -> ParsedDocument:
     if reader.is_encrypted:
         _decrypt_with_empty_password(reader)
     total = len(reader.pages)
-    if total == 0:
-        raise findings.no_pages()
     problems: list[Problem] = []
-    wanted = min(total, limits.pages)
-    if wanted < total:
-        problems.append(findings.page_limit(total, wanted))
+    wanted = findings.pages_to_read(total, limits, problems)
     pages, scanned, broken = _extract_pages(reader, wanted, limits.text_mb * MIB, problems)
     problems += findings.closing_problems(pages, total, scanned, broken)
     return ParsedDocument(tuple(pages), total, _metadata(reader), tuple(problems))

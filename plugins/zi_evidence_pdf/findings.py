@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zi_evidence import ParsedDocument, ParseFailure, Problem
+from zi_evidence import ParsedDocument, ParseFailure, ParseLimits, Problem
 
 from ._dates import page_ranges
 
@@ -24,6 +24,16 @@ def page_limit(total: int, wanted: int) -> Problem:
         "Pisahkan dokumen menjadi beberapa berkas, atau minta admin menaikkan batas halaman.",
         "warning",
     )
+
+
+def pages_to_read(total: int, limits: ParseLimits, problems: list[Problem]) -> int:
+    """How many pages to read under ``limits.pages``, noting the cut in ``problems``; none is corrupt."""
+    if total == 0:
+        raise no_pages()
+    wanted = min(total, limits.pages)
+    if wanted < total:
+        problems.append(page_limit(total, wanted))
+    return wanted
 
 
 def text_limit(cap_bytes: int, number: int) -> Problem:

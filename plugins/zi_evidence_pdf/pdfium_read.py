@@ -52,12 +52,8 @@ def read_pdfium(path: Path, limits: ParseLimits) -> ParsedDocument:
 
 def _read(document: Any, limits: ParseLimits, pdfium: Any) -> ParsedDocument:
     total = len(document)
-    if total == 0:
-        raise say.no_pages()
     problems: list[Problem] = []
-    wanted = min(total, limits.pages)
-    if wanted < total:
-        problems.append(say.page_limit(total, wanted))
+    wanted = say.pages_to_read(total, limits, problems)
     cap = limits.text_mb * MIB
     pages: list[str] = []
     scanned: list[int] = []
