@@ -9,7 +9,7 @@ download's; the page says which is which. Nothing is written: the bytes stay in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -35,16 +35,13 @@ def _old(site: UnitSite) -> str:
 
 
 def _readiness(db: Connection, site: UnitSite) -> Any:
+    from zi_evidence.readiness.reviews import reviews_of
     from zi_evidence.readiness.revive import readiness_from_dict
+    from zi_evidence.server.reviewing import review_service
 
     found = _view(db, site, pageviews.READINESS)
     if found is None:
         raise ServerError(_old(site))
-    from dataclasses import replace
-
-    from zi_evidence.readiness.reviews import reviews_of
-    from zi_evidence.server.reviewing import review_service
-
     try:
         pushed = readiness_from_dict(found)
     except ValueError:  # checked at push time: only a snapshot of another version gets here

@@ -4,7 +4,6 @@ shows them; each hit links to the file's page under the unit that filed it."""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -25,19 +24,12 @@ def _engine(host: Any) -> Any:
     return engines[0]
 
 
-def _format(filed: dict[str, Any]) -> str:
-    """The format as the drive's page shows it (``FileRecord.format``)."""
-    import mimetypes
-
-    extension = mimetypes.guess_extension(filed.get("mime") or "") or PurePosixPath(filed["path"]).suffix.lower()[:12]
-    return extension.lstrip(".")
-
-
 def search_page(
     db: Connection, query: str, filters: dict[str, str], unit_ids: list[int], host: Any, rulesets: Any
 ) -> dict[str, Any]:
     from zi_evidence.errors import ServerError
     from zi_evidence.server.search_filters import resolve
+    from zi_evidence.state.records import format_name
 
     data: dict[str, Any] = {"query": query, "filters": filters, "limit": 20, "total": 0, "hits": [], "error": None}
     if not query.strip() or not unit_ids:
@@ -67,7 +59,7 @@ def search_page(
                 "title": None,
                 "question": first["question"],
                 "mapping": None,
-                "kind": f"{_format(first)} · unit {where}",
+                "kind": f"{format_name(first.get('mime') or '', first['path'])} · unit {where}",
                 "page_count": None,
                 "score": hit["rank"],
                 "best_page": hit["page"],

@@ -72,12 +72,7 @@ class FileRecord:
 
     @property
     def format(self) -> str:
-        """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it; for a
-        type Python's table does not know (a Drive shortcut, audio/wav), the file's own extension."""
-        import mimetypes  # on first use, not when the catalog module loads (every command)
-
-        extension = mimetypes.guess_extension(self.mime) or os.path.splitext(self.display)[1].lower()[:12]
-        return extension.lstrip(".")
+        return format_name(self.mime, self.display)
 
     @property
     def all_problems(self) -> tuple[Problem, ...]:
@@ -124,3 +119,12 @@ def record_from_row(row: tuple[Any, ...]) -> FileRecord:
         metadata=json.loads(row[17]),
         extract_problems=problems_from_json(row[18]),
     )
+
+
+def format_name(mime: str, path: str) -> str:
+    """Short format name from the content's mime type (pdf, docx, jpg…), whichever parser read it; for a
+    type Python's table does not know (a Drive shortcut, audio/wav), the file's own extension."""
+    import mimetypes  # on first use, not when the catalog module loads (every command)
+
+    extension = mimetypes.guess_extension(mime) or os.path.splitext(path)[1].lower()[:12]
+    return extension.lstrip(".")
