@@ -7,6 +7,7 @@ adds a mapping rule to zi-evidence.yaml (``accept.add_mapping_rule``); no file i
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,8 @@ from zi_evidence.suggest.rank import (
 #: Statuses whose files get suggestions: nowhere yet, or only on an indicator (which question?).
 OPEN_STATUSES = frozenset({"unmapped", "ambiguous", "indicator"})
 LIMIT = 3
+#: What a POSIX shell still expands inside double quotes (and ``!``, its history in an interactive shell).
+_EXPANDED_IN_QUOTES = frozenset('$`\\"!')
 MIN_SCORE = 0.12
 MAX_NEIGHBOURS = 30  # per question, distinct descriptions
 
@@ -51,7 +54,18 @@ class Suggestion:
     @property
     def command(self) -> str:
         """How to accept the top guess."""
-        return f'zi-evidence map "{self.path}" {self.guesses[0].question}' if self.guesses else ""
+        return map_command(self.path, self.guesses[0].question) if self.guesses else ""
+
+
+def map_command(path: str, question: str) -> str:
+    """The ``zi-evidence map`` line a user copies into a terminal: the file name is data, never shell code.
+
+    Plain double quotes read best (and work in cmd.exe too); a name a shell would expand even inside them
+    (``$(…)``, backquotes, ``!``) is single-quoted instead, so pasting the line runs nothing but the command.
+    """
+    if _EXPANDED_IN_QUOTES.isdisjoint(path):
+        return f'zi-evidence map "{path}" {question}'
+    return f"zi-evidence map {shlex.quote(path)} {shlex.quote(question)}"
 
 
 def suggest(context: Any, limit: int = LIMIT, neighbours: bool = True) -> tuple[Suggestion, ...]:
