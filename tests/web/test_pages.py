@@ -301,11 +301,16 @@ def test_gap_plan_names_criteria_and_prerequisites_by_their_rule_set_label(clien
         assert f">{gap['ref']}<" not in plan  # the key stays a detail (data-ref, title), never the text
 
 
-def test_pages_write_dates_as_the_cli_does(client):
+def test_pages_write_dates_as_the_cli_does(client, file_ids):
     from datetime import date
 
     from zi_evidence.dates import format_date
 
+    monev = file_ids[next(p for p in file_ids if p.endswith("1.iii.b Laporan Monev Juni 2026.pdf"))]
+    found = _get(client, f"/api/berkas/{monev}").json()["meta"]["date"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", found), found  # the JSON twin keeps ISO dates
+    file_page = _get(client, f"/berkas/{monev}").text
+    assert f"<dd>{format_date(date.fromisoformat(found))} (" in file_page and found not in file_page
     data = _get(client, "/api/").json()
     page = _get(client, "/").text
     assert f"per {format_date(date.fromisoformat(data['today']))}" in page
