@@ -65,3 +65,14 @@ def test_without_a_catalog_says_what_to_run(run_cli, make_repo):
     result = run_cli("files", root)
     assert result.exit_code != 0
     assert "Katalog" in result.output and "zi-evidence index" in result.output and "Traceback" not in result.output
+
+
+def test_question_ids_are_read_as_the_lke_writes_them_and_a_typo_is_said(run_cli, drive):
+    exact = _records(run_cli, drive, "--question", "A.I.1.i")
+    assert exact and _records(run_cli, drive, "--question", "a.i.1.i") == exact  # any case
+    assert set(_records(run_cli, drive, "--question", "A.I")) >= set(exact)  # an area prefix
+    typo = run_cli("files", drive, "--question", "A.I.1.x")
+    assert typo.exit_code != 0 and "Traceback" not in typo.output
+    assert "'A.I.1.x' tidak ada di aturan penilaian" in typo.output and "Tidak ada berkas yang cocok" not in typo.output
+    empty = run_cli("files", drive, "--question", "a.i.6.i.a")  # known, with no file: no error
+    assert empty.exit_code == 0 and "Tidak ada berkas yang cocok." in empty.output

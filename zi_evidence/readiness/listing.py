@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from zi_evidence.errors import ConfigError
 from zi_evidence.problems import Problem
 from zi_evidence.repository import Repository
 from zi_evidence.state.records import FileRecord
@@ -80,11 +82,27 @@ def file_row(record: FileRecord) -> FileRow:
     )
 
 
+def question_scope(ruleset: Any, given: str) -> str:
+    """The rule set's spelling of an id or id prefix (``a.i.1`` → ``A.I.1``), so that a typo is said as one
+    instead of listing no file; ``ConfigError`` when no question of the rule set is at or below it."""
+    ids = [q.id for q in ruleset.questions] + [c.id for g in ruleset.hasil for c in g.components]
+    wanted = given.strip().rstrip(".").lower()
+    for known in ids:
+        if known.lower() == wanted or known.lower().startswith(wanted + "."):
+            return known[: len(wanted)]
+    raise ConfigError(
+        f"Id '{given}' tidak ada di aturan penilaian {ruleset.id}. Tulis id pertanyaan, indikator atau area "
+        "seperti di LKE (mis. A.I.1.i.a, A.I.1.i, A.I.1, B.I.a); daftarnya ada di 'zi-evidence status'."
+    )
+
+
 def file_rows(
     repo: Repository, question: str | None = None, problems: bool = False, unmapped: bool = False
 ) -> list[FileRow]:
     """Every catalogued file in display order; ``question`` keeps that id and the ids below it (an
     indicator lists its questions' files), ``problems`` and ``unmapped`` keep only those files."""
+    if question:
+        question = question_scope(repo.ruleset, question)
     with repo.catalog() as catalog:
         rows = [file_row(r) for r in catalog.records()]
     if question:
