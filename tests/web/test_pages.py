@@ -144,6 +144,11 @@ def test_search_uses_the_cli_filters(client):
     assert all(h["question"].startswith(("A.I.5", "A.II.5")) for h in area5["hits"])
     pdfs = _get(client, "/api/cari?q=laporan&kind=pdf&limit=100").json()["hits"]
     assert pdfs and {h["kind"] for h in pdfs} == {"pdf"}
+    sk = _get(client, "/api/cari?q=sk&question=A.I.1.i.a").json()
+    assert sk["total"] > 0 and {h["question"] for h in sk["hits"]} == {"A.I.1.i.a"}
+    assert _get(client, "/api/cari?q=sk&question=a.i.1.i.a").json()["hits"] == sk["hits"]  # any case, as typed
+    typo = _get(client, "/api/cari?q=sk&question=A.I.1.x").json()
+    assert typo["hits"] == [] and "'A.I.1.x' tidak ada di aturan penilaian" in typo["error"]
 
 
 def test_search_snippets_are_escaped_before_they_are_marked(client):

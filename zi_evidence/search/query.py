@@ -49,6 +49,10 @@ def search(repo: Repository, query: str, filters: Mapping[str, str], limit: int 
     check_query_bounds(query)
     backend = repo.search_backend()
     active = {k: v for k, v in filters.items() if v}
+    if active.get("question"):  # the index holds the rule set's spelling: 'a.i.1.i.a' finds A.I.1.i.a, a typo is said
+        from zi_evidence.suggest.accept import resolve_target
+
+        active["question"] = resolve_target(repo.ruleset, active["question"].strip())
     with repo.catalog() as catalog:
         try:
             found, total = backend.search(query, active, limit)
