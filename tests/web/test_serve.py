@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import re
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -108,6 +109,9 @@ def test_serve_on_the_network_warns_there_are_no_accounts(small_indexed):
     finally:
         served.stop()
     assert "Belum ada akun" in served.stderr and "siapa pun di jaringan" in served.stderr
+    # '0.0.0.0' opens nothing on another computer: the names it can type are printed
+    port = line.rsplit(":", 1)[1].rstrip("/")
+    assert f"Dari komputer lain di jaringan kantor, buka http://{socket.gethostname()}:{port}/" in served.stderr
 
 
 def test_serve_on_the_network_with_accounts_does_not_warn_and_asks_for_a_login(small_indexed, run_cli):

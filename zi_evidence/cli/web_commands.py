@@ -50,6 +50,35 @@ def _address(sock: socket.socket, tls: bool) -> str:
     return f"{'https' if tls else 'http'}://{shown}:{port}/"
 
 
+def _reachable(sock: socket.socket, tls: bool) -> str | None:
+    """For a wildcard bind (0.0.0.0, ::): the addresses other computers type, since '0.0.0.0' opens nothing."""
+    host, port = sock.getsockname()[:2]
+    if not ipaddress.ip_address(host).is_unspecified:
+        return None
+    scheme = "https" if tls else "http"
+    name = socket.gethostname()
+    shown = [f"{scheme}://{name}:{port}/", *(f"{scheme}://{ip}:{port}/" for ip in _lan_addresses(name))]
+    return f"Dari komputer lain di jaringan kantor, buka {' atau '.join(shown)}"
+
+
+def _lan_addresses(name: str) -> list[str]:
+    """This machine's IPv4 addresses other than loopback: its name's, and the one its default route leaves by."""
+    found: set[str] = set()
+    try:
+        found |= {str(info[4][0]) for info in socket.getaddrinfo(name, None, socket.AF_INET, socket.SOCK_STREAM)}
+    except OSError:
+        pass
+    try:  # a UDP "connect" sends nothing; it only picks the outgoing interface
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1 (RFC 5737): never a real host
+            found.add(str(probe.getsockname()[0]))
+    except OSError:
+        pass
+    return sorted(
+        ip for ip in found if not ipaddress.ip_address(ip).is_loopback and not ipaddress.ip_address(ip).is_unspecified
+    )
+
+
 def _tls_files(cert: Path | None, key: Path | None) -> dict[str, str]:
     """uvicorn's TLS settings, checked first so that a wrong file is named before anything listens."""
     import ssl
@@ -145,6 +174,9 @@ def serve(directory, host, port, watch, tls_cert, tls_key, state_dir):
     site = app.state.site
     watcher = _start_watcher(directory, state_dir, stop, site.snapshot) if watch else None
     app.state.watching = watcher is not None
+    reachable = _reachable(sock, bool(tls))  # before the address line, which a script may wait for
+    if reachable:
+        click.echo(reachable, err=True)
     click.echo(f"Server berjalan di {_address(sock, bool(tls))}")
     sys.stdout.flush()
     _warm(site.snapshot)
