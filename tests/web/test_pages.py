@@ -133,6 +133,11 @@ def test_search_hits_link_to_the_best_page(client, selectors):
     assert selectors.classes(html, "hit") > 0 and "<mark>" in html
     assert re.search(r'class="hit-link" href="/berkas/\d+#halaman-\d+"', html)
     assert selectors.classes(html, "page") > 0 and selectors.classes(html, "snippet") > 0
+    # every matching page of a hit opens the file at that page, not only the best one
+    for hit in _get(client, "/api/cari?q=zona+integritas").json()["hits"]:
+        for match in hit["pages"]:
+            n = match["page"]
+            assert f'class="page" href="/berkas/{hit["file_id"]}#halaman-{n}">hlm {n}</a>' in html
     none = _get(client, "/cari?q=xyzzyplugh").text
     assert selectors.has_id(none, "no-hits") and not selectors.has_id(none, "hits")
 
