@@ -132,7 +132,8 @@ def find_root(start: Path) -> Path:
             return folder
     raise ConfigError(
         f"Tidak ditemukan {CONFIG_NAME} di {start} maupun folder di atasnya. "
-        f"Jalankan 'zi-evidence init {start}' terlebih dahulu, atau beri --repo FOLDER."
+        f"Jalankan 'zi-evidence init {start}' terlebih dahulu, atau sebut folder repositori yang memuat "
+        f"{CONFIG_NAME} (folder di perintah itu, atau --repo FOLDER pada perintah yang memakainya)."
     )
 
 

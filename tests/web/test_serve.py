@@ -274,3 +274,10 @@ def _cookie(response, name: str) -> str:
         if header.startswith(name + "="):
             return header.split(";", 1)[0].split("=", 1)[1]
     raise AssertionError(f"no {name} cookie in {response.headers}")
+
+
+def test_serve_on_a_folder_that_is_no_repository_says_what_to_do(tmp_path, run_cli):
+    result = run_cli("serve", tmp_path, "--port", "0")
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "zi-evidence.yaml" in result.output and f"zi-evidence init {tmp_path.resolve()}" in result.output
+    assert "Server berjalan" not in result.output
