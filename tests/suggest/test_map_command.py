@@ -27,7 +27,9 @@ def test_a_pasted_command_passes_the_name_as_one_argument_and_runs_nothing_else(
     assert bash, "bash is needed to paste the command as a user does"
     # a stand-in 'zi-evidence' that prints the arguments it was given, one per line
     script = f"zi-evidence() {{ printf '%s\\n' \"$@\"; }}\nset -H\n{map_command(name, 'A.I.1.i.a')}\n"
-    ran = subprocess.run([bash, "-i", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    ran = subprocess.run(
+        [bash, "--norc", "--noprofile", "-i", "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=30
+    )
     assert ran.stdout.splitlines() == ["map", name, "A.I.1.i.a"], ran.stderr
     assert list(tmp_path.iterdir()) == []
 
