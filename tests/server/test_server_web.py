@@ -313,6 +313,8 @@ def test_each_unit_page_has_its_json_twin(units_pushed, web, accounts_on):
     assert [f["tier"] for f in body["review"]["actions"]["decide"]] == ["kanwil"]
     assert client.get(f"/api/unit/UPT-A/berkas/{sk}", headers=bearer).json()["meta"]["path"] == SK
     assert client.get("/api/unit/UPT-A/lke", headers=bearer, params={"area": "1"}).json()["questions"]
+    refused = client.get("/api/unit/UPT-A/lke", headers=bearer, params={"status": "bogus"})
+    assert refused.status_code == 400 and "'bogus' tidak dikenal" in refused.json()["error"]["message"]
     outside = client.get("/api/unit/UPT-C/", headers=bearer)
     assert outside.status_code == 403 and "di luar wewenang" in outside.json()["error"]["message"]
     assert client.get("/api/unit/UPT-A/").status_code == 401

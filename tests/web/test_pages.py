@@ -59,6 +59,15 @@ def test_lke_filters_narrow_the_rows(client, selectors):
     assert errors and all(q["findings"]["error"] for q in errors)
 
 
+@pytest.mark.parametrize("query", ["status=bogus", "area=99", "severity=fatal"])
+def test_an_unknown_lke_filter_is_refused_with_the_choices(client, query):
+    page = _get(client, f"/lke?{query}", 400)
+    value = query.split("=", 1)[1]
+    assert f"&#39;{value}&#39; tidak dikenal" in page.text and "Pilih salah satu dari" in page.text
+    api = _get(client, f"/api/lke?{query}", 400).json()["error"]
+    assert value in api["message"] and "kosongkan" in api["message"]
+
+
 def test_question_page_shows_the_missing_july_report(client, selectors):
     html = _get(client, "/pertanyaan/A.I.1.iii.b").text
     for name in ("question-meta", "answer", "expected-kinds", "files", "findings", "improve"):

@@ -83,8 +83,14 @@ def _dashboard(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
 
 
 def _lke(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
+    from zi_evidence.web.data import lke_filter_refusal
+
     q = request.query_params
-    return unitsite.lke(db, site, q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+    found = unitsite.lke(db, site, q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+    refusal = lke_filter_refusal(found["choices"], **found["filters"])
+    if refusal:
+        raise HTTPException(400, refusal)
+    return found
 
 
 def _hal(request: Request) -> int:

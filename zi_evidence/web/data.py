@@ -223,6 +223,16 @@ def lke(readiness: Readiness, area: str = "", status: str = "", severity: str = 
     }
 
 
+def lke_filter_refusal(choices: dict[str, Any], area: str, status: str, severity: str) -> str | None:
+    """What to tell a user whose LKE filter names no choice (a hand-edited address), or None."""
+    for label, value, options in (("area", area, choices["areas"]), ("status", status, choices["statuses"]),
+                                  ("tingkat temuan", severity, choices["severities"])):  # fmt: skip
+        known = [o["value"] for o in options]
+        if value and value not in known:
+            return f"Filter {label} '{value}' tidak dikenal. Pilih salah satu dari: {', '.join(known)}; atau kosongkan."
+    return None
+
+
 def lke_row_shown(row: dict[str, Any], area: str, status: str, severity: str) -> bool:
     """Whether the LKE table's filters keep ``row`` (the server filters a unit's pushed rows the same way)."""
     if area and row["area"] != area:

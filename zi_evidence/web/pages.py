@@ -33,7 +33,11 @@ def _dashboard(site: Site, request: Request) -> dict[str, Any]:
 
 def _lke(site: Site, request: Request) -> dict[str, Any]:
     q = request.query_params
-    return data.lke(site.readiness(), q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+    found = data.lke(site.readiness(), q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+    refusal = data.lke_filter_refusal(found["choices"], **found["filters"])
+    if refusal:
+        raise HTTPException(400, refusal)
+    return found
 
 
 def _question(site: Site, request: Request) -> dict[str, Any]:
