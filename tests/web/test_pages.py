@@ -207,6 +207,7 @@ def test_report_downloads(client, selectors):
         assert (
             disposition.startswith("attachment;") and f'.{name}"' in disposition and "filename*=UTF-8''" in disposition
         )
+        assert f'filename="laporan-kesiapan-kantor-imigrasi-kelas-ii-tpi-tanjung-kelayang.{name}"' in disposition
     assert _get(client, "/laporan/json").json()["unit"]
     assert _get(client, "/laporan/xlsx").content[:2] == b"PK"
     _get(client, "/laporan/pdf", 404)

@@ -220,5 +220,5 @@ async def report_download(request: Request) -> Response:
 
     body = await run_in_threadpool(build)
     content_type, suffix = report_media(name, fmt)
-    filename = f"laporan-kesiapan-{slug(site.repo.config.unit.name) or 'unit'}{suffix}"
+    filename = f"laporan-kesiapan-{slug(site.repo.config.unit.name, 80) or 'unit'}{suffix}"
     return Response(body, media_type=content_type, headers={"content-disposition": attachment(filename)})
