@@ -150,3 +150,18 @@ def test_an_index_of_an_older_version_is_rebuilt_from_the_catalog(make_repo, fab
     assert (own / "CURRENT").is_file() and not (index_dir / "tantivy-v2").exists()
     found = run_cli("search", "--repo", root, "--json", '"zona integritas"')
     assert found.exit_code == 0 and json.loads(found.output)["total"] == 2, found.output
+
+
+def test_the_pool_chooses_the_list_from_the_first_documents_as_one_process_does():
+    from zi_evidence_tantivy.parallel import SERIAL_UP_TO, analyse_all
+
+    head = {f"d{n}": f"zona integritas w{n % 7} laporan{n % 3} pelayanan publik" for n in range(SERIAL_UP_TO)}
+    later = {f"e{n}": "mawar melati zona integritas" for n in range(50)}  # frequent, but after the sample
+    docs = _docs(head | later, filler="")
+    ranked, one = analyse_all(docs, workers=1)
+    pooled, two = analyse_all(docs, workers=2)
+    assert pooled == ranked and list(two) == list(one)
+    assert {"zona", "integritas", "w0", "layan"} <= set(ranked) and "mawar" not in ranked
+    pairs = [dict(fields[2]).get(PAIRS, "") for fields in analyse_all(docs, workers=2)[1]]
+    assert pairs[0] == "zona_integritas integritas_w0 w0_laporan0 laporan0_layan layan_publik"
+    assert pairs[-1] == "zona_integritas"  # mawar_melati is not a pair: the list did not change
