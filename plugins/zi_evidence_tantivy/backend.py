@@ -5,7 +5,11 @@ the core's page matcher finds the pages and snippets, so only the document searc
 a tantivy search imports no Whoosh module. Each rebuild writes a fresh
 generation folder and switches a pointer to it (the Whoosh plugin's ``Generations``), under
 ``<index_dir>/tantivy-v<version>``: the engines never share files, and switching engines starts from an
-empty index, which the core fills from the catalog without parsing a file again.
+empty index, which the core fills from the catalog without parsing a file again. So does a new
+``version``: the folder of an older one is removed once the new index is built.
+
+Each generation folder also holds its list of frequent terms (``common``), chosen by the rebuild
+that made it and used unchanged by its updates and queries.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -29,7 +32,8 @@ class TantivyBackend:
     """Full-text search over one tantivy index per generation folder."""
 
     name: ClassVar[str] = "tantivy"
-    version: ClassVar[str] = "2"  # bump when the schema or the stored terms change (2: text_pairs)
+    #: Bump when the schema or the stored terms change (2: text_pairs; 3: pairs of frequent terms only).
+    version: ClassVar[str] = "3"
     #: Above Whoosh (0): with both installed and no engine named in zi-evidence.yaml, tantivy is used.
     priority: ClassVar[int] = 10
     lock_attempts: ClassVar[int] = 8
@@ -40,7 +44,7 @@ class TantivyBackend:
         self.index_dir = Path(index_dir)
         self._generations = Generations(self.index_dir / f"tantivy-v{self.version}")
         self._lock = threading.Lock()
-        self._cached: tuple[Path, Any, Any] | None = None  # (folder, index, schema)
+        self._cached: tuple[Path, Any, Any, frozenset[str]] | None = None  # (folder, index, schema, common)
         self._seen: str = ""  # the folder's fingerprint when the cached index last reloaded
         self._recent: dict[str, Node] = {}
 
@@ -49,13 +53,14 @@ class TantivyBackend:
     def update(self, docs: Iterable[IndexDoc], remove_keys: Iterable[str]) -> None:
         from zi_evidence_tantivy.fields import document
 
-        batch = [document(doc) for doc in docs]  # drained before the writer's lock is taken
-        keys = [doc.get_first("key") for doc in batch] + list(remove_keys)
-        if self._open() is None:
-            self.rebuild(())
+        held = self._with_searcher(lambda searcher, *_: searcher.num_docs, empty=0)
         opened = self._open()
-        assert opened is not None
-        index = opened[1]
+        if not held or opened is None:
+            self.rebuild(docs)  # nothing to keep or remove: the list of frequent terms is chosen from these
+            return
+        index, common = opened[1], opened[3]
+        batch = [document(doc, common) for doc in docs]  # drained before the writer's lock is taken
+        keys = [doc.get_first("key") for doc in batch] + list(remove_keys)
         writer = self._writer(index, self.update_heap, 1)
         try:
             for key in keys:
@@ -73,6 +78,7 @@ class TantivyBackend:
     def rebuild(self, docs: Iterable[IndexDoc]) -> None:
         import tantivy
 
+        from zi_evidence_tantivy import common
         from zi_evidence_tantivy.fields import build_schema, made
         from zi_evidence_tantivy.parallel import analyse_all
 
@@ -80,11 +86,12 @@ class TantivyBackend:
             previous = self._current_or_none()
             folder = self._generations.new_folder()
             try:
-                stream = analyse_all(docs)
-                first = next(stream, None)  # any analysis workers are forked now, before the writer's threads
+                # the list is chosen and any analysis workers forked now, before the writer's threads
+                ranked, stream = analyse_all(docs)
+                common.write(folder, ranked)
                 index = tantivy.Index(build_schema(), path=str(folder))
                 writer = self._writer(index, self.rebuild_heap, min(os.cpu_count() or 1, 2))
-                for fields in chain([first] if first else [], stream):
+                for fields in stream:
                     writer.add_document(made(tantivy, fields))
                 writer.commit()
                 writer.wait_merging_threads()
@@ -95,11 +102,12 @@ class TantivyBackend:
             with self._lock:
                 self._cached = None
             self._generations.prune(keep={folder} | ({previous} if previous else set()))
+            self._drop_other_versions()
 
     # -- reading -------------------------------------------------------------------------------
 
     def stamps(self) -> dict[str, str]:
-        def read(searcher: Any, tantivy: Any, schema: Any) -> dict[str, str]:
+        def read(searcher: Any, tantivy: Any, schema: Any, common: frozenset[str]) -> dict[str, str]:
             total = searcher.num_docs
             if not total:
                 return {}
@@ -122,8 +130,8 @@ class TantivyBackend:
         tree = self._parsed(query)
         allow = plain_filters(filters)
 
-        def run(searcher: Any, tantivy: Any, schema: Any) -> tuple[list[BackendHit], int]:
-            translate = Translator(tantivy, schema, searcher)
+        def run(searcher: Any, tantivy: Any, schema: Any, common: frozenset[str]) -> tuple[list[BackendHit], int]:
+            translate = Translator(tantivy, schema, searcher, common)
             q = translate.query(tree)
             if allow:
                 Q, Occur = tantivy.Query, tantivy.Occur
@@ -172,8 +180,8 @@ class TantivyBackend:
         except IndexUnavailable:
             return None
 
-    def _open(self) -> tuple[Path, Any, Any] | None:
-        """The live generation's (folder, index, schema), reloaded when another writer committed."""
+    def _open(self) -> tuple[Path, Any, Any, frozenset[str]] | None:
+        """The live generation's (folder, index, schema, common terms), reloaded when another writer committed."""
         folder = self._generations.current()
         if folder is None:
             return None  # no index yet: nothing to load tantivy for
@@ -187,11 +195,14 @@ class TantivyBackend:
                 return cached
         import tantivy
 
+        from zi_evidence_tantivy import common
+
+        listed = common.read(folder)
         try:
             index = tantivy.Index.open(str(folder))
         except Exception as exc:
             raise self._unavailable(exc) from exc
-        opened = (folder, index, index.schema)
+        opened = (folder, index, index.schema, listed)
         with self._lock:
             self._cached, self._seen = opened, digest
         return opened
@@ -204,7 +215,7 @@ class TantivyBackend:
             import tantivy
 
             try:
-                return fn(opened[1].searcher(), tantivy, opened[2])
+                return fn(opened[1].searcher(), tantivy, opened[2], opened[3])
             except (ZiError, QueryError):
                 raise
             except Exception as exc:
@@ -212,6 +223,13 @@ class TantivyBackend:
                     continue  # another process switched generations under us
                 raise self._unavailable(exc) from exc
         raise AssertionError("unreachable")
+
+    def _drop_other_versions(self) -> None:
+        """Remove the folders of other versions of this index (call under the rebuild lock, once built)."""
+        own = self._generations.root.name
+        for folder in self.index_dir.glob("tantivy-v*"):
+            if folder.name != own and folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _writer(self, index: Any, heap: int, threads: int) -> Any:
         """A writer, retrying while another process holds tantivy's writer lock."""

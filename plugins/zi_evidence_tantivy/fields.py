@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from zi_evidence import IndexDoc, affixed_counts, index_terms
+from zi_evidence_tantivy.common import pair_tokens
 
 #: The fields the query language names (``zi_evidence.search.tree``).
 TEXT = ("title", "path", "text")
 EXACT = "text_exact"
-#: Each two adjacent terms of the body text as one token (``zona_integritas``): a two-word phrase is
-#: then one term lookup, where a phrase query checks positions in every document holding both words.
-#: Terms never hold "_" (``TOKEN_PATTERN`` splits on it), so a pair token is never a term.
+#: Two adjacent terms of the body text as one token (``zona_integritas``) when both are on the index's
+#: list of frequent terms (``common``): such a two-word phrase is then one term lookup, where a phrase
+#: query checks positions in every document holding both words.
 PAIRS = "text_pairs"
 KEYWORDS = ("question", "indicator", "area", "year", "kinds")
 
@@ -39,15 +40,17 @@ def build_schema() -> Any:
 Analysed = tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...]]
 
 
-def analysed(doc: IndexDoc) -> Analysed:
-    """``(key, stamp, ((field, value), ...), kinds)``: everything but the tantivy object."""
+def analysed(doc: IndexDoc, common: frozenset[str]) -> Analysed:
+    """``(key, stamp, ((field, value), ...), kinds)``: everything but the tantivy object; pairs of
+    adjacent body terms where both are in ``common``."""
     values: list[tuple[str, str]] = []
     for name, value in (("title", doc.title), ("path", doc.path), ("text", doc.text)):
         terms = index_terms(value)
         if terms:
             values.append((name, " ".join(terms)))
-        if name == "text" and len(terms) > 1:
-            values.append((PAIRS, " ".join(map("_".join, zip(terms, terms[1:], strict=False)))))
+        pairs = pair_tokens(terms, common) if name == "text" else ""
+        if pairs:
+            values.append((PAIRS, pairs))
     affixed = affixed_counts(doc.title, doc.path, doc.text)
     if affixed:
         values.append((EXACT, " ".join(affixed)))
@@ -72,7 +75,7 @@ def made(tantivy: Any, fields: Analysed) -> Any:
     return out
 
 
-def document(doc: IndexDoc) -> Any:
+def document(doc: IndexDoc, common: frozenset[str]) -> Any:
     import tantivy
 
-    return made(tantivy, analysed(doc))
+    return made(tantivy, analysed(doc, common))

@@ -25,10 +25,11 @@ from zi_evidence_tantivy.fields import PAIRS
 class Translator:
     """Builds tantivy queries for one searcher (whose term dictionary the patterns expand against)."""
 
-    def __init__(self, tantivy: Any, schema: Any, searcher: Any) -> None:
+    def __init__(self, tantivy: Any, schema: Any, searcher: Any, common: frozenset[str]) -> None:
         self.t = tantivy
         self.schema = schema
         self.searcher = searcher
+        self.common = common  # the index's frequent terms: a phrase of two of them is one pair token
 
     def query(self, node: Node) -> Any:
         Q, Occur = self.t.Query, self.t.Occur
@@ -37,7 +38,7 @@ class Translator:
         if isinstance(node, Phrase):
             if len(node.words) == 1:
                 return self._boosted(Q.term_query(self.schema, node.field, node.words[0]), node.boost)
-            if node.field == "text" and len(node.words) == 2 and node.slop <= 1:  # one pair token
+            if self._paired(node):
                 return self._boosted(Q.term_query(self.schema, PAIRS, "_".join(node.words)), node.boost)
             # Whoosh's slop 1 is "right after"; tantivy counts the gaps allowed
             phrase = Q.phrase_query(self.schema, node.field, list(node.words), max(node.slop - 1, 0))
@@ -60,6 +61,10 @@ class Translator:
         if isinstance(node, Nothing):
             return Q.empty_query()
         raise TypeError(f"unknown query node {node!r}")
+
+    def _paired(self, node: Phrase) -> bool:
+        two = node.field == "text" and len(node.words) == 2 and node.slop <= 1
+        return two and node.words[0] in self.common and node.words[1] in self.common
 
     def _group(self, node: Group) -> Any:
         Q, Occur = self.t.Query, self.t.Occur

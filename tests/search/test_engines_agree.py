@@ -21,6 +21,8 @@ QUERIES: list[tuple[str, ...]] = [
     ("pengaduan", "masyarakat"),
     ('"zona integritas"',),
     ('"integritas zona"',),
+    ('"tim membangun"',),  # a word in one document: checked by position, not a pair token
+    ('"masyarakat ditindaklanjuti"',),
     ("gratifikasi OR korupsi",),
     ("pelayanan", "NOT", "maklumat"),
     ("pelayanan ANDNOT publik",),
