@@ -144,3 +144,11 @@ def test_empty_flow_mapping_becomes_a_block(make_repo, tmp_path):
     text = (root / "zi-evidence.yaml").read_text(encoding="utf-8")
     assert "mapping:\n  - path: 'a.pdf'\n    id: 'A.I.1.i.a'\nbundle:\n  types: [pdf]\n" in text
     assert COMMENTED not in text
+
+
+def test_what_to_do_about_an_unmapped_file_is_map_not_a_move(make_repo, fabricate, indexed_repo, run_cli, tmp_path):
+    root = drive(make_repo, fabricate)
+    indexed_repo(root)
+    result = run_cli("bundle", root, "-o", tmp_path / "bundel.zip", "-q")
+    assert result.exit_code == 0, result.output
+    assert f'zi-evidence map "{SCAN}" ID-PERTANYAAN' in result.output and "tanpa memindahkan" in result.output
