@@ -2,6 +2,8 @@
 
 import json
 
+import openpyxl
+
 from zi_evidence.repository import Repository
 from zi_evidence.suggest import suggest
 from zi_evidence.suggest.accept import add_mapping_rule, escape_glob
@@ -58,12 +60,16 @@ def test_status_and_report_show_them(make_repo, fabricate, indexed_repo, run_cli
     assert "Saran pemetaan" in status.output and f'zi-evidence map "{SCAN}" A.I.1.i.a' in status.output
     as_json = json.loads(run_cli("status", "-C", root, "--json").output)
     assert any(s["path"] == SCAN and s["guesses"][0]["question"] == "A.I.1.i.a" for s in as_json["suggestions"])
-    for suffix in ("json", "md", "html"):
+    for suffix in ("json", "md", "html", "xlsx"):
         run_cli("report", "-C", root, "-o", tmp_path / f"r.{suffix}", "-q")  # the JSON is checked by its schema
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["suggestions"][0]["guesses"][0]["reasons"]
     assert "Saran pemetaan" in (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "Saran pemetaan" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["Saran Pemetaan"].iter_rows(values_only=True))
+    sk = [row for row in rows if row[0] == SCAN]
+    assert sk[0][1] == "A.I.1.i.a" and "zona" in sk[0][4] and sk[0][5] == f'zi-evidence map "{SCAN}" A.I.1.i.a'
+    assert [row[3] for row in sk] == sorted((row[3] for row in sk), reverse=True)
 
 
 def test_map_adds_a_rule_keeps_the_config_and_the_next_index_maps(
