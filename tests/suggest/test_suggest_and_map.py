@@ -158,3 +158,25 @@ def test_what_to_do_about_an_unmapped_file_is_map_not_a_move(make_repo, fabricat
     result = run_cli("bundle", root, "-o", tmp_path / "bundel.zip", "-q")
     assert result.exit_code == 0, result.output
     assert f'zi-evidence map "{SCAN}" ID-PERTANYAAN' in result.output and "tanpa memindahkan" in result.output
+
+
+def test_an_indicator_level_file_gets_only_its_indicators_questions(make_repo, fabricate, indexed_repo, run_cli):
+    """A rencana kerja left in the indicator folder: which of A.I.1.ii's questions; never another indicator's,
+    even though its words would rank A.I.1.i.a (the team SK it cites) high."""
+    root = make_repo()
+    path = f"{AREA1}/ii. Rencana Pembangunan Zona Integritas/Rencana Kerja ZI 2026.pdf"
+    fabricate.make_pdf(
+        root / path,
+        [
+            "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026\nKegiatan, target prioritas, waktu, penanggung "
+            "jawab\nDisusun oleh Tim Kerja Pembangunan Zona Integritas sesuai Keputusan pembentukan tim"
+        ],
+    )
+    repo = indexed_repo(root)
+    [found] = [s for s in suggest(build_context(repo)) if s.path == path]
+    assert (found.mapping_status, found.current) == ("indicator", "A.I.1.ii")
+    assert found.guesses and all(g.question.startswith("A.I.1.ii.") for g in found.guesses)
+    assert found.guesses[0].question == "A.I.1.ii.a"
+    assert any("indikator A.I.1.ii" in r for r in found.guesses[0].reasons)
+    status = run_cli("status", "-C", root).output
+    assert f'zi-evidence map "{path}" A.I.1.ii.a' in status
