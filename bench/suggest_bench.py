@@ -210,6 +210,7 @@ def evaluate(root: Path, truth: dict[str, str], neighbours: bool = True) -> dict
         "precision_at_1": round(top1 / suggested, 3) if suggested else None,
         "recall_at_1": round(top1 / cases, 3) if cases else None,
         "recall_at_3": round(top3 / cases, 3) if cases else None,
+        "unsuggested": sorted(p for p in truth if not found.get(p)),
         "wrong_top1": sorted(
             f"{p}: {found[p][0]} ≠ {q}" for p, q in truth.items() if found.get(p) and found[p][0] != q
         ),
@@ -232,6 +233,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--show-wrong", action="store_true", help="list the files whose top guess is wrong")
+    parser.add_argument("--show-unsuggested", action="store_true", help="list the files given no suggestion")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="zi-suggest-") as work:
@@ -248,6 +250,9 @@ def main() -> None:
         if args.show_wrong:
             for line in r["wrong_top1"]:
                 print(f"    {line}")
+        if args.show_unsuggested:
+            for path in r["unsuggested"]:
+                print(f"    tanpa saran: {path}")
 
 
 if __name__ == "__main__":

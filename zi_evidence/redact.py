@@ -39,3 +39,8 @@ def mask_snippet(host: Any, snippet: Snippet) -> Snippet:
         out.append((masked[at : at + len(text)], is_match))
         at += len(text)
     return tuple(out)
+
+
+def mask_segments(host: Any, segments: Any) -> list[list[Any]]:
+    """``mask_snippet`` over (text, is_match) pairs as JSON gives them (the server's search hits)."""
+    return [[text, mark] for text, mark in mask_snippet(host, tuple((text, bool(mark)) for text, mark in segments))]

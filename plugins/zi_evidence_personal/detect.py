@@ -25,7 +25,8 @@ _D16_GROUPED = re.compile(r"(?<![\d./-])(\d{4})[ .-](\d{4})[ .-](\d{4})[ .-](\d{
 _NPWP = re.compile(r"(?<![\d.])(0?\d{2})\.(\d{3})\.(\d{3})\.(\d)-(\d{3})\.(\d{3})(?![\d])")
 _D15 = re.compile(r"(?<![\d./-])(\d{15,16})(?![\d])")
 _NIP = re.compile(r"(?<![\d./-])(\d{8}) ?(\d{6}) ?([12]) ?(\d{3})(?![\d])(?![./-]\d)")
-_MOBILE = re.compile(r"(?<![\d+])(\+62|62|0)[ -]?(8[1-9]\d?)(?:[ .-]?\d){6,10}(?![\d])")
+_MOBILE = re.compile(r"(?<![\d+])(\+62|62|0)[ -]?(8[1-9]\d?)(?:[ .-]?\d){6,16}(?![\d])")
+_RUN = re.compile(r"([ .-]?)(\d+)")
 _EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})@((?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,24})\b")
 
 _LABEL_WINDOW = 40
@@ -188,15 +189,34 @@ def scan(text: str) -> Iterator[Hit]:
     for match in _MOBILE.finditer(text):
         if _office_line(text, match.start(), _OFFICE_PHONE):
             continue
-        digits = re.sub(r"\D", "", match.group(0))
-        national = len(digits) - (2 if digits.startswith("62") else 1)
-        if 9 <= national <= 12 and free(*match.span()):
-            hits.append(_hit("phone", match.span(), mask(digits), digits))
+        end = _mobile_end(text, match)
+        if end is None:
+            continue
+        digits = re.sub(r"\D", "", text[match.start() : end])
+        if free(match.start(), end):
+            hits.append(_hit("phone", (match.start(), end), mask(digits), digits))
     for match in _EMAIL.finditer(text) if "@" in text else ():  # the pattern costs a seventh of the scan
         local, domain = match.groups()
         if domain.lower() in WEBMAIL and free(*match.span()):
             hits.append(_hit("email", match.span(), mask_email(local, domain), match.group(0).lower()))
     yield from sorted(hits, key=lambda h: h.offset)
+
+
+def _mobile_end(text: str, match: re.Match[str]) -> int | None:
+    """Where a mobile number ends, or None when it is too short or long (9-12 digits after 0 / +62).
+
+    A table row flattened to one line puts the next row's number after a space ("0812 3456 7890 2. Budi"):
+    a group with another separator, or of one or two digits once the number is long enough, is not its own."""
+    national, end, first_sep = len(match.group(2)), match.end(2), ""
+    for run in _RUN.finditer(text, match.end(2), match.end()):
+        sep, digits = run.groups()
+        if sep and ((first_sep and sep != first_sep) or (national >= 9 and len(digits) < 3)):
+            break
+        if national + len(digits) > 12:
+            break
+        first_sep = first_sep or sep
+        national, end = national + len(digits), run.end()
+    return end if 9 <= national <= 12 else None
 
 
 def _nik_or_kk(text: str, start: int, digits: str, grouped: bool) -> str | None:

@@ -74,6 +74,16 @@ def _saved(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def _suggestions(ws: Worksheet, r: Readiness) -> None:
+    """One row per guess, best first, with why and the command that accepts it (never applied by itself)."""
+    put(ws, ("Berkas", "Pertanyaan", "Uraian", "Skor", "Alasan", "Terima dengan"), BOLD, HEAD_FILL)
+    for s in r.suggestions:
+        for g in s.guesses:
+            command = f'zi-evidence map "{s.path}" {g.question}'
+            put(ws, (s.path, g.question, g.label, g.score, "; ".join(g.reasons), command))
+    widths(ws, (50, 14, 40, 8, 70, 60))
+
+
 class XlsxReport(BaseReportFormat):
     name = "xlsx"
     label = "LKE (XLSX): jawaban, nilai, data dukung, temuan, rencana perbaikan"
@@ -98,6 +108,8 @@ class XlsxReport(BaseReportFormat):
         if not items:
             put(gap, ("", "", readiness.answers.note or "Tidak ada butir perbaikan."))
         widths(gap, (6, 14, 50, 22, 8, 80))
+        if readiness.suggestions:  # likely questions of unmapped / indicator-level files (docs/suggestions.md)
+            _suggestions(wb.create_sheet("Saran Pemetaan"), readiness)
         add_review_sheets(wb, readiness, put, (BOLD, HEAD_FILL))
         for sheet in wb.worksheets:
             sheet.freeze_panes = "A2" if sheet.title != "LKE" else "A6"

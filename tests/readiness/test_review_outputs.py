@@ -132,7 +132,8 @@ def test_without_a_review_database_outputs_stay_as_they_were(unreviewed, run_cli
     html = _report(run_cli, unreviewed, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Hasil pemeriksaan berjenjang" not in html
     workbook = openpyxl.load_workbook(_report(run_cli, unreviewed, tmp_path / "r.xlsx"))
-    assert workbook.sheetnames == ["LKE", "Ringkasan", "Temuan", "Rencana Perbaikan"]
+    # no review sheet (the drive's unmapped files do get their mapping suggestions)
+    assert workbook.sheetnames == ["LKE", "Ringkasan", "Temuan", "Rencana Perbaikan", "Saran Pemetaan"]
     build(unreviewed, tmp_path / "b.zip")
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         assert json.loads(archive.read("manifest.json"))["reviews"] is None

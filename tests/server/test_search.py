@@ -104,3 +104,26 @@ def test_both_ways_of_reading_a_scope_give_the_same_hits(org, corpus, many_pages
         by_file = _backend(org, query, ["UPT-A", "UPT-B", "UPT-C"], scoped_files=10_000)
         by_word = _backend(org, query, ["UPT-A", "UPT-B", "UPT-C"], scoped_files=0)
         assert by_file == by_word and by_file.hits, query
+
+
+NIK = "3204124108850001"
+PHONE = "0812-3456-7890"
+
+
+def test_snippets_never_show_a_personal_number_in_full(org, pushed):
+    """A daftar hadir pushed with its citizens' numbers: the server's hits (API and page) show the last four."""
+    from zi_evidence.server.search_page import search_page
+    from zi_evidence.server.views import _host, _rulesets
+
+    pushed("UPT-A", {"hadir.txt": (TIM, [f"Daftar hadir sosialisasi\n1. Siti NIK {NIK} HP {PHONE}"])})
+    for query in ("sosialisasi", NIK, "siti"):
+        hits = _search(org, ALL, query)
+        assert hits, query
+        shown = "".join(text for hit in hits for text, _ in hit["snippet"])
+        assert NIK not in shown and "3456-7890" not in shown and "34567890" not in shown
+        assert query != NIK or "************0001" in shown  # the hit itself, masked
+    with org.engine.connect() as connection:
+        unit = connection.exec_driver_sql("SELECT id FROM units WHERE code = 'UPT-A'").scalar()
+        page = search_page(connection, NIK, {}, [unit], _host(), _rulesets())
+    shown = "".join(text for hit in page["hits"] for p in hit["pages"] for text, _ in p["snippet"])
+    assert NIK not in shown and "************0001" in shown

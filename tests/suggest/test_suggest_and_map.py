@@ -2,6 +2,8 @@
 
 import json
 
+import openpyxl
+
 from zi_evidence.repository import Repository
 from zi_evidence.suggest import suggest
 from zi_evidence.suggest.accept import add_mapping_rule, escape_glob
@@ -58,12 +60,16 @@ def test_status_and_report_show_them(make_repo, fabricate, indexed_repo, run_cli
     assert "Saran pemetaan" in status.output and f'zi-evidence map "{SCAN}" A.I.1.i.a' in status.output
     as_json = json.loads(run_cli("status", "-C", root, "--json").output)
     assert any(s["path"] == SCAN and s["guesses"][0]["question"] == "A.I.1.i.a" for s in as_json["suggestions"])
-    for suffix in ("json", "md", "html"):
+    for suffix in ("json", "md", "html", "xlsx"):
         run_cli("report", "-C", root, "-o", tmp_path / f"r.{suffix}", "-q")  # the JSON is checked by its schema
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["suggestions"][0]["guesses"][0]["reasons"]
     assert "Saran pemetaan" in (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "Saran pemetaan" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["Saran Pemetaan"].iter_rows(values_only=True))
+    sk = [row for row in rows if row[0] == SCAN]
+    assert sk[0][1] == "A.I.1.i.a" and "zona" in sk[0][4] and sk[0][5] == f'zi-evidence map "{SCAN}" A.I.1.i.a'
+    assert [row[3] for row in sk] == sorted((row[3] for row in sk), reverse=True)
 
 
 def test_map_adds_a_rule_keeps_the_config_and_the_next_index_maps(
@@ -144,3 +150,33 @@ def test_empty_flow_mapping_becomes_a_block(make_repo, tmp_path):
     text = (root / "zi-evidence.yaml").read_text(encoding="utf-8")
     assert "mapping:\n  - path: 'a.pdf'\n    id: 'A.I.1.i.a'\nbundle:\n  types: [pdf]\n" in text
     assert COMMENTED not in text
+
+
+def test_what_to_do_about_an_unmapped_file_is_map_not_a_move(make_repo, fabricate, indexed_repo, run_cli, tmp_path):
+    root = drive(make_repo, fabricate)
+    indexed_repo(root)
+    result = run_cli("bundle", root, "-o", tmp_path / "bundel.zip", "-q")
+    assert result.exit_code == 0, result.output
+    assert f'zi-evidence map "{SCAN}" ID-PERTANYAAN' in result.output and "tanpa memindahkan" in result.output
+
+
+def test_an_indicator_level_file_gets_only_its_indicators_questions(make_repo, fabricate, indexed_repo, run_cli):
+    """A rencana kerja left in the indicator folder: which of A.I.1.ii's questions; never another indicator's,
+    even though its words would rank A.I.1.i.a (the team SK it cites) high."""
+    root = make_repo()
+    path = f"{AREA1}/ii. Rencana Pembangunan Zona Integritas/Rencana Kerja ZI 2026.pdf"
+    fabricate.make_pdf(
+        root / path,
+        [
+            "RENCANA KERJA PEMBANGUNAN ZONA INTEGRITAS TAHUN 2026\nKegiatan, target prioritas, waktu, penanggung "
+            "jawab\nDisusun oleh Tim Kerja Pembangunan Zona Integritas sesuai Keputusan pembentukan tim"
+        ],
+    )
+    repo = indexed_repo(root)
+    [found] = [s for s in suggest(build_context(repo)) if s.path == path]
+    assert (found.mapping_status, found.current) == ("indicator", "A.I.1.ii")
+    assert found.guesses and all(g.question.startswith("A.I.1.ii.") for g in found.guesses)
+    assert found.guesses[0].question == "A.I.1.ii.a"
+    assert any("indikator A.I.1.ii" in r for r in found.guesses[0].reasons)
+    status = run_cli("status", "-C", root).output
+    assert f'zi-evidence map "{path}" A.I.1.ii.a' in status

@@ -157,7 +157,9 @@ def screen(candidate: Candidate, options: BundleOptions) -> Problem | None:
         return Problem(
             "unmapped",
             "Berkas belum terpetakan ke pertanyaan LKE mana pun, jadi tidak punya tempat di bundel.",
-            "Pindahkan ke folder pertanyaannya atau beri id LKE di namanya (mis. '1.i.a ...'), lalu index ulang.",
+            # the path as 'zi-evidence map' takes it: accepting a place never moves the file
+            f'Petakan tanpa memindahkan berkas: zi-evidence map "{candidate.original_path}" ID-PERTANYAAN '
+            "(saran dari isinya: 'zi-evidence status'), lalu index ulang.",
             "warning",
         )
     errors = [p for p in candidate.problems if p.severity == "error"]

@@ -12,10 +12,10 @@ from zi_evidence.state.records import FileRecord
 
 #: What a team does about a file the mapper could not place, by mapping status.
 MAPPING_TODO = {
-    "unmapped": "Pindahkan ke folder pertanyaannya atau beri id LKE di namanya (mis. '1.i.a …'), "
-    "lalu jalankan 'zi-evidence index'.",
-    "ambiguous": "Nama atau folder berkas menyebut lebih dari satu pertanyaan: sisakan satu id LKE, "
-    "lalu jalankan 'zi-evidence index'.",
+    "unmapped": "Petakan tanpa memindahkan berkas dengan 'zi-evidence map BERKAS ID-PERTANYAAN' (lihat saran "
+    "pemetaan), atau pindahkan ke folder pertanyaannya; lalu jalankan 'zi-evidence index'.",
+    "ambiguous": "Nama atau folder berkas menyebut lebih dari satu pertanyaan: pilih satu dengan "
+    "'zi-evidence map BERKAS ID-PERTANYAAN', lalu jalankan 'zi-evidence index'.",
 }
 MAPPING_LABELS = {
     "question": "pertanyaan",

@@ -28,6 +28,7 @@ def search_page(
     db: Connection, query: str, filters: dict[str, str], unit_ids: list[int], host: Any, rulesets: Any
 ) -> dict[str, Any]:
     from zi_evidence.errors import ServerError
+    from zi_evidence.redact import mask_segments
     from zi_evidence.server.search_filters import resolve
     from zi_evidence.state.records import format_name
 
@@ -66,7 +67,8 @@ def search_page(
                 "pages": [],
             }
             by_file[hit["sha256"]] = entry
-        entry["pages"].append({"page": hit["page"], "ocr": False, "snippet": [[t, m] for t, m in hit["snippet"]]})
+        snippet = mask_segments(host, hit["snippet"])  # citizens' numbers: the last four only
+        entry["pages"].append({"page": hit["page"], "ocr": False, "snippet": snippet})
     data["hits"] = list(by_file.values())[: data["limit"]]
     data["total"] = len(by_file)
     data["matched_pages"], data["capped"] = found.matched, found.capped

@@ -139,4 +139,7 @@ def search_view(db: Connection, user: User, params: Params, path: Params, today:
         db, query, units, chosen.year, chosen.question, min(int(limit), 100),
         questions=chosen.questions, file_type=chosen.file_type,
     )  # fmt: skip
-    return {"query": query, "hits": found.hits, "matched": found.matched, "capped": found.capped}
+    from zi_evidence.redact import mask_segments
+
+    hits = [{**hit, "snippet": mask_segments(_host(), hit["snippet"])} for hit in found.hits]
+    return {"query": query, "hits": hits, "matched": found.matched, "capped": found.capped}

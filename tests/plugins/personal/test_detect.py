@@ -149,3 +149,26 @@ def test_sk_numbers_dates_and_totals_are_not_personal_data():
 def test_mask_keeps_only_the_last_four():
     assert mask("3201-0417-0885-0001") == "************0001"
     assert mask("123") == "123"
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("11. Warga HP 081234567890 12. Warga Lain", "081234567890"),
+        ("HP 0812-3456-78901 2. Budi", "0812-3456-78901"),
+        ("HP 0812 3456 7890 2. Budi", "0812 3456 7890"),
+        ("HP +62 812 3456 7890 10 orang", "+62 812 3456 7890"),
+        ("HP 0812 3456 7890 123 orang", "0812 3456 7890"),
+    ],
+)
+def test_a_phone_followed_by_the_next_rows_number_is_still_found(line, phone):
+    """Search snippets and flattened tables put the next row's number after a space: it is not the phone's."""
+    hits = list(scan(line))
+    assert [h.kind for h in hits] == ["phone"]
+    assert line[hits[0].offset : hits[0].end] == phone
+    assert hits[0].masked[-4:] == phone[-4:]
+
+
+def test_a_digit_run_too_long_for_a_phone_stays_out():
+    assert kinds("HP 0812345678901234") == []
+    assert kinds("Ref 0812-3456-7890123456") == []

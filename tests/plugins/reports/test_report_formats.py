@@ -106,7 +106,9 @@ def test_xlsx_follows_the_lke_layout(drive, readiness, tmp_path, odd_names):
     out = tmp_path / "lke.xlsx"
     render(drive, readiness, "xlsx", out)
     workbook = openpyxl.load_workbook(out)
-    assert workbook.sheetnames == ["LKE", "Ringkasan", "Temuan", "Rencana Perbaikan"]
+    assert workbook.sheetnames == ["LKE", "Ringkasan", "Temuan", "Rencana Perbaikan", "Saran Pemetaan"]
+    saran = [c.data_type for row in workbook["Saran Pemetaan"].iter_rows() for c in row if c.value is not None]
+    assert "f" not in saran  # a file named like a formula stays text here too
     sheet = workbook["LKE"]
     rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
     header = rows.index(
