@@ -86,3 +86,12 @@ def test_refused_before_any_photo_is_converted(make_repo, fabricate, indexed_rep
     # the same drive with the flag does convert the photo: the check above can fail
     assert bundle(root, tmp_path / "bundel.zip", "--izinkan-data-pribadi").exit_code == 0
     assert list(cache.glob("*.pdf"))
+
+
+def test_each_stage_is_said_once(make_repo, fabricate, indexed_repo, tmp_path):
+    root = drive(make_repo, fabricate, indexed_repo)
+    args = ["bundle", str(root), "-o", str(tmp_path / "bundel.zip"), "--izinkan-data-pribadi"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Memeriksa katalog dan berkas") == 1, result.output
+    assert result.output.count("Menyusun isi bundel") == 1

@@ -56,8 +56,8 @@ class _BundleBuilder:
         self.layout = get_layout(repo.host, options.layout)
         self.personal_notes: tuple[str, ...] = ()  # set by run(); a dry plan checks no page text
 
-    def make_plan(self, dry: bool = False) -> BundlePlan:
-        self.progress.stage("Memeriksa katalog dan berkas", 0)
+    def make_plan(self, dry: bool = False, stage: str = "Memeriksa katalog dan berkas") -> BundlePlan:
+        self.progress.stage(stage, 0)
         with self.repo.catalog() as catalog:
             records = catalog.records()
             skipped = catalog.skipped()
@@ -77,7 +77,7 @@ class _BundleBuilder:
         # the personal-data gate reads the catalog only: refuse before converting anything, from a dry plan
         planned = [f.candidate.original_path for f in self.make_plan(dry=True).files]
         self.personal_notes = check_personal_data(self.repo, planned, self.options.allow_personal_data)
-        self.plan = self.make_plan()
+        self.plan = self.make_plan(stage="Menyusun isi bundel")
         kept = {f.candidate.original_path for f in self.plan.files}
         if set(planned) != kept:  # a conversion failed: the notes name only what went in
             self.personal_notes = check_personal_data(self.repo, sorted(kept), self.options.allow_personal_data)
