@@ -79,8 +79,7 @@ def _suggestions(ws: Worksheet, r: Readiness) -> None:
     put(ws, ("Berkas", "Pertanyaan", "Uraian", "Skor", "Alasan", "Terima dengan"), BOLD, HEAD_FILL)
     for s in r.suggestions:
         for g in s.guesses:
-            command = f'zi-evidence map "{s.path}" {g.question}'
-            put(ws, (s.path, g.question, g.label, g.score, "; ".join(g.reasons), command))
+            put(ws, (s.path, g.question, g.label, g.score, "; ".join(g.reasons), s.command_for(g.question)))
     widths(ws, (50, 14, 40, 8, 70, 60))
 
 

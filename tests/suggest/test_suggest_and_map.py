@@ -5,7 +5,7 @@ import json
 import openpyxl
 
 from zi_evidence.repository import Repository
-from zi_evidence.suggest import suggest
+from zi_evidence.suggest import map_command, suggest
 from zi_evidence.suggest.accept import add_mapping_rule, escape_glob
 from zi_evidence.validation.findings import build_context
 
@@ -70,6 +70,23 @@ def test_status_and_report_show_them(make_repo, fabricate, indexed_repo, run_cli
     sk = [row for row in rows if row[0] == SCAN]
     assert sk[0][1] == "A.I.1.i.a" and "zona" in sk[0][4] and sk[0][5] == f'zi-evidence map "{SCAN}" A.I.1.i.a'
     assert [row[3] for row in sk] == sorted((row[3] for row in sk), reverse=True)
+
+
+def test_a_name_a_shell_would_expand_is_quoted_in_every_command_shown(
+    make_repo, fabricate, indexed_repo, run_cli, tmp_path
+):
+    root = drive(make_repo, fabricate)
+    hostile = "Scan/$(touch DIRETAS).pdf"
+    fabricate.make_pdf(root / hostile, sk_tim_zi("W.31-0099"))
+    indexed_repo(root)
+    safe = "zi-evidence map 'Scan/$(touch DIRETAS).pdf'"
+    assert map_command(hostile, "A.I.1.i.a").startswith(safe)
+    run_cli("report", "-C", root, "-o", tmp_path / "r.xlsx", "-q")
+    rows = list(openpyxl.load_workbook(tmp_path / "r.xlsx")["Saran Pemetaan"].iter_rows(values_only=True))
+    commands = [row[5] for row in rows if row[0] == hostile]
+    assert commands and all(command.startswith(safe) for command in commands)
+    bundled = run_cli("bundle", str(root), "-o", str(tmp_path / "b.zip"), "-q", "--izinkan-data-pribadi")
+    assert f"{safe} ID-PERTANYAAN" in bundled.output and '"Scan/$(touch' not in bundled.output
 
 
 def test_map_adds_a_rule_keeps_the_config_and_the_next_index_maps(

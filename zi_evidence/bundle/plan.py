@@ -154,11 +154,13 @@ def tree_check(root: bytes, candidate: Candidate) -> Problem | None:
 def screen(candidate: Candidate, options: BundleOptions) -> Problem | None:
     """The first reason (if any) to leave a catalogued file out, in the order a team fixes them."""
     if candidate.target_level == "unmapped":
+        from zi_evidence.suggest import map_command  # the ranking's modules load only for such a file
+
         return Problem(
             "unmapped",
             "Berkas belum terpetakan ke pertanyaan LKE mana pun, jadi tidak punya tempat di bundel.",
             # the path as 'zi-evidence map' takes it: accepting a place never moves the file
-            f'Petakan tanpa memindahkan berkas: zi-evidence map "{candidate.original_path}" ID-PERTANYAAN '
+            f"Petakan tanpa memindahkan berkas: {map_command(candidate.original_path, 'ID-PERTANYAAN')} "
             "(saran dari isinya: 'zi-evidence status'), lalu index ulang.",
             "warning",
         )

@@ -54,7 +54,11 @@ class Suggestion:
     @property
     def command(self) -> str:
         """How to accept the top guess."""
-        return map_command(self.path, self.guesses[0].question) if self.guesses else ""
+        return self.command_for(self.guesses[0].question) if self.guesses else ""
+
+    def command_for(self, question: str) -> str:
+        """How to accept ``question`` for this file."""
+        return map_command(self.path, question)
 
 
 def map_command(path: str, question: str) -> str:
