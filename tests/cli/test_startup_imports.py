@@ -26,6 +26,7 @@ NOT_FOR_NOTHING = {
     "tarfile",
     "html.parser",
     "plistlib",
+    "ctypes",
 }
 
 

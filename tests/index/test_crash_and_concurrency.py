@@ -179,3 +179,45 @@ def test_a_reader_neither_waits_for_nor_sees_an_open_write(tmp_path):
             assert reader.get_meta("batch") == "" and reader.records() == []
         assert time.monotonic() - started < 5, "opening the catalog to read must not wait for the writer"
         writer.db.execute("ROLLBACK")
+
+
+WRITER_THAT_FORKS = """
+import os, sys, time
+from pathlib import Path
+from zi_evidence.state.lock import writer_lock
+
+with writer_lock(Path(sys.argv[1])):
+    child = os.fork()
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting to be reaped does not)."""
+    try:
+        return not Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return False
+
+
+def test_a_child_forked_under_the_lock_dies_with_a_killed_writer_and_holds_no_lock(tmp_path):
+    if not sys.platform.startswith("linux"):
+        return
+    from zi_evidence.state.lock import writer_lock
+
+    argv = [sys.executable, "-c", WRITER_THAT_FORKS, str(tmp_path)]
+    writer = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+    child = int(writer.stdout.readline())
+    assert _running(child)
+    writer.kill()
+    writer.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.05)
+    assert not _running(child), "the forked child outlived its killed writer"
+    with writer_lock(tmp_path, wait=False):
+        pass

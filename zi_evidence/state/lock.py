@@ -27,6 +27,8 @@ PR_SET_PDEATHSIG = 1
 
 def _before_fork() -> None:
     _FORKED_BY[0] = os.getpid()
+    if _HELD:
+        _load_prctl()  # in the parent: a run that forks nothing never loads ctypes
 
 
 def _in_child() -> None:
@@ -55,7 +57,7 @@ _PRCTL: list[Any] = [None]
 
 
 def _load_prctl() -> None:
-    """Looked up in the writer, so that a forked child only makes the call (no loading after fork)."""
+    """Looked up in the writer before a fork, so that the child only makes the call (no loading after fork)."""
     if _PRCTL[0] is None and sys.platform.startswith("linux"):
         import ctypes
 
@@ -106,7 +108,6 @@ def writer_lock(state_dir: Path, wait: bool = True, on_wait: Callable[[str], Non
                 time.sleep(0.2)
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}".encode())
-        _load_prctl()
         _HELD.add(fd)
         yield
     finally:
