@@ -28,8 +28,6 @@ from zi_evidence.suggest.rank import (
 #: Statuses whose files get suggestions: nowhere yet, or only on an indicator (which question?).
 OPEN_STATUSES = frozenset({"unmapped", "ambiguous", "indicator"})
 LIMIT = 3
-#: What a POSIX shell still expands inside double quotes (and ``!``, its history in an interactive shell).
-_EXPANDED_IN_QUOTES = frozenset('$`\\"!')
 MIN_SCORE = 0.12
 MAX_NEIGHBOURS = 30  # per question, distinct descriptions
 
@@ -59,6 +57,10 @@ class Suggestion:
     def command_for(self, question: str) -> str:
         """How to accept ``question`` for this file."""
         return map_command(self.path, question)
+
+
+#: What a POSIX shell still expands inside double quotes (and ``!``, its history in an interactive shell).
+_EXPANDED_IN_QUOTES = frozenset('$`\\"!')
 
 
 def map_command(path: str, question: str) -> str:

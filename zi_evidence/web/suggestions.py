@@ -41,15 +41,13 @@ def next_step(site: Site, request: Request) -> str:
 
 
 def _guesses(suggestion: Any) -> list[dict[str, Any]]:
-    from zi_evidence.suggest import map_command
-
     return [
         {
             "question": g.question,
             "label": g.label,
             "score": g.score,
             "reasons": list(g.reasons),
-            "command": map_command(suggestion.path, g.question),
+            "command": suggestion.command_for(g.question),
         }
         for g in suggestion.guesses
     ]
