@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +47,32 @@ def digest(*parts: bytes | str) -> str:
 
 @cache
 def library_version(distribution: str) -> str:
+    """The installed version, read from its ``NAME-VERSION.dist-info`` folder name where Python would find it
+    first: reading the metadata file instead imports the e-mail parser, ~14 ms of every command."""
+    wanted = _normalized(distribution)
+    for folder in sys.path:
+        for name in _listing(folder):
+            project, dash, version = name.removesuffix(".dist-info").partition("-")
+            if name.endswith(".dist-info") and dash and _normalized(project) == wanted:
+                return version
+    from importlib import metadata  # an egg-info or zipped install: its metadata says
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return "?"
+
+
+def _normalized(project: str) -> str:
+    return re.sub(r"[-_.]+", "_", project).lower()  # as installers spell it in folder names
+
+
+@cache
+def _listing(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder or "."))
+    except OSError:
+        return ()
 
 
 def tool_version() -> str:
