@@ -4,9 +4,9 @@ This module is also the public API for plugins: every name a plugin needs is imp
 (``from zi_evidence import hookimpl, BaseParser, ParsedDocument``). Plugins import nothing else from
 the core except ``zi_evidence.hookspecs``; ``tests/meta/test_plugin_api.py`` keeps it so.
 
-Only ``hookimpl`` is defined eagerly. The other names are loaded from their home module on first use,
-so loading the plugins (each does ``from zi_evidence import hookimpl``) costs no parser, report or
-rule-set import. Guide: docs/writing-plugins.md.
+Every name is loaded from its home module on first use (``hookimpl`` with pluggy), so loading the plugins
+(each does ``from zi_evidence import hookimpl``) costs no parser, report or rule-set import, and a command
+that loads no plugin does not load pluggy. Guide: docs/writing-plugins.md.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-import pluggy
-
 __version__ = "0.1.0"
 
-#: Plugins decorate their hook implementations with this marker: ``from zi_evidence import hookimpl``.
-hookimpl = pluggy.HookimplMarker("zi_evidence")
-
 if TYPE_CHECKING:
+    import pluggy
+
+    #: Plugins decorate their hook implementations with this marker: ``from zi_evidence import hookimpl``.
+    hookimpl: pluggy.HookimplMarker
+
     from zi_evidence.bundle import (
         Document,
         Layout,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS, format_date
     from zi_evidence.errors import IndexUnavailable, PluginError, QueryError, ZiError
     from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.outputs import usual_permissions, write_atomically
     from zi_evidence.parsing import (
         LINK_TARGET,
@@ -121,6 +122,7 @@ _HOMES = {
     "dates": ("MONTH_NAMES", "MONTH_RE", "MONTHS", "format_date"),
     "errors": ("IndexUnavailable", "PluginError", "QueryError", "ZiError"),
     "index.kinds": ("KindDetector",),
+    "index.settled": ("ExternalInputs",),
     "outputs": ("usual_permissions", "write_atomically"),
     "parsing": (
         "LINK_TARGET",
@@ -185,6 +187,11 @@ __all__ = sorted({"__version__", "hookimpl", *_HOME_OF})
 
 
 def __getattr__(name: str) -> Any:
+    if name == "hookimpl":  # pluggy loads with the first plugin, not with every command
+        import pluggy
+
+        globals()[name] = pluggy.HookimplMarker("zi_evidence")
+        return globals()[name]
     home = _HOME_OF.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

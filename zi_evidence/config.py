@@ -124,6 +124,20 @@ class RepoConfig:
         return self.root / CONFIG_NAME
 
 
+def state_rel(config: RepoConfig) -> bytes | None:
+    """The state folder relative to the root when it lies inside the tree (then the scan skips it)."""
+    try:
+        return os.fsencode(config.state_dir.resolve().relative_to(config.root))
+    except ValueError:
+        return None
+
+
+def walk_exclusions(config: RepoConfig) -> set[bytes]:
+    """What a walk of the tree leaves out: the tool's own files at the root, and its state folder."""
+    state = state_rel(config)
+    return {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding ``zi-evidence.yaml``."""
     start = start.resolve()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
     from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend
@@ -79,3 +80,10 @@ def register_bundle_layouts() -> list[type[Layout]]:
 @hookspec
 def register_converters() -> list[type[Converter]]:
     """Return PDF converter classes (see ``zi_evidence.Converter``): photos, Office files… to the PDF PMPZI takes."""
+
+
+@hookspec
+def external_inputs() -> ExternalInputs:
+    """Return what this plugin's parsers, detectors, rule sets or engine read outside the repository when they
+    decide (an external program, its data folder, an environment variable): ``zi_evidence.ExternalInputs``.
+    While none of it changes, an ``index`` run that finds nothing changed may answer without loading plugins."""

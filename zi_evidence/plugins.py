@@ -9,7 +9,6 @@ so one plugin's exception is recorded and the others still contribute.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
     from zi_evidence.index.kinds import KindDetector
+    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend
@@ -154,6 +154,31 @@ class PluginHost:
         }
         return sorted(spans)
 
+    def external_inputs(self) -> ExternalInputs:
+        """Every plugin's ``external_inputs`` together; a value of another type is that plugin's failure."""
+        from zi_evidence.index.settled import ExternalInputs
+
+        paths: set[str] = set()
+        variables: set[str] = set()
+        for name, returned in self._each("external_inputs"):
+            if not isinstance(returned, ExternalInputs):
+                self.failures.append(HookFailure(name, "external_inputs", f"mengembalikan {type(returned).__name__}"))
+                continue
+            paths.update(str(path) for path in returned.paths)
+            variables.update(returned.variables)
+        return ExternalInputs(tuple(sorted(paths)), tuple(sorted(variables)))
+
+    def loaded_as_installed(self) -> bool:
+        """Whether these are exactly the installed plugins, each loaded and none failing so far: only then may a
+        later command take this run's outcome for its own (``index.settled``)."""
+        return not self.failures and all(
+            info.distribution is not None and info.error in (None, "dinonaktifkan") for info in self.infos.values()
+        )
+
+    def plugin_modules(self) -> list[str]:
+        """The top-level packages the loaded plugins came from (``pkg`` for an entry point ``pkg.module:object``)."""
+        return sorted({info.module.split(":")[0].split(".")[0] for info in self.infos.values() if info.module})
+
     def add_commands(self, cli: click.Group) -> list[HookFailure]:
         """Let every plugin add its subcommands to ``cli``; the failures, for the caller to show."""
         before = len(self.failures)
@@ -239,6 +264,8 @@ def _describe(distribution: Any) -> tuple[str | None, str | None]:
 
 
 def _load_entry_points(host: PluginHost) -> None:
+    import importlib.metadata  # ~12 ms: only a command that loads plugins pays it
+
     described: dict[int, tuple[str | None, str | None]] = {}
     for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         if ep.name in host.infos:

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config
+from zi_evidence.config import CONFIG_NAME, RepoConfig, find_root, load_config, state_rel
 from zi_evidence.errors import PluginError, RepositoryUnreachable, StateError
 from zi_evidence.plugins import PluginHost, make_plugin_manager
+from zi_evidence.state import CATALOG_NAME, INDEX_DIR
 from zi_evidence.state.catalog import Catalog
 
 if TYPE_CHECKING:
     from zi_evidence.index.kinds import KindDetector
     from zi_evidence.parsing import Parser
     from zi_evidence.search.backend import SearchBackend
-
-CATALOG_NAME = "catalog.sqlite"
-INDEX_DIR = "index"
 
 
 @dataclass
@@ -145,7 +142,4 @@ class Repository:
 
     def state_rel(self) -> bytes | None:
         """The state folder relative to the root when it lies inside the tree (then the scan skips it)."""
-        try:
-            return os.fsencode(self.state_dir.resolve().relative_to(self.root))
-        except ValueError:
-            return None
+        return state_rel(self.config)

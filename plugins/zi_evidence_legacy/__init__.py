@@ -7,6 +7,7 @@ warning that says what to install. ``status()`` tells ``zi-evidence plugins`` wh
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import ClassVar
 from zi_evidence import (
     CFB_MAGIC,
     BaseParser,
+    ExternalInputs,
     ParsedDocument,
     ParseFailure,
     ParseLimits,
@@ -24,7 +26,7 @@ from zi_evidence import (
     open_for_parse,
 )
 
-from ._convert import INSTALL_HINT, installed, read_legacy
+from ._convert import INSTALL_HINT, READERS, available, installed, read_legacy
 
 XLS_MIME = "application/vnd.ms-excel"
 DOC_MIME = "application/msword"
@@ -171,3 +173,12 @@ def status() -> str:
 @hookimpl
 def register_parsers() -> list[type]:
     return [XlsParser, DocParser, PptParser]
+
+
+@hookimpl
+def external_inputs() -> ExternalInputs:
+    """The readers' names are in the parsers' versions and are looked for on PATH: a reader installed in one of
+    its folders changes that folder, so that the versions are asked again."""
+    folders = [folder for folder in os.environ.get("PATH", "").split(os.pathsep) if folder]
+    found = {os.path.realpath(path) for tools in READERS.values() for tool in tools if (path := available(tool))}
+    return ExternalInputs((*folders, *sorted(found)), ("PATH",))

@@ -6,7 +6,9 @@ parsers run, and scanned files stay marked "perlu OCR". ``status()`` says which 
 
 from __future__ import annotations
 
-from zi_evidence import hookimpl
+import os
+
+from zi_evidence import ExternalInputs, hookimpl
 
 from .engine import probe
 from .parser import PDF, OcrParser, unavailable_reason
@@ -32,3 +34,14 @@ def status() -> str:
 @hookimpl
 def register_parsers() -> list[type]:
     return [OcrParser]
+
+
+@hookimpl
+def external_inputs() -> ExternalInputs:
+    """Tesseract is looked for on PATH and lists its languages from a folder: an install or a removal of either
+    changes these folders (and the program's file), so that the parser's version is asked again."""
+    engine = probe()
+    folders = [folder for folder in os.environ.get("PATH", "").split(os.pathsep) if folder]
+    found = [os.path.realpath(engine.executable)] if engine.executable else []
+    languages = [engine.language_folder] if engine.language_folder else []
+    return ExternalInputs((*folders, *found, *languages), ("PATH", "TESSDATA_PREFIX"))

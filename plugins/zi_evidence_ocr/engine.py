@@ -33,6 +33,7 @@ class Engine:
     version: str = ""
     languages: tuple[str, ...] = ()
     reason: str = ""
+    language_folder: str = ""  # where the ``.traineddata`` files were listed
 
     @property
     def language_arg(self) -> str:
@@ -79,7 +80,7 @@ def _probe(path_env: str, tessdata: str) -> Engine:
             False, executable, version, tuple(sorted(installed)), reason="data bahasa Indonesia ('ind') belum terpasang"
         )
     languages = (REQUIRED_LANGUAGE, *(lang for lang in EXTRA_LANGUAGES if lang in installed))
-    return Engine(True, executable, version, languages)
+    return Engine(True, executable, version, languages, language_folder=probe_cache.language_folder(langs_out) or "")
 
 
 def _run_text(command: list[str]) -> str:

@@ -23,13 +23,19 @@ def _key(executable: str, tessdata: str) -> str | None:
     return cache_digest("tesseract", real, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}", tessdata)
 
 
+def language_folder(langs_out: str) -> str | None:
+    """The language folder named in the listing's header."""
+    match = _LANGDIR.search(langs_out.split("\n", 1)[0])
+    return match.group(1) if match else None
+
+
 def _langdir_stamp(langs_out: str) -> list[str] | None:
     """The language folder named in the listing's header, with the names it holds now."""
-    match = _LANGDIR.search(langs_out.split("\n", 1)[0])
-    if match is None:
+    folder = language_folder(langs_out)
+    if folder is None:
         return None
     try:
-        return [match.group(1), *sorted(os.listdir(match.group(1)))]
+        return [folder, *sorted(os.listdir(folder))]
     except OSError:
         return None
 

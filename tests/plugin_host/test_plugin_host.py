@@ -162,3 +162,47 @@ def test_a_repository_may_name_its_search_engine(make_repo):
     with pytest.raises(PluginError) as caught:
         _ = Repository.open(root, host=host).backend_class
     assert "'lucene'" in str(caught.value) and "Tersedia:" in str(caught.value)
+
+
+def test_a_plugin_cannot_replace_a_built_in_command_and_the_others_still_add_theirs():
+    import click
+
+    from zi_evidence.cli import ZiGroup, load_plugin_commands
+
+    class Hijack:
+        @hookimpl
+        def register_commands(self, cli):
+            @cli.command("index")
+            def fake():
+                click.echo("bukan index")
+
+    class Commands:
+        @hookimpl
+        def register_commands(self, cli):
+            @cli.command()
+            def halo():
+                click.echo("halo")
+
+    group = ZiGroup("uji")
+
+    @group.command("index")
+    def real():
+        click.echo("index asli")
+
+    host = make_plugin_manager(load_entry_points=False)
+    host.register(Hijack(), "pembajak")
+    host.register(Commands(), "perintah")
+    load_plugin_commands(group, host)
+    assert [f.plugin for f in host.failures] == ["pembajak"] and "tidak dapat diganti" in host.failures[0].error
+    assert CliRunner().invoke(group, ["index"]).output == "index asli\n"
+    assert CliRunner().invoke(group, ["halo"]).output == "halo\n"
+
+
+def test_library_versions_for_cache_keys_are_the_installed_ones():
+    from importlib import metadata
+
+    from zi_evidence.usercache import library_version
+
+    for name in ("jsonschema", "PyYAML", "pyyaml", "click", "pluggy"):
+        assert library_version(name) == metadata.version(name)
+    assert library_version("tidak-ada-paket-ini") == "?"

@@ -6,7 +6,7 @@ Only here do domain errors become click errors; plugins add commands with ``regi
 from __future__ import annotations
 
 import errno
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,7 +15,9 @@ from zi_evidence.cli.click_id import indonesian, translate_tree
 from zi_evidence.cli.lazy import LazyCommands
 from zi_evidence.cli.options import STATE_DIR_KEY
 from zi_evidence.errors import ZiError, os_error_message
-from zi_evidence.plugins import PluginHost
+
+if TYPE_CHECKING:
+    from zi_evidence.plugins import PluginHost
 
 
 class ZiGroup(click.Group):
@@ -27,6 +29,31 @@ class ZiGroup(click.Group):
         with indonesian():
             translate_tree(self)  # here, not when adding: plugins add commands, and to groups of theirs
             return super().main(*args, **kwargs)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:  # a built-in name needs no plugin: a settled ``index`` loads none
+            self.add_plugin_commands(ctx)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.add_plugin_commands(ctx)
+        return super().list_commands(ctx)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        name = name or cmd.name
+        if name in BUILT_IN and name in self.commands:
+            raise click.ClickException(f"perintah bawaan '{name}' tidak dapat diganti oleh plugin")
+        super().add_command(cmd, name)
+
+    def add_plugin_commands(self, ctx: click.Context) -> None:
+        """Let the plugins add their commands, once per run, when a name or the list needs them."""
+        from zi_evidence.cli.options import plugin_host
+
+        root = ctx.find_root()
+        if not root.meta.get(_PLUGIN_COMMANDS_KEY):
+            root.meta[_PLUGIN_COMMANDS_KEY] = True
+            load_plugin_commands(self, plugin_host(root))
+            translate_tree(self)  # the commands just added, as ``main`` did the built-in ones
 
     def invoke(self, ctx: click.Context) -> object:
         import sqlite3
@@ -93,11 +120,10 @@ def load_plugin_commands(group: click.Group, host: PluginHost | None = None) -> 
 
 
 def main() -> None:
-    from zi_evidence.plugins import make_plugin_manager
+    cli(prog_name="zi-evidence")  # plugins load on first need (options.plugin_host), their commands with them
 
-    host = make_plugin_manager()
-    load_plugin_commands(cli, host)
-    cli(prog_name="zi-evidence", obj=host)  # commands reach it through options.plugin_host()
+
+_PLUGIN_COMMANDS_KEY = "zi_evidence.plugin_commands_added"
 
 
 __all__ = ["cli", "main"]

@@ -47,12 +47,12 @@ quiet_option = click.option(
 )
 
 
-def plugin_host() -> PluginHost:
-    """The plugins of this run, loaded once: ``main`` loads them before any command (plugins add
-    commands), and a command invoked on its own (as tests do) loads them on first use."""
+def plugin_host(ctx: click.Context | None = None) -> PluginHost:
+    """The plugins of this run, loaded once, on first need: by the command, or by the group when a command
+    name or the list of commands needs theirs."""
     from zi_evidence.plugins import PluginHost, make_plugin_manager
 
-    root = click.get_current_context().find_root()
+    root = (ctx or click.get_current_context()).find_root()
     if not isinstance(root.obj, PluginHost):
         root.obj = make_plugin_manager()
     if not root.meta.get(_WARNING_KEY):

@@ -19,8 +19,10 @@ from zi_evidence.cli.options import (
     repo_option,
     state_option,
 )
+from zi_evidence.errors import ZiError
 
 if TYPE_CHECKING:
+    from zi_evidence.index.summary import IndexSummary
     from zi_evidence.readiness.status import StatusReport
 
 
@@ -90,27 +92,11 @@ def init(
 @json_option
 def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages, as_json):
     """Katalogkan dan indeks data dukung di DIRECTORY (bawaan: repositori saat ini)."""
-    from zi_evidence.index.run import IndexOptions, run_index
-    from zi_evidence.index.search_index import rebuild as rebuild_index
-    from zi_evidence.state.lock import writer_lock
-
-    repo = open_repository(directory, state_dir)
-    progress = BarProgress(quiet or as_json)
-    if rebuild:
-        with writer_lock(repo.state_dir, wait=not no_wait, on_wait=progress.message), repo.catalog() as catalog:
-            count = rebuild_index(catalog, repo.search_backend(), lambda: repo.ruleset, progress)
-        progress.finish()
-        click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
+    summary = None if rebuild or verify else _settled(directory, state_dir, without_expensive=not ocr)
+    if summary is None:
+        summary = _run(directory, state_dir, rebuild, processes, no_wait, quiet or as_json, verify, ocr, ocr_pages)
+    if summary is None:
         return
-    options = IndexOptions(
-        processes=processes,
-        wait=not no_wait,
-        exclude_parsers=frozenset() if ocr else repo.expensive_parsers(),
-        verify=verify,
-        expensive_pages=ocr_pages,
-    )
-    summary = run_index(repo, options, progress)
-    progress.finish()
     if as_json:
         click.echo(json.dumps(asdict(summary), ensure_ascii=False, indent=2))
         return
@@ -124,6 +110,44 @@ def index(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr,
         click.echo(note)
     if summary.problems or summary.skipped:
         click.echo("Lihat rinciannya dengan: zi-evidence status")
+
+
+def _settled(directory: Path | None, state_dir: Path | None, without_expensive: bool) -> IndexSummary | None:
+    """The answer of a run that would change nothing, proven without loading plugins; None: run in full."""
+    from zi_evidence.config import find_root, load_config
+    from zi_evidence.index.settled import reuse
+
+    try:
+        config = load_config(find_root(directory or Path.cwd()), state_dir.absolute() if state_dir else None)
+    except (ZiError, OSError):
+        return None  # the full run says what is wrong, as it always has
+    return reuse(config, without_expensive)
+
+
+def _run(directory, state_dir, rebuild, processes, no_wait, quiet, verify, ocr, ocr_pages) -> IndexSummary | None:
+    """The full run (or ``--rebuild``, which reports itself and returns None)."""
+    from zi_evidence.index.run import IndexOptions, run_index
+    from zi_evidence.index.search_index import rebuild as rebuild_index
+    from zi_evidence.state.lock import writer_lock
+
+    repo = open_repository(directory, state_dir)
+    progress = BarProgress(quiet)
+    if rebuild:
+        with writer_lock(repo.state_dir, wait=not no_wait, on_wait=progress.message), repo.catalog() as catalog:
+            count = rebuild_index(catalog, repo.search_backend(), lambda: repo.ruleset, progress)
+        progress.finish()
+        click.echo(f"Indeks pencarian dibangun ulang dari katalog: {count} dokumen.")
+        return None
+    options = IndexOptions(
+        processes=processes,
+        wait=not no_wait,
+        exclude_parsers=frozenset() if ocr else repo.expensive_parsers(),
+        verify=verify,
+        expensive_pages=ocr_pages,
+    )
+    summary = run_index(repo, options, progress)
+    progress.finish()
+    return summary
 
 
 @click.command()

@@ -22,6 +22,8 @@ PARSERS_KEY = "parsers_signature"
 MAPPING_KEY = "mapping_signature"
 #: Every file row's kinds were detected by the detectors of this signature.
 KINDS_KEY = "kinds_signature"
+#: The catalog generation and index fingerprint at which both were last seen to agree.
+AGREED_KEY = "index_agreed"
 
 
 def parsers_signature(parsers: Iterable[Any]) -> str:

@@ -14,16 +14,17 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME
+from zi_evidence.config import walk_exclusions
+from zi_evidence.index import settled
 from zi_evidence.index.freshness import PARSERS_KEY, detect_stale_kinds, mapping_signature, parsers_signature, remap
 from zi_evidence.index.plan import FilePlan, Planner
 from zi_evidence.index.search_index import reconcile, reconcile_some
+from zi_evidence.index.summary import IndexSummary
 from zi_evidence.index.workers import ParseTask, WorkerPool
 from zi_evidence.parsing import choose_parser, is_expensive
 from zi_evidence.progress import Progress, Silent
@@ -32,29 +33,12 @@ from zi_evidence.state.catalog import Catalog
 from zi_evidence.state.lock import writer_lock
 from zi_evidence.state.records import ChangeKey, StatKey
 from zi_evidence.tree.names import display
-from zi_evidence.tree.scan import HARDLINK_PROBLEM, FileEntry, Observation, SkippedEntry, narrow, observe, under
+from zi_evidence.tree.scan import FileEntry, Observation, narrow, observe, refuse_shared_hardlinks, under
 
 if TYPE_CHECKING:
     from zi_evidence.index.mapping import Mapper
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-
-
-@dataclass
-class IndexSummary:
-    new: int = 0
-    changed: int = 0
-    moved: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    remapped: int = 0
-    parsed: int = 0
-    pages: int = 0
-    problems: int = 0
-    skipped: int = 0
-    indexed: int = 0
-    seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -114,6 +98,8 @@ def run_index(
             touched, removed = run.touched
             summary.indexed = reconcile_some(catalog, repo.search_backend(), lambda: repo.ruleset, touched, removed)
         summary.problems, summary.pages = catalog.counts()
+        if run.touched is None and run.all_seen:
+            settled.record(repo, catalog, summary, options.exclude_parsers)  # lets the next no-change run skip plugins
     if on_change is not None:  # after the lock is released: a slow listener never holds up other writers
         for change in run.changes:
             on_change(change)
@@ -142,8 +128,7 @@ class _Run:
         self.parsers_signature = parsers_signature(self.parsers.values())
         self.parsers_settled = catalog.get_meta(PARSERS_KEY) == self.parsers_signature
         self.all_seen = False  # every catalogued path was looked at (set by ``execute``)
-        state = repo.state_rel()
-        self.excluded = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
+        self.excluded = walk_exclusions(repo.config)
 
     @cached_property
     def mapper(self) -> Mapper:
@@ -159,7 +144,7 @@ class _Run:
         if scopes is not None and any(f.links > 1 for f in seen.files):
             seen = observe(self.root, self.excluded)  # hard links are judged against the whole tree
         self.repo.check_reachable()
-        return _refuse_shared_hardlinks(seen)
+        return refuse_shared_hardlinks(seen)
 
     def execute(self, dirty: set[bytes] | None) -> IndexSummary:
         seen = self._observe(dirty)
@@ -194,9 +179,12 @@ class _Run:
         return self.summary
 
     def _better_parser(self, entry: FileEntry, row: ChangeKey | None) -> bool:
-        """Another parser would now read this unchanged file (OCR installed, a parser upgraded): read it again."""
-        if row is None or row.parser is None:
+        """Another parser would now read this unchanged file (OCR installed, a parser upgraded), or one may now
+        know a file no parser took (a plugin installed for its format): look at it again."""
+        if row is None:
             return False
+        if row.parser is None:
+            return row.status == "unsupported"  # only a parser's own sniff can tell: planned (hashed) again
         return self._outbid(row.mime, entry.rel, (row.parser, row.parser_version))
 
     def _outbid(self, mime: str, rel: bytes, parser: tuple[str, str | None]) -> bool:
@@ -339,15 +327,3 @@ def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:
     if stamp is None or stamp.status == "pending":
         return True
     return (stamp.size, stamp.mtime_ns, stamp.ctime_ns) != (entry.size, entry.mtime_ns, entry.ctime_ns)
-
-
-def _refuse_shared_hardlinks(seen: Observation) -> Observation:
-    """A file with more links than the tree holds is shared with the outside: it is not the tree's to read."""
-    counts = Counter((f.device, f.inode) for f in seen.files if f.links > 1)
-    outside = [f for f in seen.files if f.links > counts.get((f.device, f.inode), 0) and f.links > 1]
-    if not outside:
-        return seen
-    refused = {f.rel for f in outside}
-    files = tuple(f for f in seen.files if f.rel not in refused)
-    skipped = seen.skipped + tuple(SkippedEntry(f.rel, HARDLINK_PROBLEM) for f in outside)
-    return Observation(files, skipped, seen.scopes)

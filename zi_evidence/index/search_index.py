@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from zi_evidence.errors import IndexUnavailable
+from zi_evidence.index.freshness import AGREED_KEY
 from zi_evidence.parsing import MACHINE_READ_PAGES
 from zi_evidence.progress import Progress, Silent
 from zi_evidence.search.backend import IndexDoc
@@ -25,8 +26,6 @@ from zi_evidence.state.records import INDEX_DOC_VERSION, FileRecord
 BATCH = 200
 #: The rule set, asked for only once a document is written: a no-change run never builds it.
 RulesetSource = Callable[[], Any]
-#: Catalog meta: the catalog generation and index fingerprint at which both were last seen to agree.
-AGREED_KEY = "index_agreed"
 
 
 def index_doc(catalog: Catalog, record: FileRecord, ruleset: Any) -> IndexDoc:

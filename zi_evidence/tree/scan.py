@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -258,3 +259,15 @@ def _folder_problem(exc: OSError) -> Problem:
         f"Folder tidak dapat dibaca ({exc.strerror or exc}); isinya tidak ikut dikatalogkan.",
         "Periksa hak akses folder atau panjang nama jalurnya.",
     )
+
+
+def refuse_shared_hardlinks(seen: Observation) -> Observation:
+    """A file with more links than the tree holds is shared with the outside: it is not the tree's to read."""
+    counts = Counter((f.device, f.inode) for f in seen.files if f.links > 1)
+    outside = [f for f in seen.files if f.links > counts.get((f.device, f.inode), 0) and f.links > 1]
+    if not outside:
+        return seen
+    refused = {f.rel for f in outside}
+    files = tuple(f for f in seen.files if f.rel not in refused)
+    skipped = seen.skipped + tuple(SkippedEntry(f.rel, HARDLINK_PROBLEM) for f in outside)
+    return Observation(files, skipped, seen.scopes)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from zi_evidence.config import ANSWERS_NAME, CONFIG_NAME, file_stamp, load_config
+from zi_evidence.config import CONFIG_NAME, file_stamp, load_config, walk_exclusions
 from zi_evidence.errors import RepositoryUnreachable, ZiError
 from zi_evidence.index.run import Change, IndexOptions, IndexSummary, run_index
 from zi_evidence.repository import Repository
@@ -70,8 +70,7 @@ class Watcher:
         self.on_batch = on_batch  # e.g. re-write the readiness report after each batch
         self.say = on_message or (lambda text: None)
         self.root = os.fsencode(repo.root)
-        state = repo.state_rel()
-        self.exclude = {CONFIG_NAME.encode(), ANSWERS_NAME.encode()} | ({state} if state else set())
+        self.exclude = walk_exclusions(repo.config)
         self.dirty = DirtyPaths()
         self.tracker = StabilityTracker(self.root, self.exclude, options.stability)
         self.observer: Any = None
