@@ -110,7 +110,7 @@ def test_a_damaged_record_means_a_full_run(make_drive, make_repo):
     assert LINE in settle(root)  # and the full run wrote a good one again
 
 
-PLUGIN = '''
+PLUGIN = """
 from pathlib import Path
 
 from zi_evidence import BaseParser, ExternalInputs, ParsedDocument, hookimpl
@@ -144,7 +144,7 @@ def register_parsers():
 @hookimpl
 def external_inputs():
     return ExternalInputs(paths=(str(SETTING),))
-'''
+"""
 
 
 def install(packages: Path, setting: Path) -> None:
