@@ -83,14 +83,10 @@ def _dashboard(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
 
 
 def _lke(db: Any, site: unitsite.UnitSite, request: Request) -> Any:
-    from zi_evidence.web.data import lke_filter_refusal
+    from zi_evidence.web.pages import checked_lke
 
     q = request.query_params
-    found = unitsite.lke(db, site, q.get("area", ""), q.get("status", ""), q.get("severity", ""))
-    refusal = lke_filter_refusal(found["choices"], **found["filters"])
-    if refusal:
-        raise HTTPException(400, refusal)
-    return found
+    return checked_lke(unitsite.lke(db, site, q.get("area", ""), q.get("status", ""), q.get("severity", "")))
 
 
 def _hal(request: Request) -> int:
