@@ -1,9 +1,8 @@
 """The server's web pages: the units the signed-in user reaches (the live roll-up), and each unit's
 Beranda, LKE, Belum terpetakan, Masalah, Laporan (its downloads), question (with its review chain and
 forms), file and original under /unit/<code>/ (its latest pushed year) or /unit/<code>/<year>/, with the
-drive web app's templates, login pages and review writes. Here the routes; the pages' data in
-``unit_pages``, the downloads in ``unit_downloads``, the review forms in ``review_writes``, the pages
-across units in ``across_units``.
+drive web app's templates, login pages and review writes. This module holds the routes; the pages
+themselves are in ``unit_pages``, ``unit_downloads``, ``review_writes`` and ``across_units``.
 
 Stateless like the API: sessions, throttling and the chain live in PostgreSQL, the files in the evidence
 store, so two processes behind a reverse proxy serve the same pages.
