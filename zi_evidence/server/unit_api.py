@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from zi_evidence.review.model import User
-from zi_evidence.server import web
+from zi_evidence.server import unit_pages, web
 from zi_evidence.server.webauth import scope_visitor
 from zi_evidence.web.auth import Visitor
 
@@ -27,7 +27,7 @@ def _twin(fn: Any, user_of: Callable[[Request], User], missing: str) -> Any:
             if unit is None:
                 raise HTTPException(403, f"Unit '{code}' tidak ada atau di luar wewenang akun {user.username}.")
             request.scope.setdefault("state", {}).update(visitor=visitor, unit=unit)
-            return web._read(fn)(request)[1]
+            return unit_pages.read(fn)(request)[1]
 
         found = await run_in_threadpool(work)
         if found is None:
@@ -44,12 +44,12 @@ def routes(user_of: Callable[[Request], User]) -> list[BaseRoute]:
     for prefix in web.UNIT_PREFIXES:  # the latest pushed year, or /api/unit/<code>/<year>/…
         unit = "/api" + prefix
         found += [
-            Route(unit + "/", _twin(web._dashboard, user_of, "")),
-            Route(unit + "/lke", _twin(web._lke, user_of, "")),
-            Route(unit + "/belum-terpetakan", _twin(web._unmapped, user_of, "")),
-            Route(unit + "/masalah", _twin(web._problems, user_of, "")),
-            Route(unit + "/laporan", _twin(web._reports, user_of, "")),
-            Route(unit + "/pertanyaan/{question_id}", _twin(web._question, user_of, question)),
-            Route(unit + "/berkas/{sha256}", _twin(web._file, user_of, file)),
+            Route(unit + "/", _twin(unit_pages.dashboard_data, user_of, "")),
+            Route(unit + "/lke", _twin(unit_pages.lke_data, user_of, "")),
+            Route(unit + "/belum-terpetakan", _twin(unit_pages.unmapped_data, user_of, "")),
+            Route(unit + "/masalah", _twin(unit_pages.problems_data, user_of, "")),
+            Route(unit + "/laporan", _twin(unit_pages.reports_data, user_of, "")),
+            Route(unit + "/pertanyaan/{question_id}", _twin(unit_pages.question_data, user_of, question)),
+            Route(unit + "/berkas/{sha256}", _twin(unit_pages.file_data, user_of, file)),
         ]
     return found

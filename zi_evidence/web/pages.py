@@ -31,13 +31,18 @@ def _dashboard(site: Site, request: Request) -> dict[str, Any]:
     return data.dashboard(site.readiness(), site.repo.ruleset)
 
 
-def _lke(site: Site, request: Request) -> dict[str, Any]:
-    q = request.query_params
-    found = data.lke(site.readiness(), q.get("area", ""), q.get("status", ""), q.get("severity", ""))
+def checked_lke(found: dict[str, Any]) -> dict[str, Any]:
+    """An LKE page's data, or a 400 naming the choices when a filter (a hand-edited address) names none;
+    the server's unit pages check theirs here too."""
     refusal = data.lke_filter_refusal(found["choices"], **found["filters"])
     if refusal:
         raise HTTPException(400, refusal)
     return found
+
+
+def _lke(site: Site, request: Request) -> dict[str, Any]:
+    q = request.query_params
+    return checked_lke(data.lke(site.readiness(), q.get("area", ""), q.get("status", ""), q.get("severity", "")))
 
 
 def _question(site: Site, request: Request) -> dict[str, Any]:
