@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
 @cache
 def schema_text(name: str) -> str:
-    return (resources.files("zi_evidence.schemas") / name).read_text(encoding="utf-8")
+    # beside this module in every install; importlib.resources would cost every command ~5 ms of imports
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
 
 
 @cache
