@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from zi_evidence.bundle.convert import ConversionFailed, ConvertedPdf, Converter, SourceFile
     from zi_evidence.dates import MONTH_NAMES, MONTH_RE, MONTHS, format_date
     from zi_evidence.errors import IndexUnavailable, PluginError, QueryError, ZiError
+    from zi_evidence.index.inputs import ExternalInputs
     from zi_evidence.index.kinds import KindDetector
-    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.outputs import usual_permissions, write_atomically
     from zi_evidence.parsing import (
         LINK_TARGET,
@@ -122,7 +122,7 @@ _HOMES = {
     "dates": ("MONTH_NAMES", "MONTH_RE", "MONTHS", "format_date"),
     "errors": ("IndexUnavailable", "PluginError", "QueryError", "ZiError"),
     "index.kinds": ("KindDetector",),
-    "index.settled": ("ExternalInputs",),
+    "index.inputs": ("ExternalInputs",),
     "outputs": ("usual_permissions", "write_atomically"),
     "parsing": (
         "LINK_TARGET",

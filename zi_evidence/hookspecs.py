@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
+    from zi_evidence.index.inputs import ExternalInputs
     from zi_evidence.index.kinds import KindDetector
-    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend

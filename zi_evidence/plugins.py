@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from zi_evidence.bundle.convert import Converter
     from zi_evidence.bundle.model import Layout
+    from zi_evidence.index.inputs import ExternalInputs
     from zi_evidence.index.kinds import KindDetector
-    from zi_evidence.index.settled import ExternalInputs
     from zi_evidence.parsing import Parser
     from zi_evidence.readiness.formats import ReportFormat
     from zi_evidence.search.backend import SearchBackend
@@ -156,7 +156,7 @@ class PluginHost:
 
     def external_inputs(self) -> ExternalInputs:
         """Every plugin's ``external_inputs`` together; a value of another type is that plugin's failure."""
-        from zi_evidence.index.settled import ExternalInputs
+        from zi_evidence.index.inputs import ExternalInputs
 
         paths: set[str] = set()
         variables: set[str] = set()

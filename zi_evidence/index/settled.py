@@ -15,7 +15,6 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,16 +32,6 @@ RECORD_NAME = "settled.json"
 FORMAT = 1
 CATALOG_KEYS = (PARSERS_KEY, MAPPING_KEY, KINDS_KEY, AGREED_KEY)
 OWN_VARIABLES = "ZI_EVIDENCE_"  # every variable of ours can change what loads or how
-
-
-@dataclass(frozen=True)
-class ExternalInputs:
-    """What a plugin's decisions read outside the repository (``external_inputs`` hook): files or folders
-    whose size or time changes when it does (a program, its data folder, the folders searched for it),
-    and environment variables."""
-
-    paths: tuple[str, ...] = ()
-    variables: tuple[str, ...] = ()
 
 
 def record(repo: Repository, catalog: Catalog, summary: IndexSummary, excluded: frozenset[str]) -> None:
