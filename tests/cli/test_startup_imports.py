@@ -53,6 +53,9 @@ def test_a_no_change_index_command_loads_no_parser_engine_or_other_command(make_
     again, loaded = command("index", str(root), "--quiet")
     assert "0 baru, 0 berubah, 0 dipindah, 0 dihapus" in again
     assert not NOT_FOR_NOTHING & loaded
+    # settled: answered from the last run's record, without the plugin machinery or any plugin
+    assert not {"pluggy", "importlib.metadata", "zi_evidence.plugins"} & loaded
+    assert not [name for name in loaded if name.startswith("zi_evidence_")]
     commands = {name for name in loaded if name.startswith("zi_evidence.cli.") and name.endswith("_commands")}
     assert commands == {"zi_evidence.cli.repo_commands"}
 
