@@ -350,3 +350,21 @@ def test_the_run_that_writes_the_index_records_the_agreement(drive, monkeypatch)
     read.clear()
     assert run_index(repo).indexed == 0 and read == []
     assert hits(repo, "akuntabilitas") == ["notulen rapat tim.txt"]
+
+
+def test_kinds_found_as_texts_arrive_equal_those_found_again_from_the_catalog(make_drive, make_repo):
+    """A run detects the kinds of the texts it parses while the workers read on; detecting them again from
+    the catalog (as a run does when the detectors change) gives every row the same kinds."""
+    from zi_evidence.index.freshness import KINDS_KEY
+
+    repo = Repository.open(make_drive(make_repo))
+    run_index(repo)
+    with repo.catalog() as catalog:
+        first = {r.display: r.kinds for r in catalog.records()}
+        assert sum(bool(kinds) for kinds in first.values()) >= 5  # SK, notulen, laporan… were found
+        with catalog.transaction():
+            catalog.db.execute("UPDATE files SET kinds = ''")
+            catalog.set_meta(KINDS_KEY, "detektor lama")
+    run_index(repo)
+    with repo.catalog() as catalog:
+        assert {r.display: r.kinds for r in catalog.records()} == first

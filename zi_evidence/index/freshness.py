@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +66,16 @@ def remap(catalog: Any, mapper: Callable[[], Any], signature: str, full: bool) -
     return moved
 
 
-def detect_stale_kinds(catalog: Any, detectors: list[Any]) -> bool:
-    """Detect the kinds of new and changed files, or of every file when the detectors changed (then True)."""
-    from zi_evidence.index.kinds import detect_kinds, detectors_signature
+def detect_stale_kinds(catalog: Any, detectors: list[Any], fresh: Collection[int] = ()) -> bool:
+    """Detect the kinds of new and changed files, or of every file when the detectors changed (then True);
+    ``fresh`` rows were written with kinds these very detectors found."""
+    from zi_evidence.index.kinds import TEXT_HEAD_CHARS, detect_kinds, detectors_signature
 
     signature = detectors_signature(detectors)
     all_files = catalog.get_meta(KINDS_KEY) != signature
-    for file_id, shown, text in catalog.kind_inputs(only_stale=not all_files):
+    for file_id, shown, text in catalog.kind_inputs(not all_files, TEXT_HEAD_CHARS):
+        if file_id in fresh:
+            continue
         kinds = detect_kinds(detectors, shown.rsplit("/", 1)[-1], text)
         catalog.update_file(file_id, kinds=",".join(kinds), kinds_stale=0)
     if all_files:  # rewriting the same value made every no-change run commit (and checkpoint) a write

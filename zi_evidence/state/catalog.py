@@ -101,6 +101,18 @@ FROM files f LEFT JOIN extracts e
 """
 
 
+def text_head(pages: Iterable[str], chars: int) -> str:
+    """The first ``chars`` of the pages joined as ``text_of`` joins them, taking only the pages needed."""
+    taken: list[str] = []
+    size = 0
+    for text in pages:
+        taken.append(text)
+        size += len(text) + len(PAGE_SEPARATOR)
+        if size >= chars:
+            break
+    return PAGE_SEPARATOR.join(taken)[:chars]
+
+
 class Catalog:
     """An open catalog; use as a context manager.
 
@@ -234,14 +246,23 @@ class Catalog:
     def delete_files(self, ids: Iterable[int]) -> None:
         self.db.executemany("DELETE FROM files WHERE id = ?", ((i,) for i in ids))
 
-    def kind_inputs(self, only_stale: bool) -> Iterator[tuple[int, str, str]]:
-        """``(id, display, text)`` of files whose kinds must be (re)detected."""
+    def kind_inputs(self, only_stale: bool, head_chars: int) -> Iterator[tuple[int, str, str]]:
+        """``(id, display, text)`` of files whose kinds must be (re)detected, the text cut to its first
+        ``head_chars`` (what detectors look at): reading whole texts for it cost ~1 s per 2,000 files."""
         where = "WHERE kinds_stale = 1" if only_stale else ""
-        rows = self.db.execute(f"SELECT id FROM files {where}").fetchall()
-        for (file_id,) in rows:
-            record = self.record(file_id)
-            if record is not None:
-                yield record.id, record.display, self.text_of(record)
+        rows = self.db.execute(f"SELECT id, display, sha256, parser, parser_version FROM files {where}").fetchall()
+        for file_id, shown, sha256, parser, version in rows:
+            yield file_id, shown, self._text_head((sha256, parser, version), head_chars) if parser else ""
+
+    def _text_head(self, key: tuple[str, str, str], chars: int) -> str:
+        """``text_of(...)[:chars]``, reading only the pages it takes."""
+        cursor = self.db.execute(
+            "SELECT text FROM pages WHERE sha256 = ? AND parser = ? AND parser_version = ? ORDER BY page", key
+        )
+        try:
+            return text_head((text for (text,) in cursor), chars)
+        finally:
+            cursor.close()
 
     def mappings(self) -> dict[int, tuple[str, str | None, str, str]]:
         rows = self.db.execute("SELECT id, display, target_id, mapping_status, mapping_reason FROM files")
