@@ -524,6 +524,21 @@ def pytest_configure(config):
         os.environ["ZI_EVIDENCE_DISABLE_PLUGINS"] = ",".join([*disabled, *others])
 
 
+def pytest_collection_modifyitems(config, items):
+    chosen = config.getoption("--backend")
+    for item in items if chosen else ():
+        needed = {name for mark in item.iter_markers("engines") for name in mark.args}
+        if needed - {chosen}:
+            item.add_marker(pytest.mark.skip(reason=f"needs {', '.join(sorted(needed))}; --backend={chosen}"))
+
+
+@pytest.fixture(scope="session")
+def switched_off_engines(pytestconfig):
+    """The engine plugins ``--backend`` switched off: they are listed as "dinonaktifkan", as they should be."""
+    chosen = pytestconfig.getoption("--backend")
+    return {name for name in ENGINES if chosen and name != chosen}
+
+
 def pytest_generate_tests(metafunc):
     if "search_backend_class" in metafunc.fixturenames:
         chosen = metafunc.config.getoption("--backend")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.engines("whoosh", "tantivy")
 
 #: The CLI's search test-set: each language feature, filters, stems, accents, codes, and mistakes.
 QUERIES: list[tuple[str, ...]] = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import tantivy
 
 from zi_evidence import parse_query
@@ -133,6 +134,7 @@ def test_a_missing_list_makes_the_index_unavailable_and_a_rebuild_mends_it(tmp_p
     assert _keys(fresh, '"zona integritas"') == {"a", "d", "f"}
 
 
+@pytest.mark.engines("tantivy")  # the repository names it
 def test_an_index_of_an_older_version_is_rebuilt_from_the_catalog(make_repo, fabricate, run_cli):
     root = make_repo(extra="search:\n  engine: tantivy\n")
     area = root / "PEMENUHAN/AREA I - Manajemen Perubahan/i. Penyusunan Tim Kerja/a. Tim pembangunan ZI"
