@@ -75,12 +75,12 @@ def _probe(path_env: str, tessdata: str) -> Engine:
     version = match.group(1) if match else "unknown"
     # the first line is a header ("List of available languages in ..."), then one code per line
     installed = {line.strip() for line in langs_out.splitlines()[1:] if line.strip()}
+    folder = probe_cache.language_folder(langs_out) or ""
     if REQUIRED_LANGUAGE not in installed:
-        return Engine(
-            False, executable, version, tuple(sorted(installed)), reason="data bahasa Indonesia ('ind') belum terpasang"
-        )
+        reason = "data bahasa Indonesia ('ind') belum terpasang"
+        return Engine(False, executable, version, tuple(sorted(installed)), reason, language_folder=folder)
     languages = (REQUIRED_LANGUAGE, *(lang for lang in EXTRA_LANGUAGES if lang in installed))
-    return Engine(True, executable, version, languages, language_folder=probe_cache.language_folder(langs_out) or "")
+    return Engine(True, executable, version, languages, language_folder=folder)
 
 
 def _run_text(command: list[str]) -> str:

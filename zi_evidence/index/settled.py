@@ -90,6 +90,8 @@ def _unchanged(config: RepoConfig, saved: dict[str, Any], started: float) -> Ind
     from zi_evidence.tree.scan import observe, refuse_shared_hardlinks
 
     root = os.fsencode(config.root)
+    if not (config.state_dir / CATALOG_NAME).is_file():
+        return None  # opening it would create an empty one, outside the writer's lock
     try:
         with Catalog(config.state_dir / CATALOG_NAME) as catalog:
             expected = saved["catalog"]
@@ -104,7 +106,7 @@ def _unchanged(config: RepoConfig, saved: dict[str, Any], started: float) -> Ind
                 for entry in seen.files
             ):
                 return None
-            skipped = sorted((display(entry.rel), entry.problem) for entry in seen.skipped)
+            skipped = sorted(((display(entry.rel), entry.problem) for entry in seen.skipped), key=lambda e: e[0])
             if skipped != [(shown, problem) for shown, problem in catalog.skipped()]:
                 return None
             if _catalog_keys(catalog) != expected:  # a writer committed while we looked

@@ -143,3 +143,16 @@ def test_the_plugins_command_reports_the_readers(run_cli):
     (legacy,) = [row for row in json.loads(result.output) if row["name"] == "legacy"]
     assert legacy["error"] is None and legacy["status"] == zi_evidence_legacy.status()
     assert "DOC dibaca dengan" in legacy["status"]
+
+
+def test_the_legacy_readers_are_named_as_external_inputs_with_the_path_folders():
+    """The parsers' versions follow which readers PATH holds: PATH and its folders, and each reader found."""
+    import os
+    import shutil
+
+    inputs = zi_evidence_legacy.external_inputs()
+    assert inputs.variables == ("PATH",)
+    assert {folder for folder in os.environ["PATH"].split(os.pathsep) if folder} <= set(inputs.paths)
+    found = [shutil.which(tool) for tool in ("antiword", "catdoc", "catppt")]
+    assert found and all(os.path.realpath(path) in inputs.paths for path in found if path)
+    assert any(found)  # the suite's system packages install the readers

@@ -59,3 +59,19 @@ def test_a_damaged_entry_runs_tesseract_again(fresh):
     for entry in fresh.glob("tesseract-*.json"):
         entry.write_text("{rusak", encoding="utf-8")
     assert probe_again() == first
+
+
+def test_ocr_names_tesseract_its_language_folder_and_path_as_external_inputs():
+    """A settled no-change index trusts these not to have moved: installing a language or Tesseract itself
+    must change one of them (the language folder gains a file; a PATH folder gains the program)."""
+    import os
+
+    from zi_evidence_ocr import external_inputs
+    from zi_evidence_ocr.engine import probe
+
+    engine = probe()
+    inputs = external_inputs()
+    assert {"PATH", "TESSDATA_PREFIX"} <= set(inputs.variables)
+    assert {folder for folder in os.environ["PATH"].split(os.pathsep) if folder} <= set(inputs.paths)
+    assert engine.available and os.path.realpath(engine.executable) in inputs.paths
+    assert any(Path(path, "ind.traineddata").is_file() for path in inputs.paths)
