@@ -290,7 +290,7 @@ def config_text(ruleset: str, unit_name: str, year: int, target: str, institutio
     )
 
 
-def file_stamp(path: os.PathLike[str]) -> tuple[int, int, int] | None:
+def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int, int] | None:
     """Size, mtime and inode of a file, or None when it is absent: changes whenever an editor saves it."""
     try:
         info = os.stat(path)

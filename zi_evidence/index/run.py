@@ -165,7 +165,7 @@ class _Run:
             for path in stamps
             if path not in present and seen.covers(path) and not any(under(path, b) for b in blind)
         ]
-        stale = {e.rel for e in seen.files if self.verify or _changed(e, stamps.get(e.rel))}
+        stale = {e.rel for e in seen.files if self.verify or not _unchanged(e, stamps.get(e.rel))}
         self.all_seen = seen.scopes is None and len(vanished) + len(present & stamps.keys()) == len(stamps)
         known = self.catalog.change_keys() if stale or vanished or not self.parsers_settled else {}
         gone = {path: known[path] for path in vanished}
@@ -349,8 +349,5 @@ class _Run:
         return file_id
 
 
-def _changed(entry: FileEntry, stamp: StatKey | None) -> bool:
-    """New, or size/mtime/ctime differ (ctime also moves on an edit that restored size and mtime)."""
-    if stamp is None or stamp.status == "pending":
-        return True
-    return (stamp.size, stamp.mtime_ns, stamp.ctime_ns) != (entry.size, entry.mtime_ns, entry.ctime_ns)
+def _unchanged(entry: FileEntry, stamp: StatKey | None) -> bool:
+    return stamp is not None and stamp.unchanged(entry)

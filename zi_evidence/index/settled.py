@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zi_evidence import __version__
-from zi_evidence.config import RepoConfig, walk_exclusions
+from zi_evidence.config import RepoConfig, file_stamp, walk_exclusions
 from zi_evidence.index.freshness import AGREED_KEY, KINDS_KEY, MAPPING_KEY, PARSERS_KEY
 from zi_evidence.index.summary import IndexSummary
 from zi_evidence.state import CATALOG_NAME, INDEX_DIR
@@ -99,11 +99,8 @@ def _unchanged(config: RepoConfig, saved: dict[str, Any], started: float) -> Ind
                 return None
             stamps = catalog.stat_keys()
             seen = refuse_shared_hardlinks(observe(root, walk_exclusions(config)))
-            if len(seen.files) != len(stamps) or any(
-                (stamp := stamps.get(entry.rel)) is None
-                or stamp.status == "pending"
-                or (stamp.size, stamp.mtime_ns, stamp.ctime_ns) != (entry.size, entry.mtime_ns, entry.ctime_ns)
-                for entry in seen.files
+            if len(seen.files) != len(stamps) or not all(
+                (stamp := stamps.get(entry.rel)) is not None and stamp.unchanged(entry) for entry in seen.files
             ):
                 return None
             skipped = sorted(((display(entry.rel), entry.problem) for entry in seen.skipped), key=lambda e: e[0])
@@ -150,11 +147,8 @@ def _module_files(tops: list[str]) -> set[str]:
 
 
 def _stamp(path: str) -> list[int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
+    stamp = file_stamp(path)
+    return list(stamp) if stamp else None  # as JSON gives it back
 
 
 def _tree(folder: Path) -> list[list[Any]]:

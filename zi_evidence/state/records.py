@@ -31,6 +31,12 @@ class StatKey(NamedTuple):
     ctime_ns: int
     status: str
 
+    def unchanged(self, entry: Any) -> bool:
+        """Whether a file as walked (size, mtime, ctime) is this settled row: ctime also moves on an edit
+        that restored size and mtime; a pending row is read again whatever its stamp."""
+        same = (self.size, self.mtime_ns, self.ctime_ns) == (entry.size, entry.mtime_ns, entry.ctime_ns)
+        return same and self.status != "pending"
+
 
 class ChangeKey(NamedTuple):
     """What a run needs of a file's row to tell a change, a move or a better parser."""
